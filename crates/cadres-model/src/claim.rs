@@ -1,0 +1,164 @@
+//! Claims and the citations that support them.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{DateRelation, Id, Value};
+
+/// How a claim stands against others of the same subject and property (Wikidata's ranks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rank {
+    /// The best value among disagreeing ones; needs a `rank-reason`.
+    Preferred,
+    /// An ordinary claim.
+    #[default]
+    Normal,
+    /// Known to be wrong or superseded, kept for the record; needs a `rank-reason`.
+    Deprecated,
+}
+
+impl Rank {
+    /// Whether this is the default rank.
+    #[allow(clippy::trivially_copy_pass_by_ref)] // reason: serde's skip_serializing_if passes a reference
+    pub fn is_normal(&self) -> bool {
+        *self == Rank::Normal
+    }
+}
+
+/// An explicit disagreement with another claim of the same subject and property.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct Dispute {
+    /// The other claim's id.
+    pub with: Id,
+    /// How the two values relate. For dates the validator recomputes it from their bounds
+    /// and reports a mismatch.
+    pub relation: DateRelation,
+}
+
+/// Where a claim comes from: the work that was read, where in it, its words, and the works
+/// that it cites for them.
+///
+/// # Two levels of provenance
+///
+/// `source` is the work actually read (PROV-O `wasQuotedFrom`); `cites` are the footnotes
+/// that work attaches to the quoted sentence (`hadPrimarySource`), which were not consulted.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct Citation {
+    /// The work that was read.
+    pub source: Id,
+    /// Where in it: the section heading (`lead` before the first heading), or a page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+    /// The source's words, verbatim, short, in their original language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// The works the source cites for the quoted words (its footnotes), in its order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<Id>,
+}
+
+/// A claim as written in an entity file: its subject is the file's entity.
+///
+/// # Invariants
+///
+/// Unknown fields are rejected. Whether the value fits the property, the ids resolve and a
+/// ranked claim has a reason are the validator's rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct ClaimRecord {
+    /// The claim's id, unique in the dataset.
+    pub id: Id,
+    /// The property, from the vocabulary.
+    pub property: Id,
+    /// The value, typed by the property.
+    pub value: Value,
+    /// Further detail, keyed by property id: `point-in-time`, `location`, ...
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub qualifiers: BTreeMap<Id, Value>,
+    /// The claim's rank.
+    #[serde(default, skip_serializing_if = "Rank::is_normal")]
+    pub rank: Rank,
+    /// Why the rank is not normal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank_reason: Option<String>,
+    /// Claims this one disagrees with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputes: Vec<Dispute>,
+    /// The claim as one sentence in our own words.
+    pub statement: String,
+    /// The evidence: one or more citations.
+    pub citations: Vec<Citation>,
+}
+
+impl ClaimRecord {
+    /// The claim with its subject made explicit.
+    pub fn with_subject(self, subject: Id) -> Claim {
+        Claim {
+            id: self.id,
+            subject,
+            property: self.property,
+            value: self.value,
+            qualifiers: self.qualifiers,
+            rank: self.rank,
+            rank_reason: self.rank_reason,
+            disputes: self.disputes,
+            statement: self.statement,
+            citations: self.citations,
+        }
+    }
+}
+
+/// A claim as it stands in a release: a [`ClaimRecord`] with its subject.
+///
+/// The release repeats the fields rather than flattening a `ClaimRecord`, because serde's
+/// `flatten` cannot be combined with rejecting unknown fields and buffers every value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct Claim {
+    /// The claim's id, unique in the dataset.
+    pub id: Id,
+    /// The entity the claim is about.
+    pub subject: Id,
+    /// The property, from the vocabulary.
+    pub property: Id,
+    /// The value, typed by the property.
+    pub value: Value,
+    /// Further detail, keyed by property id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub qualifiers: BTreeMap<Id, Value>,
+    /// The claim's rank.
+    #[serde(default, skip_serializing_if = "Rank::is_normal")]
+    pub rank: Rank,
+    /// Why the rank is not normal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank_reason: Option<String>,
+    /// Claims this one disagrees with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputes: Vec<Dispute>,
+    /// The claim as one sentence in our own words.
+    pub statement: String,
+    /// The evidence: one or more citations.
+    pub citations: Vec<Citation>,
+}
+
+impl Claim {
+    /// The claim without its subject, as written in its entity's file.
+    pub fn into_record(self) -> ClaimRecord {
+        ClaimRecord {
+            id: self.id,
+            property: self.property,
+            value: self.value,
+            qualifiers: self.qualifiers,
+            rank: self.rank,
+            rank_reason: self.rank_reason,
+            disputes: self.disputes,
+            statement: self.statement,
+            citations: self.citations,
+        }
+    }
+}

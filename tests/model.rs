@@ -1,0 +1,1 @@
+//! Model round trips: placeholder filled below.

@@ -1,0 +1,64 @@
+//! `cargo xtask <task>`: the command line of the cadres build system (see `lib.rs`).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use xtask::{check, export, path_or_default, schema};
+
+/// Project tasks for the cadres dataset.
+#[derive(Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Check every file of the dataset and report every problem.
+    Check {
+        /// The dataset folder [default: dataset/ in the project].
+        #[arg(long)]
+        dataset: Option<PathBuf>,
+        /// A folder of <source-id>.txt texts to verify quotes against.
+        #[arg(long)]
+        archive: Option<PathBuf>,
+    },
+    /// Check the dataset, then write the release.
+    Export {
+        /// The dataset folder [default: dataset/ in the project].
+        #[arg(long)]
+        dataset: Option<PathBuf>,
+        /// The output folder [default: dist/ in the project].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Write the JSON Schema of every file kind and of a release into schema/.
+    Schema {
+        /// Only compare: fail, naming the command to run, when schema/ is stale.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.task {
+        Task::Check { dataset, archive } => {
+            check::run(&path_or_default(dataset, "dataset"), archive.as_deref())
+        }
+        Task::Export { dataset, out } => export::run(
+            &path_or_default(dataset, "dataset"),
+            &path_or_default(out, "dist"),
+        ),
+        Task::Schema { check } => schema::run(check),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
