@@ -6,7 +6,8 @@ use cadres_model::schema::RecordKind;
 
 #[test]
 fn schema_folder_is_fresh() {
-    let stale = xtask::schema::stale(&cadres_tests::root().join("schema")).expect("model schemas serialize");
+    let stale = xtask::schema::stale(&cadres_tests::root().join("schema"))
+        .expect("model schemas serialize");
     assert!(
         stale.is_empty(),
         "schema/ is stale ({}): run `cargo xtask schema` and commit the result",
@@ -17,21 +18,30 @@ fn schema_folder_is_fresh() {
 #[test]
 fn every_schema_is_valid_draft_2020_12() {
     for kind in RecordKind::ALL {
-        let path = cadres_tests::root().join("schema").join(kind.schema_file_name());
+        let path = cadres_tests::root()
+            .join("schema")
+            .join(kind.schema_file_name());
         let text = fs::read_to_string(&path).expect("schema file exists");
         let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
         assert_eq!(
             schema["$schema"], "https://json-schema.org/draft/2020-12/schema",
             "{kind} names draft 2020-12"
         );
-        jsonschema::meta::validate(&schema)
-            .unwrap_or_else(|e| panic!("{} is not a valid draft 2020-12 schema: {e}", path.display()));
+        jsonschema::meta::validate(&schema).unwrap_or_else(|e| {
+            panic!(
+                "{} is not a valid draft 2020-12 schema: {e}",
+                path.display()
+            )
+        });
     }
 }
 
 #[test]
 fn every_dataset_file_names_the_schema_of_its_kind() {
-    for dir in [cadres_tests::root().join("dataset"), cadres_tests::fixture("valid")] {
+    for dir in [
+        cadres_tests::root().join("dataset"),
+        cadres_tests::fixture("valid"),
+    ] {
         let mut files = Vec::new();
         collect(&dir, &mut files);
         assert!(!files.is_empty(), "{} holds toml files", dir.display());
@@ -41,7 +51,11 @@ fn every_dataset_file_names_the_schema_of_its_kind() {
             let target = first
                 .strip_prefix("#:schema ")
                 .unwrap_or_else(|| panic!("{} starts with a #:schema directive", path.display()));
-            let rel = path.strip_prefix(&dir).expect("under dir").to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(&dir)
+                .expect("under dir")
+                .to_string_lossy()
+                .replace('\\', "/");
             let kind = match rel.as_str() {
                 "metadata.toml" => "metadata",
                 "properties.toml" => "properties",
@@ -55,7 +69,11 @@ fn every_dataset_file_names_the_schema_of_its_kind() {
                 path.display()
             );
             let resolved = path.parent().expect("has a folder").join(target);
-            assert!(resolved.is_file(), "{} names {target}, which does not exist", path.display());
+            assert!(
+                resolved.is_file(),
+                "{} names {target}, which does not exist",
+                path.display()
+            );
         }
     }
 }

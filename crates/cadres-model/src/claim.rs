@@ -8,7 +8,20 @@ use serde::{Deserialize, Serialize};
 use crate::{DateRelation, Id, Value};
 
 /// How a claim stands against others of the same subject and property (Wikidata's ranks).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rank {
     /// The best value among disagreeing ones; needs a `rank-reason`.

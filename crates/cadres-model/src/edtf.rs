@@ -152,7 +152,9 @@ pub enum EdtfError {
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         _ => 31,
     }
@@ -184,10 +186,8 @@ impl EdtfDate {
         if year > 9999 {
             return Err(EdtfError::Syntax(year.to_string()));
         }
-        if let Some(m) = month {
-            if !(1..=12).contains(&m) {
-                return Err(EdtfError::Month(m));
-            }
+        if let Some(m) = month.filter(|m| !(1..=12).contains(m)) {
+            return Err(EdtfError::Month(m));
         }
         match (month, day) {
             (None, Some(d)) => return Err(EdtfError::Syntax(format!("{year:04}-??-{d:02}"))),
@@ -263,9 +263,7 @@ impl EdtfDate {
         Day {
             year: self.year,
             month,
-            day: self
-                .day
-                .unwrap_or_else(|| days_in_month(self.year, month)),
+            day: self.day.unwrap_or_else(|| days_in_month(self.year, month)),
         }
     }
 }
@@ -287,11 +285,15 @@ impl FromStr for EdtfDate {
         let mut parts = body.split('-');
         let year = parts.next().and_then(digits::<4>).ok_or_else(syntax)?;
         let month = match parts.next() {
-            Some(m) => Some(u8::try_from(digits::<2>(m).ok_or_else(syntax)?).map_err(|_| syntax())?),
+            Some(m) => {
+                Some(u8::try_from(digits::<2>(m).ok_or_else(syntax)?).map_err(|_| syntax())?)
+            }
             None => None,
         };
         let day = match parts.next() {
-            Some(d) => Some(u8::try_from(digits::<2>(d).ok_or_else(syntax)?).map_err(|_| syntax())?),
+            Some(d) => {
+                Some(u8::try_from(digits::<2>(d).ok_or_else(syntax)?).map_err(|_| syntax())?)
+            }
             None => None,
         };
         if parts.next().is_some() {
@@ -354,7 +356,9 @@ impl fmt::Display for IntervalEnd {
 }
 
 /// How two dated values relate, judged from their bounds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum DateRelation {
     /// The same span of days.
@@ -469,8 +473,32 @@ impl Edtf {
 
 impl Ord for Edtf {
     fn cmp(&self, other: &Self) -> Ordering {
-        let low = |e: &Edtf| e.earliest().map_or((0, Day { year: 0, month: 0, day: 0 }), |d| (1, d));
-        let high = |e: &Edtf| e.latest().map_or((1, Day { year: 0, month: 0, day: 0 }), |d| (0, d));
+        let low = |e: &Edtf| {
+            e.earliest().map_or(
+                (
+                    0,
+                    Day {
+                        year: 0,
+                        month: 0,
+                        day: 0,
+                    },
+                ),
+                |d| (1, d),
+            )
+        };
+        let high = |e: &Edtf| {
+            e.latest().map_or(
+                (
+                    1,
+                    Day {
+                        year: 0,
+                        month: 0,
+                        day: 0,
+                    },
+                ),
+                |d| (0, d),
+            )
+        };
         (low(self), high(self))
             .cmp(&(low(other), high(other)))
             .then_with(|| self.to_string().cmp(&other.to_string()))
@@ -494,14 +522,14 @@ impl FromStr for Edtf {
         match slashes {
             0 => s.parse().map(Edtf::Date),
             1 => {
-                let (a, b) = s.split_once('/').ok_or(EdtfError::Slashes(1))?;
-                let start = IntervalEnd::parse(a)?;
-                let end = IntervalEnd::parse(b)?;
+                let (first, second) = s.split_once('/').ok_or(EdtfError::Slashes(1))?;
+                let start = IntervalEnd::parse(first)?;
+                let end = IntervalEnd::parse(second)?;
                 match (start, end) {
                     (IntervalEnd::Date(x), IntervalEnd::Date(y)) if x.earliest() > y.earliest() => {
                         Err(EdtfError::Reversed {
-                            start: a.to_owned(),
-                            end: b.to_owned(),
+                            start: first.to_owned(),
+                            end: second.to_owned(),
                         })
                     }
                     (IntervalEnd::Date(_), _) | (_, IntervalEnd::Date(_)) => {

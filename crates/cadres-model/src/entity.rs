@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use crate::{ClaimRecord, Id, LangTag};
 
 /// What sort of thing an entity is. Entity files live in `dataset/entities/<kind>/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum EntityKind {
     /// A person.

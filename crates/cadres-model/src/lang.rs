@@ -53,12 +53,30 @@ impl FromStr for LangTag {
     type Err = LangTagError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let fail = |reason: String| LangTagError {
+            tag: s.to_owned(),
+            reason,
+        };
+        if let Some(c) = s
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+        {
+            return Err(fail(format!(
+                "a tag holds ascii letters, digits and hyphens only, found {c:?}"
+            )));
+        }
         match LanguageTag::parse(s) {
             Ok(_) => Ok(LangTag(s.to_owned())),
-            Err(e) => Err(LangTagError {
-                tag: s.to_owned(),
-                reason: e.to_string(),
-            }),
+            Err(e) => {
+                // oxilangtag capitalizes its sentences; ours are lowercase.
+                let reason = e.to_string();
+                let mut chars = reason.chars();
+                let lower = chars
+                    .next()
+                    .map(|c| c.to_lowercase().chain(chars).collect())
+                    .unwrap_or_default();
+                Err(fail(lower))
+            }
         }
     }
 }

@@ -44,7 +44,9 @@ mod value;
 
 pub use claim::{Citation, Claim, ClaimRecord, Dispute, Rank};
 pub use dataset::{Dataset, ReadError, SCHEMA_VERSION};
-pub use edtf::{Certainty, DateRelation, Day, Edtf, EdtfDate, EdtfError, IntervalEnd, Precision, EDTF_PATTERN};
+pub use edtf::{
+    Certainty, DateRelation, Day, EDTF_PATTERN, Edtf, EdtfDate, EdtfError, IntervalEnd, Precision,
+};
 pub use entity::{Entity, EntityFile, EntityKind};
 pub use id::{Id, IdError, MAX_ID_LEN};
 pub use isbn::{Isbn, IsbnError};

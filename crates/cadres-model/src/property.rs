@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::{EntityKind, Id};
 
 /// The type of value a property takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ValueType {
     /// Another entity.
@@ -36,7 +38,20 @@ impl fmt::Display for ValueType {
 }
 
 /// How many values one subject may have for a property.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Cardinality {
     /// One true value: differing claims are a dispute that must be ranked and classified.

@@ -85,12 +85,17 @@ pub struct Source {
 impl Source {
     /// The 1-based number of `work` in this source's reference list.
     pub fn reference_number(&self, work: &Id) -> Option<usize> {
-        self.references.iter().position(|r| r == work).map(|i| i + 1)
+        self.references
+            .iter()
+            .position(|r| r == work)
+            .map(|i| i + 1)
     }
 }
 
 /// A CSL item type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceType {
     /// A book.
@@ -125,7 +130,9 @@ pub enum SourceType {
 /// optional `given`; the validator checks that one of the two is present. Chinese names are
 /// recorded with the family name in `family` whatever order a citation prints them in; when
 /// a citation prints them otherwise, `as-cited` keeps its exact text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Name {
     /// The family name.

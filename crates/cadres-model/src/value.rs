@@ -81,7 +81,20 @@ impl fmt::Display for Value {
 }
 
 /// How exactly a source states a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Approximation {
     /// Exactly the amount.
@@ -130,7 +143,13 @@ fn is_exact(a: &Approximation) -> bool {
 
 impl fmt::Display for Quantity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}{} {}", self.approximation.words(), self.amount, self.unit)
+        write!(
+            f,
+            "{}{} {}",
+            self.approximation.words(),
+            self.amount,
+            self.unit
+        )
     }
 }
 
