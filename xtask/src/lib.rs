@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 pub mod check;
+pub mod coverage;
 pub mod export;
 pub mod schema;
 

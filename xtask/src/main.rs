@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use xtask::{check, export, path_or_default, schema};
+use xtask::{check, coverage, export, path_or_default, schema};
 
 /// Project tasks for the cadres dataset.
 #[derive(Parser)]
@@ -34,6 +34,18 @@ enum Task {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Report which sentences of each archived source the claims quote, into docs/coverage.md.
+    Coverage {
+        /// A folder of <source-id>.txt texts, such as ../shared/seed.
+        #[arg(long)]
+        archive: PathBuf,
+        /// The dataset folder [default: dataset/ in the project].
+        #[arg(long)]
+        dataset: Option<PathBuf>,
+        /// Only compare: fail, naming the command to run, when docs/coverage.md is stale.
+        #[arg(long)]
+        check: bool,
+    },
     /// Write the JSON Schema of every file kind and of a release into schema/.
     Schema {
         /// Only compare: fail, naming the command to run, when schema/ is stale.
@@ -51,6 +63,16 @@ fn main() -> ExitCode {
         Task::Export { dataset, out } => export::run(
             &path_or_default(dataset, "dataset"),
             &path_or_default(out, "dist"),
+        ),
+        Task::Coverage {
+            archive,
+            dataset,
+            check,
+        } => coverage::run(
+            &path_or_default(dataset, "dataset"),
+            &archive,
+            &path_or_default(None, coverage::REPORT),
+            check,
         ),
         Task::Schema { check } => schema::run(check),
     };

@@ -1,0 +1,380 @@
+//! The real dataset in `dataset/`: it loads, its bibliography matches the seed article's
+//! reference list, its provenance has two levels; and `cargo xtask coverage` over a small
+//! archived fixture text.
+//!
+//! The seed article itself is not in the repository (it lives in `../shared/seed`), so the
+//! quotes of the real dataset are checked by `cargo xtask check --archive ../shared/seed` and
+//! `cargo xtask coverage --archive ../shared/seed --check`, not here.
+
+use std::fs;
+use std::path::Path;
+
+use cadres_model::{Approximation, Claim, Dataset, Rank, Source, Value};
+use cadres_tests::{fixture, root};
+use xtask::coverage::{self, BlockKind};
+
+const ARTICLE: &str = "wikipedia-seven-thousand-cadres-conference";
+
+/// The seed's reference list, reference 1 first.
+const REFERENCES: [&str; 15] = [
+    "macfarquhar-1999",
+    "wilson-center-timeline",
+    "schoenhals-stone-1990",
+    "he-2016",
+    "renmin-qiqian-ren-dahui",
+    "sun-sanfen-tianzai-qifen-renhuo",
+    "columbia-three-chinese-leaders",
+    "mao-talk-at-working-conference",
+    "li-qiqian-ren-dahui-qishilu",
+    "denhardt-denhardt-2007",
+    "cuhk-liu-shaoqi",
+    "yang-2021",
+    "china-org-beidaihe-1962",
+    "mao-bajie-shizhong-quanhui-jianghua",
+    "renmin-zhongyao-huiyi-1949-1978",
+];
+
+fn load(dir: &Path) -> Dataset {
+    let report = cadres_validate::check(&cadres_validate::Options {
+        dataset: dir.to_owned(),
+        archive: None,
+    })
+    .expect("the dataset folder is readable");
+    assert!(
+        !report.has_errors(),
+        "{} has errors: run `cargo xtask check`",
+        dir.display()
+    );
+    report.dataset.expect("a dataset without errors loads")
+}
+
+fn dataset() -> Dataset {
+    load(&root().join("dataset"))
+}
+
+fn source<'a>(data: &'a Dataset, id: &str) -> &'a Source {
+    data.sources
+        .iter()
+        .find(|s| s.id.as_str() == id)
+        .unwrap_or_else(|| panic!("source {id} exists"))
+}
+
+fn claim<'a>(data: &'a Dataset, id: &str) -> &'a Claim {
+    data.claims
+        .iter()
+        .find(|c| c.id.as_str() == id)
+        .unwrap_or_else(|| panic!("claim {id} exists"))
+}
+
+#[test]
+fn the_dataset_loads_without_errors() {
+    let data = dataset();
+    assert_eq!(data.metadata.version, "0.1.0");
+    assert_eq!(data.sources.len(), 16, "the article and its 15 references");
+    assert!(!data.entities.is_empty() && !data.claims.is_empty());
+}
+
+#[test]
+fn the_article_lists_its_15_references_in_order() {
+    let data = dataset();
+    let article = source(&data, ARTICLE);
+    let refs: Vec<&str> = article.references.iter().map(|r| r.as_str()).collect();
+    assert_eq!(refs, REFERENCES);
+    for id in REFERENCES {
+        let work = source(&data, id);
+        assert!(work.url.is_none(), "{id}: the seed gives no URL");
+        assert!(
+            work.references.is_empty(),
+            "{id}: only the article's references were read"
+        );
+    }
+    assert!(
+        article.accessed.is_none(),
+        "the seed gives no retrieval date for the article"
+    );
+}
+
+#[test]
+fn bibliographic_details_follow_the_seed() {
+    let data = dataset();
+    let yang = source(&data, "yang-2021");
+    assert_eq!(yang.author.len(), 1);
+    assert_eq!(yang.author[0].family.as_deref(), Some("Yang"));
+    assert_eq!(yang.author[0].given.as_deref(), Some("Jisheng"));
+    assert_eq!(yang.author[0].as_cited.as_deref(), Some("Jisheng, Yang"));
+    assert_eq!(yang.page.as_deref(), Some("26"));
+
+    let newsletter = source(&data, "schoenhals-stone-1990");
+    let authors: Vec<_> = newsletter
+        .author
+        .iter()
+        .map(|a| a.family.as_deref().unwrap_or_default())
+        .collect();
+    assert_eq!(authors, ["Schoenhals", "Stone"]);
+    assert_eq!(
+        newsletter.container_title.as_deref(),
+        Some("CCP Research Newsletter")
+    );
+    assert_eq!(newsletter.issue.as_deref(), Some("5"));
+    assert_eq!(newsletter.medium.as_deref(), Some("PDF"));
+
+    let renmin = source(&data, "renmin-qiqian-ren-dahui");
+    assert_eq!(renmin.title, "七千人大会");
+    assert_eq!(renmin.container_title.as_deref(), Some("Renmin Wang"));
+    assert_eq!(
+        renmin.language.as_ref().map(ToString::to_string).as_deref(),
+        Some("zh")
+    );
+    assert_eq!(
+        renmin
+            .archive_date
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("2021-01-15")
+    );
+    assert_eq!(
+        renmin.accessed.as_ref().map(ToString::to_string).as_deref(),
+        Some("2020-06-21")
+    );
+}
+
+#[test]
+fn every_citation_reads_the_article_and_cites_its_footnotes() {
+    let data = dataset();
+    let article = source(&data, ARTICLE);
+    for claim in &data.claims {
+        assert!(!claim.citations.is_empty(), "{}: uncited", claim.id);
+        for citation in &claim.citations {
+            assert_eq!(
+                citation.source.as_str(),
+                ARTICLE,
+                "{}: only the article was read",
+                claim.id
+            );
+            assert!(
+                citation.quote.is_some(),
+                "{}: every citation quotes",
+                claim.id
+            );
+            let locator = citation.locator.as_deref().unwrap_or_default();
+            assert!(
+                ["lead", "The Conference"].contains(&locator),
+                "{}: locator {locator:?} is a section of the article",
+                claim.id
+            );
+            let numbers: Vec<usize> = citation
+                .cites
+                .iter()
+                .map(|w| {
+                    article
+                        .reference_number(w)
+                        .unwrap_or_else(|| panic!("{}: {w} is a reference", claim.id))
+                })
+                .collect();
+            assert!(
+                numbers.windows(2).all(|w| w[0] < w[1]),
+                "{}: footnotes in the article's order",
+                claim.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_end_date_dispute_is_explicit() {
+    let data = dataset();
+    let lead = claim(&data, "seven-thousand-cadres-conference-end-date-lead");
+    let body = claim(&data, "seven-thousand-cadres-conference-end-date-body");
+    assert_eq!(lead.value.to_string(), "1962-02-07");
+    assert_eq!(body.value.to_string(), "1962-02");
+    assert_eq!(lead.rank, Rank::Preferred);
+    assert!(lead.rank_reason.is_some());
+    assert_eq!(lead.disputes.len(), 1);
+    assert_eq!(lead.disputes[0].with, body.id);
+    assert_eq!(lead.disputes[0].relation.to_string(), "refinement");
+    let start = claim(&data, "seven-thousand-cadres-conference-start-date");
+    assert_eq!(start.value.to_string(), "1962-01-11");
+    assert_eq!(
+        start.citations.len(),
+        2,
+        "lead and body both give the start"
+    );
+}
+
+#[test]
+fn values_keep_the_articles_precision() {
+    let data = dataset();
+    let Value::Quantity(attendance) =
+        &claim(&data, "seven-thousand-cadres-conference-attendance").value
+    else {
+        panic!("attendance is a quantity");
+    };
+    assert_eq!(
+        (attendance.amount, attendance.approximation),
+        (7000, Approximation::Over)
+    );
+    let Value::Quantity(deaths) = &claim(&data, "great-chinese-famine-death-toll").value else {
+        panic!("the death toll is a quantity");
+    };
+    assert_eq!(deaths.approximation, Approximation::OrderOfMagnitude);
+    let Value::Share(parts) = &claim(&data, "liu-shaoqi-speech-famine-causes").value else {
+        panic!("the attribution is a share");
+    };
+    let parts: Vec<(f64, &str)> = parts.iter().map(|p| (p.percent, p.of.as_str())).collect();
+    assert_eq!(
+        parts,
+        [(30.0, "natural disasters"), (70.0, "man-made mistakes")]
+    );
+    let beidaihe = claim(&data, "beidaihe-meeting-1962-point-in-time");
+    assert_eq!(
+        beidaihe.value.to_string(),
+        "1962-08",
+        "August 1962 is a month"
+    );
+}
+
+// ------------------------------------------------------------------ coverage
+
+fn fixture_coverage(archive: &Path) -> Vec<coverage::SourceCoverage> {
+    coverage::analyze(&load(&fixture("valid")), archive).expect("the archive is readable")
+}
+
+#[test]
+fn coverage_splits_the_fixture_text_into_kinds_of_paragraph() {
+    let text =
+        fs::read_to_string(fixture("archive").join("example-article.txt")).expect("fixture text");
+    let kinds: Vec<BlockKind> = coverage::blocks(&text).iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockKind::Title,
+            BlockKind::Prose,
+            BlockKind::Heading,
+            BlockKind::Prose,
+            BlockKind::Caption,
+            BlockKind::Heading,
+            BlockKind::Prose,
+            BlockKind::Heading,
+            BlockKind::BackMatter,
+        ]
+    );
+    let blocks = coverage::blocks(&text);
+    let sections: Vec<&str> = blocks.iter().map(|b| b.section.as_str()).collect();
+    assert_eq!(
+        sections,
+        [
+            "lead",
+            "lead",
+            "The Conference",
+            "The Conference",
+            "The Conference",
+            "Aftermath",
+            "Aftermath",
+            "See also",
+            "See also"
+        ]
+    );
+    let lead: Vec<(&str, &[usize])> = blocks[1]
+        .units
+        .iter()
+        .map(|u| (u.opening.as_str(), u.footnotes.as_slice()))
+        .collect();
+    assert_eq!(
+        lead,
+        [
+            ("The Example Conference took place in…", &[][..]),
+            ("It met from 11 January -…", &[1][..]),
+            ("It was attended by over 7,000…", &[][..]),
+        ],
+        "`e.g.` before a lowercase word ends no sentence"
+    );
+}
+
+#[test]
+fn coverage_of_the_fixture_reaches_every_sentence() {
+    let coverage = fixture_coverage(&fixture("archive"));
+    assert_eq!(coverage.len(), 1);
+    let article = &coverage[0];
+    assert_eq!(article.id, "example-article");
+    assert!(article.known);
+    assert_eq!(article.fact_sentences().count(), 7);
+    assert_eq!(article.uncovered().count(), 0);
+    assert_eq!(article.problems, []);
+    let dates = &article.blocks[1].units[1].claims;
+    assert_eq!(
+        dates.iter().map(String::as_str).collect::<Vec<_>>(),
+        ["example-conference-end-lead", "example-conference-start"]
+    );
+    let caption = &article.blocks[4];
+    assert_eq!(caption.kind, BlockKind::Caption);
+    assert!(caption.units[0].claims.is_empty());
+}
+
+#[test]
+fn coverage_reports_gaps_and_wrong_footnotes() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let text =
+        fs::read_to_string(fixture("archive").join("example-article.txt")).expect("fixture text");
+    let changed = text.replace("February 1962.[1]", "February 1962.").replace(
+        "Zhang San spoke first.",
+        "Zhang San spoke first. Nobody noted the weather.",
+    );
+    fs::write(dir.path().join("example-article.txt"), changed).expect("write");
+    let coverage = fixture_coverage(dir.path());
+    let article = &coverage[0];
+    let gaps: Vec<(usize, &str)> = article
+        .uncovered()
+        .map(|(b, u)| (b.number, u.opening.as_str()))
+        .collect();
+    assert_eq!(gaps, [(4, "Nobody noted the weather.")]);
+    let problems: Vec<(&str, &str)> = article
+        .problems
+        .iter()
+        .map(|p| (p.claim.as_str(), p.message.as_str()))
+        .collect();
+    let wrong = "`cites` is [example-book] but the quoted sentence carries the footnotes []";
+    assert_eq!(
+        problems,
+        [
+            ("example-conference-end-lead", wrong),
+            ("example-conference-start", wrong)
+        ]
+    );
+    let page = coverage::render(&coverage);
+    assert!(page.contains("**not covered**"));
+    assert!(page.contains("- ¶4 \"Nobody noted the weather.\" (The Conference)"));
+}
+
+#[test]
+fn coverage_report_is_deterministic_and_checkable() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("coverage.md");
+    let dataset = fixture("valid");
+    let archive = fixture("archive");
+    let (_, first) = coverage::report(&dataset, &archive).expect("report");
+    let (_, second) = coverage::report(&dataset, &archive).expect("report");
+    assert_eq!(first, second);
+    assert!(
+        !first.contains(&root().display().to_string()),
+        "no absolute path"
+    );
+    assert!(
+        !first.contains("repeated the phrase every day"),
+        "sentences are shown by their opening words only"
+    );
+
+    let code = |check| {
+        format!(
+            "{:?}",
+            coverage::run(&dataset, &archive, &out, check).expect("run")
+        )
+    };
+    let success = format!("{:?}", std::process::ExitCode::SUCCESS);
+    assert_ne!(code(true), success, "a missing report is stale");
+    assert_eq!(code(false), success);
+    assert_eq!(fs::read_to_string(&out).expect("written"), first);
+    assert_eq!(code(true), success);
+    fs::write(&out, "stale").expect("write");
+    assert_ne!(code(true), success, "a changed report is stale");
+}
