@@ -1,31 +1,62 @@
 //! `cargo xtask check`: run the validator over a dataset folder and print its report.
+//!
+//! Human output goes to stderr, like rustc's; `--format json` and `--format github` go to
+//! stdout, for tools. Exit status: 0 clean (warnings allowed), 1 errors, 2 the check could
+//! not run (returned as an `Err` to `main`).
 
-use std::path::Path;
+use std::io::{IsTerminal, Write};
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
-use cadres_validate::{Options, Severity};
+use cadres_validate::{Format, Options, RenderOptions};
 
-/// Checks `dataset` and prints every diagnostic; exit 0 when clean, 1 on errors.
-pub fn run(dataset: &Path, archive: Option<&Path>) -> anyhow::Result<ExitCode> {
+/// Checks `dataset` (and its quotes against `archive`), prints every diagnostic in
+/// `format`; exit 0 when clean, 1 on errors.
+pub fn run(dataset: &Path, archive: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
     let report = cadres_validate::check(&Options {
         dataset: dataset.to_owned(),
         archive: archive.map(Path::to_owned),
     })?;
-    for d in &report.diagnostics {
-        let level = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        eprintln!("{level}[{}]: {}: {}", d.code, d.file, d.message);
+    let options = RenderOptions {
+        format,
+        color: format == Format::Human
+            && std::io::stderr().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none(),
+        prefix: display_prefix(dataset),
+    };
+    let text = cadres_validate::render(&report, &options);
+    if format == Format::Human {
+        eprint!("{text}");
+    } else {
+        std::io::stdout().write_all(text.as_bytes())?;
     }
-    eprintln!(
-        "checked {} files: {} problems",
-        report.files,
-        report.diagnostics.len()
-    );
     Ok(if report.has_errors() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// How to show the dataset folder before each file: as the user gave it when relative,
+/// relative to the current folder when it is inside it, else by its name alone. Never an
+/// absolute path.
+pub fn display_prefix(dataset: &Path) -> String {
+    let shown = if dataset.is_relative() {
+        dataset.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| dataset.strip_prefix(cwd).ok().map(Path::to_path_buf))
+            .unwrap_or_else(|| dataset.file_name().map(PathBuf::from).unwrap_or_default())
+    };
+    let parts: Vec<String> = shown
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{}/", parts.join("/"))
+    }
 }

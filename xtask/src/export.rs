@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 /// Checks `dataset` and reports what a release in `out` would hold.
 pub fn run(dataset: &Path, out: &Path) -> anyhow::Result<ExitCode> {
-    if crate::check::run(dataset, None)? != ExitCode::SUCCESS {
+    if crate::check::run(dataset, None, cadres_validate::Format::Human)? != ExitCode::SUCCESS {
         eprintln!("error: the dataset has errors; nothing was written");
         return Ok(ExitCode::FAILURE);
     }

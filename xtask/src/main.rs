@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use xtask::{check, coverage, export, path_or_default, schema};
+use xtask::{check, coverage, export, path_or_default, rules, schema};
 
 /// Project tasks for the cadres dataset.
 #[derive(Parser)]
@@ -24,6 +24,9 @@ enum Task {
         /// A folder of <source-id>.txt texts to verify quotes against.
         #[arg(long)]
         archive: Option<PathBuf>,
+        /// How to print the diagnostics: human, json or github.
+        #[arg(long, default_value = "human")]
+        format: cadres_validate::Format,
     },
     /// Check the dataset, then write the release.
     Export {
@@ -46,6 +49,12 @@ enum Task {
         #[arg(long)]
         check: bool,
     },
+    /// Write the validator's rule catalogue into docs/rules.md.
+    Rules {
+        /// Only compare: fail, naming the command to run, when docs/rules.md is stale.
+        #[arg(long)]
+        check: bool,
+    },
     /// Write the JSON Schema of every file kind and of a release into schema/.
     Schema {
         /// Only compare: fail, naming the command to run, when schema/ is stale.
@@ -57,9 +66,10 @@ enum Task {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.task {
-        Task::Check { dataset, archive } => {
-            check::run(&path_or_default(dataset, "dataset"), archive.as_deref())
+        Task::Check { dataset, archive, format } => {
+            check::run(&path_or_default(dataset, "dataset"), archive.as_deref(), format)
         }
+        Task::Rules { check } => rules::run(check),
         Task::Export { dataset, out } => export::run(
             &path_or_default(dataset, "dataset"),
             &path_or_default(out, "dist"),

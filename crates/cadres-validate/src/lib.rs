@@ -1,40 +1,53 @@
 //! Loading and checking the cadres dataset.
 //!
-//! [`check`] reads a dataset folder, reports every problem it finds as a [`Diagnostic`], and
-//! assembles the [`Dataset`] when the files could be read.
+//! [`check`] reads a dataset folder, reports every problem in every file as a
+//! [`Diagnostic`] pointing at the key or value at fault, and assembles the [`Dataset`]
+//! whenever `metadata.toml` could be read. [`render`] prints a report for people, as JSON
+//! lines or as GitHub annotations.
 //!
-//! This first version only deserializes each file into the model; the full rule catalogue,
-//! spans and schema validation come with the validator issue.
+//! # Pipeline
+//!
+//! 1. **Walk** the folder in sorted order ([`load`](crate::load)): unexpected files,
+//!    symbolic links leading outside, missing files.
+//! 2. **Load** each file in parallel: size and UTF-8, TOML syntax (with spans), the
+//!    newtype values (ids, EDTF dates, ISBNs, URLs, language tags), text rules, the JSON
+//!    Schema of its kind; then the typed record. The parsed tree is dropped there.
+//! 3. **Cross-record rules** on the typed model, ids resolved through hash maps.
+//! 4. **Quotes** against `--archive DIR`, when given.
+//!
+//! Each rule has a stable code and name: see [`rules::ALL`] and `docs/rules.md`.
+//!
+//! # Paths
+//!
+//! [`Diagnostic::file`] is relative to the dataset folder, with `/` separators; renderers
+//! put [`RenderOptions::prefix`] before it. No absolute path ever appears in a diagnostic.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod archive;
+mod checks;
+mod diagnostic;
+mod load;
+mod render;
+pub mod rules;
+mod scan;
+mod schema;
+mod spans;
 
-use cadres_model::{Dataset, EntityFile, Metadata, PropertiesFile, Source};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
-/// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Blocks a release.
-    Error,
-    /// Worth fixing; does not block a release.
-    Warning,
-}
+use cadres_model::{Dataset, Metadata};
 
-/// One problem found in the dataset.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// The rule's stable code.
-    pub code: &'static str,
-    /// How bad it is.
-    pub severity: Severity,
-    /// The file, relative to the dataset folder, with `/` separators.
-    pub file: String,
-    /// What is wrong.
-    pub message: String,
-}
+pub use archive::{closest_passage, fold};
+pub use checks::MAX_QUOTE_CHARS;
+pub use diagnostic::{Diagnostic, Severity, Span};
+pub use load::MAX_FILE_BYTES;
+pub use render::{Format, RenderOptions, render, summary};
+pub use rules::{Category, Rule};
+
+use load::Record;
 
 /// What to check.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The dataset folder.
     pub dataset: PathBuf,
@@ -45,109 +58,93 @@ pub struct Options {
 /// The outcome of a check.
 #[derive(Debug, Clone)]
 pub struct Report {
-    /// Every problem found, sorted by file.
+    /// Every problem found, sorted by file, then position.
     pub diagnostics: Vec<Diagnostic>,
-    /// The dataset, when every file could be read.
+    /// The dataset, assembled from every record that could be read, whenever
+    /// `metadata.toml` could be read. Only a report without errors holds a whole dataset.
     pub dataset: Option<Dataset>,
-    /// How many files were read.
+    /// How many record files were read.
     pub files: usize,
+    /// The text of each file that has a diagnostic with a span, keyed like
+    /// [`Diagnostic::file`], for renderers to quote.
+    pub texts: BTreeMap<String, String>,
 }
 
 impl Report {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }
 
 /// Why the check could not run at all.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The dataset folder could not be read.
-    #[error("cannot read the dataset folder {path}: {source}")]
+    /// The dataset or archive folder could not be read.
+    #[error("cannot read the folder {path}: {source}")]
     Folder {
         /// The folder.
         path: PathBuf,
         /// The cause.
         source: std::io::Error,
     },
-}
-
-fn toml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let read = fs::read_dir(dir).map_err(|source| Error::Folder {
-        path: dir.to_owned(),
-        source,
-    })?;
-    let mut entries: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            toml_files(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
-        }
-    }
-    Ok(())
+    /// A schema generated from the model does not compile: a bug in the model.
+    #[error("the JSON Schema of {0} files does not compile")]
+    Schema(String),
 }
 
 /// Reads and checks the dataset in `options.dataset`.
 ///
 /// # Errors
-/// Only when the folder itself cannot be read; problems in files are diagnostics.
+/// Only when the tool cannot run: the dataset or archive folder cannot be read, or a
+/// schema does not compile. Problems in files are diagnostics.
 pub fn check(options: &Options) -> Result<Report, Error> {
-    let mut files = Vec::new();
-    toml_files(&options.dataset, &mut files)?;
-    let mut diagnostics = Vec::new();
+    schema::ensure_compiled().map_err(|k| Error::Schema(k.to_string()))?;
+    let walk = load::walk(&options.dataset)?;
+    let files = walk.files.len();
+    let loaded = load::load_all(walk.files);
+    let mut diagnostics = walk.diagnostics;
+    for f in &loaded {
+        diagnostics.extend(f.diagnostics.iter().cloned());
+    }
+    let ix = checks::Index::new(&loaded);
+    checks::run(&ix, &mut diagnostics);
+    if let Some(dir) = &options.archive {
+        archive::verify(dir, &ix, &mut diagnostics)?;
+    }
+    drop(ix);
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup();
+    let mut texts = BTreeMap::new();
     let mut metadata: Option<Metadata> = None;
-    let mut properties = Vec::new();
-    let mut sources = Vec::new();
-    let mut entities = Vec::new();
-    let mut claims = Vec::new();
-    for path in &files {
-        let rel = path
-            .strip_prefix(&options.dataset)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        let mut fail = |message: String| {
-            diagnostics.push(Diagnostic {
-                code: "E0001",
-                severity: Severity::Error,
-                file: rel.clone(),
-                message,
-            });
-        };
-        let text = match fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) => {
-                fail(e.to_string());
-                continue;
-            }
-        };
-        let result = match rel.as_str() {
-            "metadata.toml" => toml::from_str::<Metadata>(&text).map(|m| metadata = Some(m)),
-            "properties.toml" => {
-                toml::from_str::<PropertiesFile>(&text).map(|p| properties = p.property)
-            }
-            r if r.starts_with("sources/") => toml::from_str::<Source>(&text).map(|s| sources.push(s)),
-            r if r.starts_with("entities/") => toml::from_str::<EntityFile>(&text).map(|e| {
+    let (mut properties, mut sources, mut entities, mut claims) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for f in loaded {
+        if diagnostics
+            .iter()
+            .any(|d| d.file == f.rel && d.span.is_some())
+        {
+            texts.insert(f.rel, f.text);
+        }
+        match f.record {
+            Some(Record::Metadata(m)) => metadata = Some(m),
+            Some(Record::Properties(p)) => properties.extend(p.property),
+            Some(Record::Source(s)) => sources.push(*s),
+            Some(Record::Entity(e)) => {
                 let (entity, mut c) = e.into_parts();
                 entities.push(entity);
                 claims.append(&mut c);
-            }),
-            _ => {
-                fail("unexpected file in the dataset folder".to_owned());
-                continue;
             }
-        };
-        if let Err(e) = result {
-            fail(e.to_string());
+            None => {}
         }
     }
     let dataset = metadata.map(|m| Dataset::new(m, properties, sources, entities, claims));
     Ok(Report {
         diagnostics,
         dataset,
-        files: files.len(),
+        files,
+        texts,
     })
 }

@@ -1,0 +1,792 @@
+//! The rules that look across records, on the typed model: identity, integrity,
+//! provenance, values, bibliography and consistency.
+//!
+//! Every id is resolved through a hash map built once; no rule compares every record with
+//! every other. Each diagnostic points into its file through the file's span index.
+
+use std::collections::{HashMap, HashSet};
+
+use cadres_model::{
+    Cardinality, ClaimRecord, DateRelation, Edtf, EdtfDate, EntityFile, EntityKind, Metadata,
+    Property, Rank, Source, Value,
+};
+
+use crate::Diagnostic;
+use crate::load::{Loaded, Record};
+use crate::rules::{self, Rule};
+
+/// The longest quote, in characters.
+pub const MAX_QUOTE_CHARS: usize = 300;
+
+/// A claim and where it is.
+pub(crate) struct ClaimAt<'a> {
+    pub(crate) file: usize,
+    pub(crate) index: usize,
+    pub(crate) claim: &'a ClaimRecord,
+    pub(crate) subject: &'a EntityFile,
+}
+
+impl ClaimAt<'_> {
+    pub(crate) fn pointer(&self) -> String {
+        format!("/claims/{}", self.index)
+    }
+}
+
+/// Every record of the dataset, indexed by id.
+pub(crate) struct Index<'a> {
+    pub(crate) files: &'a [Loaded],
+    pub(crate) metadata: Option<(usize, &'a Metadata)>,
+    pub(crate) properties: HashMap<&'a str, (usize, usize, &'a Property)>,
+    pub(crate) sources: HashMap<&'a str, (usize, &'a Source)>,
+    pub(crate) entities: HashMap<&'a str, (usize, &'a EntityFile)>,
+    pub(crate) claims: HashMap<&'a str, ClaimAt<'a>>,
+    /// Claims in file order.
+    pub(crate) claim_order: Vec<&'a str>,
+    /// Ids declared by files whose record could not be built too, by namespace, so that a
+    /// broken file does not make every reference to it fail as well.
+    known_sources: HashSet<&'a str>,
+    known_entities: HashMap<&'a str, Option<&'a str>>,
+    known_claims: HashSet<&'a str>,
+    known_properties: HashSet<&'a str>,
+}
+
+impl<'a> Index<'a> {
+    pub(crate) fn new(files: &'a [Loaded]) -> Index<'a> {
+        let mut ix = Index {
+            files,
+            metadata: None,
+            properties: HashMap::new(),
+            sources: HashMap::new(),
+            entities: HashMap::new(),
+            claims: HashMap::new(),
+            claim_order: Vec::new(),
+            known_sources: HashSet::new(),
+            known_entities: HashMap::new(),
+            known_claims: HashSet::new(),
+            known_properties: HashSet::new(),
+        };
+        for (fi, f) in files.iter().enumerate() {
+            match f.kind {
+                cadres_model::schema::RecordKind::Source => {
+                    if let Some((id, _)) = &f.declared.record {
+                        ix.known_sources.insert(id);
+                    }
+                }
+                cadres_model::schema::RecordKind::Entity => {
+                    if let Some((id, _)) = &f.declared.record {
+                        ix.known_entities
+                            .entry(id)
+                            .or_insert(f.declared.kind.as_deref());
+                    }
+                    ix.known_claims
+                        .extend(f.declared.inner.iter().map(|(id, _)| id.as_str()));
+                }
+                cadres_model::schema::RecordKind::Properties => {
+                    ix.known_properties
+                        .extend(f.declared.inner.iter().map(|(id, _)| id.as_str()));
+                }
+                _ => {}
+            }
+            match &f.record {
+                Some(Record::Metadata(m)) => ix.metadata = Some((fi, m)),
+                Some(Record::Properties(p)) => {
+                    for (i, prop) in p.property.iter().enumerate() {
+                        ix.properties
+                            .entry(prop.id.as_str())
+                            .or_insert((fi, i, prop));
+                    }
+                }
+                Some(Record::Source(s)) => {
+                    ix.sources.entry(s.id.as_str()).or_insert((fi, s));
+                }
+                Some(Record::Entity(e)) => {
+                    ix.entities.entry(e.id.as_str()).or_insert((fi, e));
+                    for (i, c) in e.claims.iter().enumerate() {
+                        if !ix.claims.contains_key(c.id.as_str()) {
+                            ix.claim_order.push(c.id.as_str());
+                            ix.claims.insert(
+                                c.id.as_str(),
+                                ClaimAt {
+                                    file: fi,
+                                    index: f.claim_positions.get(i).copied().unwrap_or(i),
+                                    claim: c,
+                                    subject: e,
+                                },
+                            );
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+        ix
+    }
+
+    /// A diagnostic of `rule` pointing at the value at `pointer` in file `fi`.
+    pub(crate) fn at(
+        &self,
+        rule: &Rule,
+        fi: usize,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let f = &self.files[fi];
+        Diagnostic::new(rule, f.rel.clone(), message).at(&f.text, f.index.value(pointer))
+    }
+
+    /// A diagnostic of `rule` pointing at the key of the value at `pointer` in file `fi`.
+    pub(crate) fn at_key(
+        &self,
+        rule: &Rule,
+        fi: usize,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let f = &self.files[fi];
+        Diagnostic::new(rule, f.rel.clone(), message).at(&f.text, f.index.key(pointer))
+    }
+
+    fn where_is(&self, fi: usize, pointer: &str) -> String {
+        let f = &self.files[fi];
+        let span = crate::Span::new(&f.text, f.index.value(pointer));
+        format!("{}:{}:{}", f.rel, span.line, span.column)
+    }
+}
+
+/// Runs every cross-record rule.
+pub(crate) fn run(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
+    duplicates(ix, out);
+    references(ix, out);
+    for id in &ix.claim_order {
+        let c = &ix.claims[id];
+        claim_rules(ix, c, out);
+    }
+    sources(ix, out);
+    consistency(ix, out);
+}
+
+fn duplicates(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
+    // Sources, entities and claims share one namespace; properties have their own.
+    let mut records: HashMap<&str, (usize, &str)> = HashMap::new();
+    let mut properties: HashMap<&str, (usize, &str)> = HashMap::new();
+    for (fi, f) in ix.files.iter().enumerate() {
+        let seen = if f.kind == cadres_model::schema::RecordKind::Properties {
+            &mut properties
+        } else {
+            &mut records
+        };
+        for (id, pointer) in f.declared.record.iter().chain(&f.declared.inner) {
+            if let Some((first_file, first_pointer)) = seen.get(id.as_str()) {
+                let first = ix.where_is(*first_file, first_pointer);
+                out.push(
+                    ix.at(
+                        &rules::DUPLICATE_ID,
+                        fi,
+                        pointer,
+                        format!("the id `{id}` is already used at {first}"),
+                    )
+                    .label("used again here")
+                    .help("give one of the two records another id"),
+                );
+            } else {
+                seen.insert(id, (fi, pointer));
+            }
+        }
+    }
+}
+
+fn unknown(
+    ix: &Index<'_>,
+    rule: &Rule,
+    fi: usize,
+    pointer: &str,
+    what: &str,
+    id: &str,
+    known: &[&str],
+) -> Diagnostic {
+    let mut d = ix
+        .at(rule, fi, pointer, format!("no {what} has the id `{id}`"))
+        .label(format!("unknown {what}"));
+    if let Some(best) = crate::schema::closest(id, known) {
+        d = d.help(format!("did you mean `{best}`?"));
+    } else if what == "source" {
+        d = d.help(format!("add `sources/{id}.toml`, or correct the id"));
+    }
+    d
+}
+
+fn references<'a>(ix: &Index<'a>, out: &mut Vec<Diagnostic>) {
+    let sorted = |it: &mut dyn Iterator<Item = &'a str>| -> Vec<&'a str> {
+        let mut v: Vec<&str> = it.collect();
+        v.sort_unstable();
+        v
+    };
+    let source_ids = sorted(&mut ix.known_sources.iter().copied());
+    let entity_ids = sorted(&mut ix.known_entities.keys().copied());
+    let claim_ids = sorted(&mut ix.known_claims.iter().copied());
+    let property_ids = sorted(&mut ix.known_properties.iter().copied());
+    let properties_loaded = ix
+        .files
+        .iter()
+        .any(|f| f.kind == cadres_model::schema::RecordKind::Properties);
+
+    for (fi, s) in ix.sources.values() {
+        for (i, r) in s.references.iter().enumerate() {
+            if !ix.known_sources.contains(r.as_str()) {
+                out.push(unknown(
+                    ix,
+                    &rules::UNKNOWN_SOURCE,
+                    *fi,
+                    &format!("/references/{i}"),
+                    "source",
+                    r.as_str(),
+                    &source_ids,
+                ));
+            }
+        }
+    }
+    for id in &ix.claim_order {
+        let c = &ix.claims[id];
+        let base = c.pointer();
+        let claim = c.claim;
+        if properties_loaded && !ix.known_properties.contains(claim.property.as_str()) {
+            out.push(unknown(
+                ix,
+                &rules::UNKNOWN_PROPERTY,
+                c.file,
+                &format!("{base}/property"),
+                "property",
+                claim.property.as_str(),
+                &property_ids,
+            ));
+        }
+        let entity_value = |v: &Value, pointer: String, out: &mut Vec<Diagnostic>| {
+            if let Some(e) = v.as_entity()
+                && !ix.known_entities.contains_key(e.as_str())
+            {
+                out.push(unknown(
+                    ix,
+                    &rules::UNKNOWN_ENTITY,
+                    c.file,
+                    &format!("{pointer}/entity"),
+                    "entity",
+                    e.as_str(),
+                    &entity_ids,
+                ));
+            }
+        };
+        entity_value(&claim.value, format!("{base}/value"), out);
+        for (k, v) in &claim.qualifiers {
+            let qp = format!("{base}/qualifiers/{}", k.as_str());
+            if properties_loaded && !ix.known_properties.contains(k.as_str()) {
+                let mut d = unknown(
+                    ix,
+                    &rules::UNKNOWN_PROPERTY,
+                    c.file,
+                    &qp,
+                    "property",
+                    k.as_str(),
+                    &property_ids,
+                );
+                d.span = ix.at_key(&rules::UNKNOWN_PROPERTY, c.file, &qp, "").span;
+                out.push(d);
+            }
+            entity_value(v, qp, out);
+        }
+        for (j, d) in claim.disputes.iter().enumerate() {
+            if !ix.known_claims.contains(d.with.as_str()) {
+                out.push(unknown(
+                    ix,
+                    &rules::UNKNOWN_CLAIM,
+                    c.file,
+                    &format!("{base}/disputes/{j}/with"),
+                    "claim",
+                    d.with.as_str(),
+                    &claim_ids,
+                ));
+            }
+        }
+        for (j, cit) in claim.citations.iter().enumerate() {
+            let cp = format!("{base}/citations/{j}");
+            if !ix.known_sources.contains(cit.source.as_str()) {
+                out.push(unknown(
+                    ix,
+                    &rules::UNKNOWN_SOURCE,
+                    c.file,
+                    &format!("{cp}/source"),
+                    "source",
+                    cit.source.as_str(),
+                    &source_ids,
+                ));
+            }
+            for (k, w) in cit.cites.iter().enumerate() {
+                if !ix.known_sources.contains(w.as_str()) {
+                    out.push(unknown(
+                        ix,
+                        &rules::UNKNOWN_SOURCE,
+                        c.file,
+                        &format!("{cp}/cites/{k}"),
+                        "source",
+                        w.as_str(),
+                        &source_ids,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
+    let base = c.pointer();
+    let claim = c.claim;
+    let fi = c.file;
+    // Provenance.
+    if claim.citations.is_empty() {
+        out.push(
+            ix.at(
+                &rules::UNCITED_CLAIM,
+                fi,
+                &format!("{base}/citations"),
+                format!("the claim `{}` has no citation", claim.id),
+            )
+            .label("no citation")
+            .help("add `{ source = \"...\", locator = \"...\", quote = \"...\" }`"),
+        );
+    }
+    for (j, cit) in claim.citations.iter().enumerate() {
+        let cp = format!("{base}/citations/{j}");
+        if cit.quote.is_none() && cit.locator.is_none() {
+            out.push(
+                ix.at(
+                    &rules::CITATION_WITHOUT_EVIDENCE,
+                    fi,
+                    &cp,
+                    "this citation has neither a quote nor a locator",
+                )
+                .label("no `quote`, no `locator`")
+                .help("add the source's words as `quote`, or where they are as `locator`"),
+            );
+        }
+        if let Some(q) = &cit.quote {
+            let n = q.chars().count();
+            if n > MAX_QUOTE_CHARS {
+                out.push(
+                    ix.at(
+                        &rules::QUOTE_TOO_LONG,
+                        fi,
+                        &format!("{cp}/quote"),
+                        format!("this quote has {n} characters, more than {MAX_QUOTE_CHARS}"),
+                    )
+                    .label("too long")
+                    .help("quote only the words that support the claim"),
+                );
+            }
+        }
+        let source = ix.sources.get(cit.source.as_str());
+        for (k, w) in cit.cites.iter().enumerate() {
+            let wp = format!("{cp}/cites/{k}");
+            if *w == cit.source {
+                out.push(
+                    ix.at(
+                        &rules::CITES_OWN_SOURCE,
+                        fi,
+                        &wp,
+                        format!("`{w}` is the citation's own source"),
+                    )
+                    .label("the source itself")
+                    .help("list under `cites` only the works the source cites; remove this one"),
+                );
+            } else if let Some((sfi, s)) = source
+                && ix.known_sources.contains(w.as_str())
+                && !s.references.contains(w)
+            {
+                out.push(
+                    ix.at(
+                        &rules::CITES_UNLISTED_WORK,
+                        fi,
+                        &wp,
+                        format!("`{}` does not list `{w}` among its references", s.id),
+                    )
+                    .label("not in the source's references")
+                    .help(format!(
+                        "add `{w}` to `references` in `{}`, or remove it here",
+                        ix.files[*sfi].rel
+                    )),
+                );
+            }
+        }
+    }
+    // Values.
+    let subject_kind = c.subject.kind;
+    let check_value = |prop: &Property,
+                       v: &Value,
+                       pointer: &str,
+                       is_qualifier: bool,
+                       out: &mut Vec<Diagnostic>| {
+        if v.value_type() != prop.value_type {
+            let key = pointer.rsplit('/').next().unwrap_or_default();
+            let whose = if is_qualifier {
+                format!("the qualifier `{key}`")
+            } else {
+                format!("the property `{}`", prop.id)
+            };
+            out.push(
+                ix.at(
+                    &rules::VALUE_TYPE_MISMATCH,
+                    fi,
+                    pointer,
+                    format!(
+                        "{whose} takes a {} value, this is a {}",
+                        prop.value_type,
+                        v.value_type()
+                    ),
+                )
+                .label(format!("expected a {} value", prop.value_type))
+                .help(format!(
+                    "write `{{ {} = ... }}`, or use another property",
+                    prop.value_type
+                )),
+            );
+            return;
+        }
+        if let Some(e) = v.as_entity()
+            && let Some((_, target)) = ix.entities.get(e.as_str())
+            && !prop.value_kinds.is_empty()
+            && !prop.value_kinds.contains(&target.kind)
+        {
+            out.push(
+                ix.at(
+                    &rules::VALUE_KIND_MISMATCH,
+                    fi,
+                    &format!("{pointer}/entity"),
+                    format!(
+                        "`{}` takes {}, and `{e}` is a {}",
+                        prop.id,
+                        kinds(&prop.value_kinds),
+                        target.kind
+                    ),
+                )
+                .label(format!("a {}", target.kind)),
+            );
+        }
+        if let Value::Share(parts) = v {
+            let mut total = 0.0;
+            for (k, p) in parts.iter().enumerate() {
+                total += p.percent;
+                if !(0.0..=100.0).contains(&p.percent) {
+                    out.push(
+                        ix.at(
+                            &rules::SHARE_OUT_OF_RANGE,
+                            fi,
+                            &format!("{pointer}/share/{k}/percent"),
+                            format!("a share of {}% is outside 0 to 100", p.percent),
+                        )
+                        .label("not a percentage"),
+                    );
+                }
+            }
+            if total > 100.0 + 1e-9 && parts.iter().all(|p| (0.0..=100.0).contains(&p.percent)) {
+                out.push(
+                    ix.at(
+                        &rules::SHARE_OUT_OF_RANGE,
+                        fi,
+                        &format!("{pointer}/share"),
+                        format!("the parts add up to {total}%, more than 100"),
+                    )
+                    .label("more than a whole"),
+                );
+            }
+        }
+    };
+    if let Some((_, _, prop)) = ix.properties.get(claim.property.as_str()) {
+        check_value(prop, &claim.value, &format!("{base}/value"), false, out);
+        if !prop.subject_kinds.is_empty() && !prop.subject_kinds.contains(&subject_kind) {
+            out.push(
+                ix.at(
+                    &rules::SUBJECT_KIND_MISMATCH,
+                    fi,
+                    &format!("{base}/property"),
+                    format!(
+                        "`{}` applies to {}, and `{}` is a {subject_kind}",
+                        prop.id,
+                        kinds(&prop.subject_kinds),
+                        c.subject.id
+                    ),
+                )
+                .label(format!("not for a {subject_kind}")),
+            );
+        }
+    }
+    for (k, v) in &claim.qualifiers {
+        if let Some((_, _, prop)) = ix.properties.get(k.as_str()) {
+            check_value(prop, v, &format!("{base}/qualifiers/{k}"), true, out);
+        }
+    }
+    // Bibliography: dates against as-of.
+    let mut dated: Vec<(String, &Edtf)> = Vec::new();
+    if let Some(d) = claim.value.as_date() {
+        dated.push((format!("{base}/value/date"), d));
+    }
+    for (k, v) in &claim.qualifiers {
+        if let Some(d) = v.as_date() {
+            dated.push((format!("{base}/qualifiers/{k}/date"), d));
+        }
+    }
+    for (p, d) in dated {
+        for date in d.dates() {
+            after_as_of(ix, fi, &p, *date, out);
+        }
+    }
+    // Consistency: a rank needs a reason.
+    if claim.rank != Rank::Normal && claim.rank_reason.is_none() {
+        out.push(
+            ix.at(
+                &rules::RANK_WITHOUT_REASON,
+                fi,
+                &format!("{base}/rank"),
+                format!(
+                    "the claim `{}` is ranked {} without a reason",
+                    claim.id,
+                    rank_word(claim.rank)
+                ),
+            )
+            .label("no `rank-reason`")
+            .help("add `rank-reason = \"...\"` saying why"),
+        );
+    }
+}
+
+fn kinds(list: &[EntityKind]) -> String {
+    let words: Vec<String> = list.iter().map(|k| format!("`{k}`")).collect();
+    words.join(", ")
+}
+
+fn rank_word(r: Rank) -> &'static str {
+    match r {
+        Rank::Preferred => "preferred",
+        Rank::Normal => "normal",
+        Rank::Deprecated => "deprecated",
+    }
+}
+
+fn after_as_of(
+    ix: &Index<'_>,
+    fi: usize,
+    pointer: &str,
+    date: EdtfDate,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some((_, meta)) = ix.metadata else { return };
+    if date.earliest() > meta.as_of.latest() {
+        out.push(
+            ix.at(
+                &rules::DATE_AFTER_AS_OF,
+                fi,
+                pointer,
+                format!("{date} is after the dataset's as-of date, {}", meta.as_of),
+            )
+            .label("after as-of")
+            .help("correct the date, or move `as-of` in `metadata.toml` forward"),
+        );
+    }
+}
+
+fn sources(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
+    let mut used: HashSet<&str> = HashSet::new();
+    for c in ix.claims.values() {
+        for cit in &c.claim.citations {
+            used.insert(cit.source.as_str());
+            used.extend(cit.cites.iter().map(cadres_model::Id::as_str));
+        }
+    }
+    let mut list: Vec<&(usize, &Source)> = ix.sources.values().collect();
+    list.sort_by_key(|(fi, _)| *fi);
+    for (fi, s) in list {
+        let fi = *fi;
+        for (key, d) in [
+            ("issued", &s.issued),
+            ("accessed", &s.accessed),
+            ("archive-date", &s.archive_date),
+        ] {
+            if let Some(d) = d {
+                after_as_of(ix, fi, &format!("/{key}"), *d, out);
+            }
+        }
+        if let (Some(issued), Some(accessed)) = (&s.issued, &s.accessed)
+            && accessed.latest() < issued.earliest()
+        {
+            out.push(
+                ix.at(
+                    &rules::ACCESSED_BEFORE_ISSUED,
+                    fi,
+                    "/accessed",
+                    format!("accessed {accessed}, before the work was issued ({issued})"),
+                )
+                .label("before `issued`")
+                .help("correct one of the two dates"),
+            );
+        }
+        for (key, names) in [("author", &s.author), ("editor", &s.editor)] {
+            for (i, n) in names.iter().enumerate() {
+                if n.family.is_none() && n.literal.is_none() {
+                    out.push(
+                        ix.at(
+                            &rules::INCOMPLETE_NAME,
+                            fi,
+                            &format!("/{key}/{i}"),
+                            "this name has neither `family` nor `literal`",
+                        )
+                        .label("no `family`, no `literal`")
+                        .help(
+                            "give a person's `family` name, or an organization's name as `literal`",
+                        ),
+                    );
+                }
+            }
+        }
+        for (i, r) in s.references.iter().enumerate() {
+            if *r == s.id {
+                out.push(
+                    ix.at(
+                        &rules::CITES_OWN_SOURCE,
+                        fi,
+                        &format!("/references/{i}"),
+                        format!("`{r}` lists itself among its references"),
+                    )
+                    .label("the source itself")
+                    .help("remove it from `references`"),
+                );
+            }
+        }
+        if !used.contains(s.id.as_str()) {
+            out.push(
+                ix.at(
+                    &rules::UNUSED_SOURCE,
+                    fi,
+                    "/id",
+                    format!("no citation uses the source `{}`", s.id),
+                )
+                .label("never cited")
+                .help("cite it from a claim (as `source` or under `cites`), or remove the file"),
+            );
+        }
+    }
+}
+
+fn consistency(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
+    // Disputes: target, relation, ranking.
+    for id in &ix.claim_order {
+        let a = &ix.claims[id];
+        for (j, d) in a.claim.disputes.iter().enumerate() {
+            let dp = format!("{}/disputes/{j}", a.pointer());
+            let Some(b) = ix.claims.get(d.with.as_str()) else {
+                continue;
+            };
+            if b.claim.id == a.claim.id
+                || b.subject.id != a.subject.id
+                || b.claim.property != a.claim.property
+            {
+                let why = if b.claim.id == a.claim.id {
+                    "a claim cannot dispute itself".to_owned()
+                } else {
+                    format!(
+                        "`{}` is about `{}` {}, not `{}` {}",
+                        b.claim.id, b.subject.id, b.claim.property, a.subject.id, a.claim.property
+                    )
+                };
+                out.push(
+                    ix.at(&rules::DISPUTE_MISMATCH, a.file, &format!("{dp}/with"), why)
+                        .label("not a rival claim")
+                        .help("dispute only a claim with the same subject and property"),
+                );
+                continue;
+            }
+            let computed = match (a.claim.value.as_date(), b.claim.value.as_date()) {
+                (Some(x), Some(y)) => Some(x.relation(y)),
+                _ => None,
+            };
+            if let Some(rel) = computed
+                && rel != d.relation
+            {
+                out.push(
+                    ix.at(
+                        &rules::WRONG_DISPUTE_RELATION,
+                        a.file,
+                        &format!("{dp}/relation"),
+                        format!(
+                            "`{}` and `{}` are a {rel}, not a {}",
+                            a.claim.value, b.claim.value, d.relation
+                        ),
+                    )
+                    .label(format!("their bounds give `{rel}`"))
+                    .help(format!("write `relation = \"{rel}\"`")),
+                );
+            }
+            if computed.unwrap_or(d.relation) == DateRelation::Contradiction {
+                let ranked = |c: &ClaimRecord| c.rank != Rank::Normal && c.rank_reason.is_some();
+                if !ranked(a.claim) && !ranked(b.claim) {
+                    out.push(
+                        ix.at(
+                            &rules::UNRANKED_CONTRADICTION,
+                            a.file,
+                            &dp,
+                            format!(
+                                "`{}` contradicts `{}`, and neither is ranked",
+                                a.claim.id, b.claim.id
+                            ),
+                        )
+                        .label("a contradiction")
+                        .help("rank one side `preferred` or `deprecated`, with a `rank-reason`"),
+                    );
+                }
+            }
+        }
+    }
+    // Differing values of a single-valued property must be linked.
+    let mut groups: HashMap<(&str, &str), Vec<&ClaimAt<'_>>> = HashMap::new();
+    for id in &ix.claim_order {
+        let c = &ix.claims[id];
+        let single = ix
+            .properties
+            .get(c.claim.property.as_str())
+            .is_some_and(|(_, _, p)| p.cardinality == Cardinality::Single);
+        if single {
+            groups
+                .entry((c.subject.id.as_str(), c.claim.property.as_str()))
+                .or_default()
+                .push(c);
+        }
+    }
+    let linked = |x: &ClaimRecord, y: &ClaimRecord| {
+        x.disputes.iter().any(|d| d.with == y.id) || y.disputes.iter().any(|d| d.with == x.id)
+    };
+    let mut keys: Vec<_> = groups.keys().copied().collect();
+    keys.sort_unstable();
+    for key in keys {
+        let claims = &groups[&key];
+        for (i, b) in claims.iter().enumerate() {
+            for a in &claims[..i] {
+                if a.claim.value != b.claim.value && !linked(a.claim, b.claim) {
+                    let other = ix.where_is(a.file, &format!("{}/value", a.pointer()));
+                    let mut d = ix
+                        .at(
+                            &rules::UNDECLARED_DISPUTE,
+                            b.file,
+                            &format!("{}/value", b.pointer()),
+                            format!(
+                                "`{}` gives {} a {} of {}, but `{}` gives {} ({other})",
+                                b.claim.id, key.0, key.1, b.claim.value, a.claim.id, a.claim.value
+                            ),
+                        )
+                        .label("differs from another claim");
+                    let relation = match (a.claim.value.as_date(), b.claim.value.as_date()) {
+                        (Some(x), Some(y)) => x.relation(y).to_string(),
+                        _ => "...".to_owned(),
+                    };
+                    d = d.help(format!("add `disputes = [{{ with = \"{}\", relation = \"{relation}\" }}]` to one of them, and rank them", a.claim.id));
+                    out.push(d);
+                }
+            }
+        }
+    }
+}

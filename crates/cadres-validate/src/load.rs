@@ -1,0 +1,545 @@
+//! Loading: walk the dataset folder, read and parse each file, check it on its own (syntax,
+//! schema, newtype values, text), and build its typed record.
+//!
+//! Files are processed in parallel; each yields a [`Loaded`] file holding its record, the
+//! ids it declares, its span index (for the cross-file rules to point into it) and its
+//! diagnostics. The parsed TOML tree and the JSON form are dropped once the record is built.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use cadres_model::schema::RecordKind;
+use cadres_model::{ClaimRecord, EntityFile, EntityKind, Metadata, PropertiesFile, Source};
+use rayon::prelude::*;
+use serde_json::Value;
+use toml::de::DeTable;
+
+use crate::scan::Scan;
+use crate::spans::{self, SpanIndex};
+use crate::{Diagnostic, Error, rules};
+
+/// The largest file the loader reads.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// A file found by the walk, and the kind of record it should hold.
+#[derive(Debug)]
+pub(crate) struct Found {
+    pub(crate) path: PathBuf,
+    pub(crate) rel: String,
+    pub(crate) kind: RecordKind,
+}
+
+/// The outcome of the walk: record files to load, and diagnostics about the tree itself.
+pub(crate) struct Walk {
+    pub(crate) files: Vec<Found>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+/// Walks `root` in sorted order.
+pub(crate) fn walk(root: &Path) -> Result<Walk, Error> {
+    let canonical = fs::canonicalize(root).map_err(|source| Error::Folder {
+        path: root.to_owned(),
+        source,
+    })?;
+    if !canonical.is_dir() {
+        return Err(Error::Folder {
+            path: root.to_owned(),
+            source: io::Error::new(io::ErrorKind::NotADirectory, "not a folder"),
+        });
+    }
+    let mut walk = Walk {
+        files: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let mut visited = HashSet::new();
+    visit(&canonical, &canonical, "", &mut visited, &mut walk).map_err(|source| Error::Folder {
+        path: root.to_owned(),
+        source,
+    })?;
+    for required in ["metadata.toml", "properties.toml"] {
+        if !walk.files.iter().any(|f| f.rel == required) {
+            walk.diagnostics.push(
+                Diagnostic::new(
+                    &rules::MISSING_FILE,
+                    required,
+                    format!("the dataset has no `{required}`"),
+                )
+                .help(format!(
+                    "create `{required}`; `tests/fixtures/valid/{required}` shows its form"
+                )),
+            );
+        }
+    }
+    Ok(walk)
+}
+
+/// Where in the layout a folder is.
+enum Place {
+    Root,
+    Sources,
+    Entities,
+    Kind,
+    Other,
+}
+
+fn place(rel_dir: &str) -> Place {
+    match rel_dir.split('/').collect::<Vec<_>>().as_slice() {
+        [""] => Place::Root,
+        ["sources"] => Place::Sources,
+        ["entities"] => Place::Entities,
+        ["entities", kind] if EntityKind::from_name(kind).is_some() => Place::Kind,
+        _ => Place::Other,
+    }
+}
+
+fn visit(
+    root: &Path,
+    dir: &Path,
+    rel_dir: &str,
+    visited: &mut HashSet<PathBuf>,
+    walk: &mut Walk,
+) -> io::Result<()> {
+    if !visited.insert(dir.to_owned()) {
+        return Ok(());
+    }
+    let mut entries: Vec<(String, PathBuf)> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .collect();
+    entries.sort();
+    for (name, path) in entries {
+        if name.starts_with('.') {
+            continue;
+        }
+        let rel = if rel_dir.is_empty() {
+            name.clone()
+        } else {
+            format!("{rel_dir}/{name}")
+        };
+        let meta = fs::symlink_metadata(&path)?;
+        let mut target = path.clone();
+        if meta.file_type().is_symlink() {
+            match fs::canonicalize(&path) {
+                Ok(t) if t.starts_with(root) => target = t,
+                Ok(_) => {
+                    walk.diagnostics.push(
+                        Diagnostic::new(
+                            &rules::SYMLINK_OUTSIDE,
+                            rel,
+                            "this symbolic link leads out of the dataset folder",
+                        )
+                        .help("copy the file into the dataset, or remove the link"),
+                    );
+                    continue;
+                }
+                Err(_) => {
+                    walk.diagnostics.push(
+                        Diagnostic::new(
+                            &rules::SYMLINK_OUTSIDE,
+                            rel,
+                            "this symbolic link leads nowhere",
+                        )
+                        .help("remove the link"),
+                    );
+                    continue;
+                }
+            }
+        }
+        let is_dir = target.is_dir();
+        let unexpected = |what: &str, help: &str| {
+            Diagnostic::new(
+                &rules::UNEXPECTED_FILE,
+                rel.clone(),
+                format!("unexpected {what} `{rel}`"),
+            )
+            .help(help)
+        };
+        match (place(rel_dir), is_dir) {
+            (Place::Root, true) if name == "sources" || name == "entities" => {
+                visit(root, &target, &rel, visited, walk)?;
+            }
+            (Place::Root, true) => walk.diagnostics.push(unexpected(
+                "folder",
+                "the dataset holds `sources/` and `entities/<kind>/` folders only",
+            )),
+            (Place::Root, false) => match name.as_str() {
+                "metadata.toml" => walk.files.push(found(target, rel, RecordKind::Metadata)),
+                "properties.toml" => walk.files.push(found(target, rel, RecordKind::Properties)),
+                n if is_toml(n) => walk.diagnostics.push(unexpected(
+                    "file",
+                    "records go under `sources/` or `entities/<kind>/`",
+                )),
+                _ => {}
+            },
+            (Place::Sources, false) if is_toml(&name) => {
+                walk.files.push(found(target, rel, RecordKind::Source));
+            }
+            (Place::Entities, true) if EntityKind::from_name(&name).is_some() => {
+                visit(root, &target, &rel, visited, walk)?;
+            }
+            (Place::Entities, true) => {
+                let kinds: Vec<&str> = EntityKind::ALL.iter().map(|k| k.as_str()).collect();
+                walk.diagnostics.push(unexpected(
+                    "folder",
+                    &format!(
+                        "entity folders are named after a kind: {}",
+                        kinds.join(", ")
+                    ),
+                ));
+            }
+            (Place::Kind, false) if is_toml(&name) => {
+                walk.files.push(found(target, rel, RecordKind::Entity));
+            }
+            _ => walk.diagnostics.push(unexpected(
+                if is_dir { "folder" } else { "file" },
+                "a record folder holds `<id>.toml` files only",
+            )),
+        }
+    }
+    Ok(())
+}
+
+fn is_toml(name: &str) -> bool {
+    Path::new(name).extension().is_some_and(|e| e == "toml")
+}
+
+fn found(path: PathBuf, rel: String, kind: RecordKind) -> Found {
+    Found { path, rel, kind }
+}
+
+/// A typed record.
+#[derive(Debug)]
+pub(crate) enum Record {
+    Metadata(Metadata),
+    Properties(PropertiesFile),
+    Source(Box<Source>),
+    Entity(EntityFile),
+}
+
+/// The ids a file declares, read from its JSON form so that a file whose record could not
+/// be built still resolves the references made to it.
+#[derive(Debug, Default)]
+pub(crate) struct Declared {
+    /// `(id, pointer)` of the record itself.
+    pub(crate) record: Option<(String, String)>,
+    /// The entity kind, for an entity file.
+    pub(crate) kind: Option<String>,
+    /// `(id, pointer)` of each claim, or of each property.
+    pub(crate) inner: Vec<(String, String)>,
+}
+
+/// One file after loading.
+pub(crate) struct Loaded {
+    pub(crate) rel: String,
+    pub(crate) kind: RecordKind,
+    pub(crate) text: String,
+    pub(crate) index: SpanIndex,
+    pub(crate) record: Option<Record>,
+    /// For an entity file, the position in the file of each claim of the record (claims
+    /// that do not fit the model are left out of a record built from a broken file).
+    pub(crate) claim_positions: Vec<usize>,
+    pub(crate) declared: Declared,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads every found file, in parallel, keeping the walk's order.
+pub(crate) fn load_all(files: Vec<Found>) -> Vec<Loaded> {
+    files.into_par_iter().map(load).collect()
+}
+
+fn load(found: Found) -> Loaded {
+    let mut loaded = Loaded {
+        rel: found.rel,
+        kind: found.kind,
+        text: String::new(),
+        index: SpanIndex::default(),
+        record: None,
+        claim_positions: Vec::new(),
+        declared: Declared::default(),
+        diagnostics: Vec::new(),
+    };
+    let file = loaded.rel.clone();
+    match fs::metadata(&found.path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            loaded.diagnostics.push(
+                Diagnostic::new(
+                    &rules::FILE_TOO_LARGE,
+                    file,
+                    format!(
+                        "this file has {} bytes, more than the limit of 1 MiB",
+                        m.len()
+                    ),
+                )
+                .help(
+                    "a record is a few kilobytes; split it, or move long text out of the dataset",
+                ),
+            );
+            return loaded;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            loaded.diagnostics.push(Diagnostic::new(
+                &rules::NOT_UTF8,
+                file,
+                format!("cannot read this file: {e}"),
+            ));
+            return loaded;
+        }
+    }
+    let bytes = match fs::read(&found.path) {
+        Ok(b) => b,
+        Err(e) => {
+            loaded.diagnostics.push(Diagnostic::new(
+                &rules::NOT_UTF8,
+                file,
+                format!("cannot read this file: {e}"),
+            ));
+            return loaded;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => loaded.text = text,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].split(|b| *b == b'\n').count();
+            loaded.diagnostics.push(
+                Diagnostic::new(
+                    &rules::NOT_UTF8,
+                    file,
+                    format!(
+                        "this file is not UTF-8 text: invalid byte at offset {at}, line {line}"
+                    ),
+                )
+                .help("save the file as UTF-8"),
+            );
+            return loaded;
+        }
+    }
+    check_text(&mut loaded);
+    loaded
+}
+
+fn check_text(loaded: &mut Loaded) {
+    let file = loaded.rel.clone();
+    let text = loaded.text.as_str();
+    let mut diags = Vec::new();
+    directive(loaded.kind, &file, text, &mut diags);
+    let (doc, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        for e in errors {
+            let span = e.span().unwrap_or(0..0);
+            diags.push(
+                Diagnostic::new(
+                    &rules::TOML_SYNTAX,
+                    file.clone(),
+                    e.message().trim_end().to_owned(),
+                )
+                .at(text, span)
+                .label("invalid TOML"),
+            );
+        }
+        loaded.diagnostics = diags;
+        return;
+    }
+    let (json, index, datetimes) = spans::convert(&doc);
+    drop(doc);
+    for dt in &datetimes {
+        diags.push(
+            Diagnostic::new(
+                &rules::SCHEMA_MISMATCH,
+                file.clone(),
+                format!("expected a string, found TOML date-time `{}`", dt.text),
+            )
+            .at(text, index.value(&dt.pointer))
+            .label("a TOML date, not a string")
+            .help(format!(
+                "dates are EDTF strings: write \"{}\" in quotes",
+                dt.text
+            )),
+        );
+    }
+    loaded.declared = declared(loaded.kind, &json);
+    identity_in_path(loaded.kind, &file, &json, text, &index, &mut diags);
+    let scan = Scan::run(loaded.kind, &json, &file, text, &index);
+    let covered = scan.covered;
+    let dt_pointers: HashSet<&str> = datetimes.iter().map(|d| d.pointer.as_str()).collect();
+    let skip = |p: &str| covered.contains(p) || dt_pointers.contains(p);
+    let schema = crate::schema::validate(loaded.kind, &json, &file, text, &index, &skip);
+    // A bad newtype value (a covered pointer) stops the record from being built; a text
+    // rule does not.
+    let clean = schema.is_empty() && datetimes.is_empty() && covered.is_empty();
+    diags.extend(scan.diagnostics);
+    diags.extend(schema);
+    if clean {
+        match typed(loaded.kind, json) {
+            Ok(record) => {
+                if let Record::Entity(e) = &record {
+                    loaded.claim_positions = (0..e.claims.len()).collect();
+                }
+                loaded.record = Some(record);
+            }
+            Err(e) => diags.push(Diagnostic::new(
+                &rules::SCHEMA_MISMATCH,
+                file,
+                format!("the record does not fit the model: {e}"),
+            )),
+        }
+    } else if loaded.kind == RecordKind::Entity
+        && let Some((entity, positions)) = partial_entity(json)
+    {
+        loaded.record = Some(Record::Entity(entity));
+        loaded.claim_positions = positions;
+    }
+    loaded.index = index;
+    loaded.diagnostics = diags;
+}
+
+/// The entity and those of its claims that fit the model, with each kept claim's position
+/// in the file, so that the rules on the other claims still run when one claim is broken.
+fn partial_entity(mut json: Value) -> Option<(EntityFile, Vec<usize>)> {
+    let claims = json.as_object_mut()?.remove("claims");
+    let mut entity: EntityFile = serde_json::from_value(json).ok()?;
+    let mut positions = Vec::new();
+    for (i, c) in claims
+        .into_iter()
+        .flat_map(|c| match c {
+            Value::Array(a) => a,
+            _ => Vec::new(),
+        })
+        .enumerate()
+    {
+        if let Ok(claim) = serde_json::from_value::<ClaimRecord>(c) {
+            entity.claims.push(claim);
+            positions.push(i);
+        }
+    }
+    Some((entity, positions))
+}
+
+fn typed(kind: RecordKind, json: Value) -> Result<Record, serde_json::Error> {
+    Ok(match kind {
+        RecordKind::Metadata => Record::Metadata(serde_json::from_value(json)?),
+        RecordKind::Properties => Record::Properties(serde_json::from_value(json)?),
+        RecordKind::Source => Record::Source(Box::new(serde_json::from_value(json)?)),
+        RecordKind::Entity | RecordKind::Dataset => Record::Entity(serde_json::from_value(json)?),
+    })
+}
+
+fn declared(kind: RecordKind, json: &Value) -> Declared {
+    let id = |v: Option<&Value>, p: String| v.and_then(Value::as_str).map(|s| (s.to_owned(), p));
+    let list = |key: &str| -> Vec<(String, String)> {
+        json.get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter_map(|(i, c)| id(c.get("id"), format!("/{key}/{i}/id")))
+            .collect()
+    };
+    match kind {
+        RecordKind::Source => Declared {
+            record: id(json.get("id"), "/id".to_owned()),
+            ..Declared::default()
+        },
+        RecordKind::Entity => Declared {
+            record: id(json.get("id"), "/id".to_owned()),
+            kind: json.get("kind").and_then(Value::as_str).map(str::to_owned),
+            inner: list("claims"),
+        },
+        RecordKind::Properties => Declared {
+            inner: list("property"),
+            ..Declared::default()
+        },
+        RecordKind::Metadata | RecordKind::Dataset => Declared::default(),
+    }
+}
+
+/// `file-name-mismatch` and `folder-kind-mismatch`: a record's identity is in its path.
+fn identity_in_path(
+    kind: RecordKind,
+    file: &str,
+    json: &Value,
+    text: &str,
+    index: &SpanIndex,
+    out: &mut Vec<Diagnostic>,
+) {
+    if !matches!(kind, RecordKind::Source | RecordKind::Entity) {
+        return;
+    }
+    let mut parts = file.rsplit('/');
+    let stem = parts.next().unwrap_or_default().trim_end_matches(".toml");
+    if let Some(id) = json.get("id").and_then(Value::as_str)
+        && id != stem
+    {
+        out.push(
+            Diagnostic::new(
+                &rules::FILE_NAME_MISMATCH,
+                file,
+                format!("the id `{id}` differs from the file name `{stem}.toml`"),
+            )
+            .at(text, index.value("/id"))
+            .label("the id is here")
+            .help(format!(
+                "rename the file to `{id}.toml`, or set `id = \"{stem}\"`"
+            )),
+        );
+    }
+    if kind == RecordKind::Entity {
+        let folder = parts.next().unwrap_or_default();
+        if let Some(k) = json.get("kind").and_then(Value::as_str)
+            && k != folder
+            && EntityKind::from_name(k).is_some()
+        {
+            out.push(
+                Diagnostic::new(
+                    &rules::FOLDER_KIND_MISMATCH,
+                    file,
+                    format!("an entity of kind `{k}` is in the folder `entities/{folder}/`"),
+                )
+                .at(text, index.value("/kind"))
+                .label("the kind is here")
+                .help(format!(
+                    "move the file to `entities/{k}/`, or set `kind = \"{folder}\"`"
+                )),
+            );
+        }
+    }
+}
+
+/// `schema-directive`: the first line names the schema of the file's kind.
+fn directive(kind: RecordKind, file: &str, text: &str, out: &mut Vec<Diagnostic>) {
+    let first = text.lines().next().unwrap_or_default();
+    let wanted = format!("schema/{}", kind.schema_file_name());
+    let depth = file.matches('/').count();
+    let example = format!("#:schema {}{wanted}", "../".repeat(depth + 1));
+    match first.strip_prefix("#:schema ") {
+        Some(target) if target.trim_end().ends_with(&wanted) => {}
+        Some(target) => out.push(
+            Diagnostic::new(
+                &rules::SCHEMA_DIRECTIVE,
+                file,
+                format!(
+                    "the `#:schema` line names `{}`, not the {} schema",
+                    target.trim_end(),
+                    kind.as_str()
+                ),
+            )
+            .at(text, 0..first.len())
+            .help(format!("write `{example}`, relative to this file")),
+        ),
+        None => out.push(
+            Diagnostic::new(
+                &rules::SCHEMA_DIRECTIVE,
+                file,
+                "the file does not start with a `#:schema` line",
+            )
+            .at(text, 0..first.len())
+            .label("expected `#:schema <path to the schema>` here")
+            .help(format!(
+                "add `{example}` as the first line, for editor completion"
+            )),
+        ),
+    }
+}

@@ -1,0 +1,187 @@
+//! Rendering a report: for people (like rustc, with `annotate-snippets`), as JSON lines,
+//! and as GitHub Actions annotations.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+
+use crate::{Diagnostic, Report, Severity};
+
+/// How to print a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Like rustc: code, message, `file:line:col`, the line with the span underlined, help.
+    #[default]
+    Human,
+    /// One JSON object per line, one line per diagnostic (see `docs/rules.md`).
+    Json,
+    /// `::error file=...,line=...,col=...::message` lines for GitHub Actions.
+    Github,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "human" => Ok(Format::Human),
+            "json" => Ok(Format::Json),
+            "github" => Ok(Format::Github),
+            other => Err(format!(
+                "unknown format {other:?}: expected human, json or github"
+            )),
+        }
+    }
+}
+
+/// Options of a rendering.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// The format.
+    pub format: Format,
+    /// Put ANSI colours in human output.
+    pub color: bool,
+    /// Written before each diagnostic's file path, so that paths read as the user gave the
+    /// dataset folder: `dataset/` makes `sources/x.toml` print as `dataset/sources/x.toml`.
+    /// Empty or ending in `/`.
+    pub prefix: String,
+}
+
+/// Renders every diagnostic of `report`, then (human form only) the summary line.
+pub fn render(report: &Report, options: &RenderOptions) -> String {
+    match options.format {
+        Format::Human => human(report, options),
+        Format::Json => json(report, &options.prefix),
+        Format::Github => github(report, &options.prefix),
+    }
+}
+
+/// The summary line: `3 errors, 1 warning in 2 files`, or `no problems in 7 files`.
+pub fn summary(report: &Report) -> String {
+    let errors = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = report.diagnostics.len() - errors;
+    if report.diagnostics.is_empty() {
+        return format!("no problems in {}", plural(report.files, "file"));
+    }
+    let files: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.file.as_str()).collect();
+    let mut parts = Vec::new();
+    if errors > 0 {
+        parts.push(plural(errors, "error"));
+    }
+    if warnings > 0 {
+        parts.push(plural(warnings, "warning"));
+    }
+    format!("{} in {}", parts.join(", "), plural(files.len(), "file"))
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn human(report: &Report, options: &RenderOptions) -> String {
+    let renderer = if options.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let path = format!("{}{}", options.prefix, d.file);
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level.primary_title(d.message.as_str()).id(d.code);
+        let text = report.texts.get(&d.file);
+        let mut group = match (&d.span, text) {
+            (Some(span), Some(text)) => {
+                let mut ann = AnnotationKind::Primary.span(span.range());
+                if let Some(l) = &d.label {
+                    ann = ann.label(l.as_str());
+                }
+                title.element(
+                    Snippet::source(text.as_str())
+                        .path(path.clone())
+                        .annotation(ann),
+                )
+            }
+            _ => title.element(Origin::path(path.clone())),
+        };
+        group = group.element(Level::NOTE.message(format!("rule `{}`", d.name)));
+        if let Some(h) = &d.help {
+            group = group.element(Level::HELP.message(h.as_str()));
+        }
+        out.push_str(&renderer.render(&[group]));
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary(report));
+    out.push('\n');
+    out
+}
+
+/// The JSON form of one diagnostic, with its path as displayed.
+fn json(report: &Report, prefix: &str) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let shown = Diagnostic {
+            file: format!("{prefix}{}", d.file),
+            ..d.clone()
+        };
+        if let Ok(line) = serde_json::to_string(&shown) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn github(report: &Report, prefix: &str) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let _ = write!(
+            out,
+            "::{} file={}",
+            d.severity,
+            property(&format!("{prefix}{}", d.file))
+        );
+        if let Some(s) = &d.span {
+            let _ = write!(
+                out,
+                ",line={},col={},endLine={},endColumn={}",
+                s.line, s.column, s.end_line, s.end_column
+            );
+        }
+        let _ = write!(
+            out,
+            ",title={}",
+            property(&format!("{} {}", d.code, d.name))
+        );
+        let mut message = d.message.clone();
+        if let Some(h) = &d.help {
+            let _ = write!(message, "\nhelp: {h}");
+        }
+        let _ = writeln!(out, "::{}", data(&message));
+    }
+    out
+}
+
+/// Escapes a workflow command's message.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}

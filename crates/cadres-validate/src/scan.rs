@@ -1,0 +1,352 @@
+//! Checks on one file's JSON form, before the typed model exists: values of the model's
+//! newtypes parse (ids, dates, ISBNs, URLs, language tags), and every string is clean text.
+//!
+//! These run before deserialization so that each bad value is reported at its own place,
+//! with the newtype's own message, and all of them at once.
+
+use std::collections::HashSet;
+
+use cadres_model::schema::RecordKind;
+use cadres_model::{Edtf, EdtfDate, EdtfError, Id, Isbn, LangTag, Url};
+use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::is_nfc;
+
+use crate::Diagnostic;
+use crate::rules;
+use crate::spans::{SpanIndex, escape};
+
+/// What the scan found: its diagnostics, and the pointers they are about (the schema
+/// check leaves those alone).
+pub(crate) struct Scan<'a> {
+    file: &'a str,
+    text: &'a str,
+    index: &'a SpanIndex,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) covered: HashSet<String>,
+}
+
+impl<'a> Scan<'a> {
+    /// Scans `json`, the JSON form of a file of `kind`.
+    pub(crate) fn run(
+        kind: RecordKind,
+        json: &Value,
+        file: &'a str,
+        text: &'a str,
+        index: &'a SpanIndex,
+    ) -> Scan<'a> {
+        let mut scan = Scan {
+            file,
+            text,
+            index,
+            diagnostics: Vec::new(),
+            covered: HashSet::new(),
+        };
+        scan.newtypes(kind, json);
+        scan.strings(json, &mut String::new());
+        scan
+    }
+
+    fn push(&mut self, pointer: String, d: Diagnostic) {
+        self.diagnostics.push(d);
+        self.covered.insert(pointer);
+    }
+
+    fn newtypes(&mut self, kind: RecordKind, json: &Value) {
+        match kind {
+            RecordKind::Metadata => self.date("/as-of", json.get("as-of")),
+            RecordKind::Properties => {
+                for (i, p) in items(json.get("property")) {
+                    self.id(&format!("/property/{i}/id"), p.get("id"));
+                }
+            }
+            RecordKind::Source => {
+                self.id("/id", json.get("id"));
+                for key in ["issued", "accessed", "archive-date"] {
+                    self.date(&format!("/{key}"), json.get(key));
+                }
+                if let Some(s) = json.get("ISBN").and_then(Value::as_str)
+                    && let Err(e) = s.parse::<Isbn>()
+                {
+                    self.value_error(
+                        &rules::INVALID_ISBN,
+                        "/ISBN",
+                        &e.to_string(),
+                        "not a valid ISBN",
+                    );
+                }
+                if let Some(s) = json.get("URL").and_then(Value::as_str)
+                    && let Err(e) = s.parse::<Url>()
+                {
+                    self.value_error(
+                        &rules::INVALID_URL,
+                        "/URL",
+                        &e.to_string(),
+                        "not a valid URL",
+                    );
+                }
+                self.lang("/language", json.get("language"));
+                for (i, r) in items(json.get("references")) {
+                    self.id(&format!("/references/{i}"), Some(r));
+                }
+            }
+            RecordKind::Entity => {
+                self.id("/id", json.get("id"));
+                for key in ["labels", "aliases"] {
+                    if let Some(m) = json.get(key).and_then(Value::as_object) {
+                        for tag in m.keys() {
+                            self.lang_key(&format!("/{key}/{}", escape(tag)), tag);
+                        }
+                    }
+                }
+                for (i, c) in items(json.get("claims")) {
+                    let at = format!("/claims/{i}");
+                    self.id(&format!("{at}/id"), c.get("id"));
+                    self.id(&format!("{at}/property"), c.get("property"));
+                    self.value(&format!("{at}/value"), c.get("value"));
+                    if let Some(q) = c.get("qualifiers").and_then(Value::as_object) {
+                        for (k, v) in q {
+                            let qp = format!("{at}/qualifiers/{}", escape(k));
+                            if let Err(e) = k.parse::<Id>() {
+                                let d =
+                                    Diagnostic::new(&rules::INVALID_ID, self.file, e.to_string())
+                                        .at(self.text, self.index.key(&qp))
+                                        .label("not a valid property id");
+                                self.push(qp.clone(), d);
+                            }
+                            self.value(&qp, Some(v));
+                        }
+                    }
+                    for (j, d) in items(c.get("disputes")) {
+                        self.id(&format!("{at}/disputes/{j}/with"), d.get("with"));
+                    }
+                    for (j, cit) in items(c.get("citations")) {
+                        let cp = format!("{at}/citations/{j}");
+                        self.id(&format!("{cp}/source"), cit.get("source"));
+                        for (k, w) in items(cit.get("cites")) {
+                            self.id(&format!("{cp}/cites/{k}"), Some(w));
+                        }
+                    }
+                }
+            }
+            RecordKind::Dataset => {}
+        }
+    }
+
+    fn value(&mut self, pointer: &str, v: Option<&Value>) {
+        let Some(v) = v else { return };
+        self.id(&format!("{pointer}/entity"), v.get("entity"));
+        if let Some(s) = v.get("date").and_then(Value::as_str)
+            && let Err(e) = s.parse::<Edtf>()
+        {
+            let rule = if matches!(e, EdtfError::Reversed { .. }) {
+                &rules::REVERSED_INTERVAL
+            } else {
+                &rules::INVALID_DATE
+            };
+            self.value_error(
+                rule,
+                &format!("{pointer}/date"),
+                &e.to_string(),
+                "not a valid EDTF date",
+            );
+        }
+        if let Some(t) = v.get("text") {
+            self.lang(&format!("{pointer}/text/lang"), t.get("lang"));
+        }
+    }
+
+    fn value_error(&mut self, rule: &rules::Rule, pointer: &str, message: &str, label: &str) {
+        let d = Diagnostic::new(rule, self.file, message)
+            .at(self.text, self.index.value(pointer))
+            .label(label);
+        self.push(pointer.to_owned(), d);
+    }
+
+    fn id(&mut self, pointer: &str, v: Option<&Value>) {
+        let Some(s) = v.and_then(Value::as_str) else {
+            return;
+        };
+        if let Err(e) = s.parse::<Id>() {
+            let mut d = Diagnostic::new(&rules::INVALID_ID, self.file, e.to_string())
+                .at(self.text, self.index.value(pointer))
+                .label("not a valid id");
+            if let Some(slug) = Id::slugify(s) {
+                d = d.help(format!("ids are lowercase slugs, like `{slug}`"));
+            }
+            self.push(pointer.to_owned(), d);
+        }
+    }
+
+    fn date(&mut self, pointer: &str, v: Option<&Value>) {
+        let Some(s) = v.and_then(Value::as_str) else {
+            return;
+        };
+        if let Err(e) = s.parse::<EdtfDate>() {
+            let mut d = Diagnostic::new(&rules::INVALID_DATE, self.file, e.to_string())
+                .at(self.text, self.index.value(pointer))
+                .label("not a valid EDTF date");
+            if s.contains('/') {
+                d = d.help("this field takes a single date, not an interval");
+            }
+            self.push(pointer.to_owned(), d);
+        }
+    }
+
+    fn lang(&mut self, pointer: &str, v: Option<&Value>) {
+        let Some(s) = v.and_then(Value::as_str) else {
+            return;
+        };
+        if let Err(e) = s.parse::<LangTag>() {
+            self.value_error(
+                &rules::INVALID_LANG_TAG,
+                pointer,
+                &e.to_string(),
+                "not a BCP 47 tag",
+            );
+        }
+    }
+
+    fn lang_key(&mut self, pointer: &str, tag: &str) {
+        if let Err(e) = tag.parse::<LangTag>() {
+            let d = Diagnostic::new(&rules::INVALID_LANG_TAG, self.file, e.to_string())
+                .at(self.text, self.index.key(pointer))
+                .label("not a BCP 47 tag")
+                .help("use a tag such as `en`, `zh-Hans`, `zh-Hant` or `zh-Latn-pinyin`");
+            self.push(pointer.to_owned(), d);
+        }
+    }
+
+    /// Text rules on every string value.
+    fn strings(&mut self, v: &Value, pointer: &mut String) {
+        match v {
+            Value::String(s) if !self.covered.contains(pointer.as_str()) => {
+                self.text_rules(s, pointer);
+            }
+            Value::Array(a) => {
+                for (i, item) in a.iter().enumerate() {
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(&i.to_string());
+                    self.strings(item, pointer);
+                    pointer.truncate(len);
+                }
+            }
+            Value::Object(m) => {
+                for (k, item) in m {
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(&escape(k));
+                    self.strings(item, pointer);
+                    pointer.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text_rules(&mut self, s: &str, pointer: &str) {
+        let span = self.index.value(pointer);
+        if !is_nfc(s) {
+            let nfc: String = s.nfc().collect();
+            self.diagnostics.push(
+                Diagnostic::new(
+                    &rules::NOT_NFC,
+                    self.file,
+                    "text is not in Unicode normalization form C",
+                )
+                .at(self.text, span.clone())
+                .label("decomposed characters here")
+                .help(format!("write it composed: {nfc:?}")),
+            );
+        }
+        if let Some(c) = s.chars().find(|c| is_invisible(*c)) {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    &rules::INVISIBLE_CHARACTER,
+                    self.file,
+                    format!("text holds the invisible character U+{:04X}", u32::from(c)),
+                )
+                .at(self.text, span.clone())
+                .label("invisible character in here")
+                .help("delete it; write a line break only where the text has one"),
+            );
+        }
+        if s.trim().is_empty() {
+            self.diagnostics.push(
+                Diagnostic::new(&rules::UNTRIMMED_TEXT, self.file, "text is empty")
+                    .at(self.text, span.clone())
+                    .label("empty")
+                    .help("write the text, or remove the key if it is optional"),
+            );
+        } else if s.trim() != s {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    &rules::UNTRIMMED_TEXT,
+                    self.file,
+                    "text starts or ends with a blank",
+                )
+                .at(self.text, span.clone())
+                .label("blank at an end")
+                .help(format!("write {:?}", s.trim())),
+            );
+        }
+        self.label_script(s, pointer, span);
+    }
+
+    fn label_script(&mut self, s: &str, pointer: &str, span: std::ops::Range<usize>) {
+        let mut segs = pointer.split('/').skip(1);
+        let (Some(field), Some(tag)) = (segs.next(), segs.next()) else {
+            return;
+        };
+        if field != "labels" && field != "aliases" {
+            return;
+        }
+        let han = s.chars().any(is_han);
+        let tag_script = tag.split('-').nth(1);
+        let message =
+            if tag.starts_with("zh") && matches!(tag_script, Some("Hans" | "Hant")) && !han {
+                format!("a `{tag}` label holds no Han character")
+            } else if tag == "en" && han {
+                "an `en` label holds Han characters".to_owned()
+            } else {
+                return;
+            };
+        self.diagnostics.push(
+            Diagnostic::new(&rules::LABEL_SCRIPT_MISMATCH, self.file, message)
+                .at(self.text, span)
+                .label(format!("under `{tag}`"))
+                .help("put the text under the tag of its script: `en`, `zh-Hans`, `zh-Hant` or `zh-Latn-pinyin`"),
+        );
+    }
+}
+
+fn items(v: Option<&Value>) -> impl Iterator<Item = (usize, &Value)> {
+    v.and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+}
+
+/// A control character other than a line break, or a zero-width or otherwise invisible
+/// formatting character.
+fn is_invisible(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        )
+}
+
+/// A Han (CJK ideograph) character.
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{2A6DF}'
+            | '\u{2A700}'..='\u{2EBEF}'
+            | '\u{30000}'..='\u{3134F}'
+    )
+}

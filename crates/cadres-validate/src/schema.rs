@@ -1,0 +1,354 @@
+//! Schema validation: each file's JSON form against its kind's JSON Schema, every error
+//! mapped back to the key or value at fault.
+//!
+//! The schemas are generated in-process from the model (`RecordKind::json_schema`); a test
+//! keeps the committed `schema/` identical to them. Each is compiled once, with formats
+//! enforced and no way to fetch a remote reference.
+
+use std::sync::OnceLock;
+
+use cadres_model::schema::RecordKind;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{ValidationError, Validator};
+use serde_json::Value;
+
+use crate::Diagnostic;
+use crate::rules;
+use crate::spans::{SpanIndex, escape};
+
+/// The variant keys of the externally tagged `Value` enum, in schema `oneOf` order.
+const VALUE_VARIANTS: [&str; 5] = ["entity", "date", "quantity", "share", "text"];
+
+struct Compiled {
+    schema: Value,
+    validator: Validator,
+}
+
+fn compiled(kind: RecordKind) -> Option<&'static Compiled> {
+    static CELLS: [OnceLock<Option<Compiled>>; 4] = [const { OnceLock::new() }; 4];
+    let slot = match kind {
+        RecordKind::Metadata => 0,
+        RecordKind::Properties => 1,
+        RecordKind::Source => 2,
+        RecordKind::Entity => 3,
+        RecordKind::Dataset => return None,
+    };
+    CELLS[slot]
+        .get_or_init(|| {
+            let schema = kind.json_schema().to_value();
+            let validator = jsonschema::options()
+                .should_validate_formats(true)
+                .build(&schema)
+                .ok()?;
+            Some(Compiled { schema, validator })
+        })
+        .as_ref()
+}
+
+/// Compiles the schema of every file kind, so that a broken schema is reported once as a
+/// failure of the tool rather than in every file.
+pub(crate) fn ensure_compiled() -> Result<(), RecordKind> {
+    for kind in [
+        RecordKind::Metadata,
+        RecordKind::Properties,
+        RecordKind::Source,
+        RecordKind::Entity,
+    ] {
+        compiled(kind).ok_or(kind)?;
+    }
+    Ok(())
+}
+
+/// The schema errors of `instance`, as diagnostics pointing into `text`.
+///
+/// Errors at a pointer in `skip` are left out: the newtype scan has already reported a
+/// better message there.
+pub(crate) fn validate(
+    kind: RecordKind,
+    instance: &Value,
+    file: &str,
+    text: &str,
+    index: &SpanIndex,
+    skip: &dyn Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
+    let Some(c) = compiled(kind) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for error in c.validator.iter_errors(instance) {
+        report(&c.schema, &error, file, text, index, skip, &mut out);
+    }
+    out
+}
+
+fn report(
+    schema: &Value,
+    error: &ValidationError<'_>,
+    file: &str,
+    text: &str,
+    index: &SpanIndex,
+    skip: &dyn Fn(&str) -> bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let pointer = error.instance_path().as_str();
+    if skip(pointer) {
+        return;
+    }
+    let instance = error.instance();
+    let here = || index.value(pointer);
+    match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected }
+        | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
+            let allowed = allowed_keys(schema, error.schema_path().as_str());
+            for key in unexpected {
+                let at = format!("{pointer}/{}", escape(key));
+                if skip(&at) {
+                    continue;
+                }
+                let mut d =
+                    Diagnostic::new(&rules::UNKNOWN_FIELD, file, format!("unknown key `{key}`"))
+                        .at(text, index.key(&at))
+                        .label("not a key of this table");
+                if let Some(best) = closest(key, &allowed) {
+                    d = d.help(format!("did you mean `{best}`?"));
+                } else if !allowed.is_empty() {
+                    d = d.help(format!("the keys here are {}", list(&allowed)));
+                }
+                out.push(d);
+            }
+        }
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            let whole = if pointer.is_empty() {
+                "the file"
+            } else {
+                "this table"
+            };
+            out.push(
+                Diagnostic::new(&rules::MISSING_FIELD, file, format!("missing key `{name}`"))
+                    .at(text, here())
+                    .label(format!("{whole} has no `{name}`"))
+                    .help(format!("add `{name} = ...`")),
+            );
+        }
+        ValidationErrorKind::OneOfNotValid { context } => {
+            one_of(
+                schema, instance, pointer, context, file, text, index, skip, out,
+            );
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(t) => toml_type(t.as_str()).to_owned(),
+                TypeKind::Multiple(_) => "another type".to_owned(),
+            };
+            out.push(
+                Diagnostic::new(
+                    &rules::SCHEMA_MISMATCH,
+                    file,
+                    format!("expected {expected}, found {}", describe(instance)),
+                )
+                .at(text, here())
+                .label(format!("expected {expected}")),
+            );
+        }
+        ValidationErrorKind::Enum { options } => {
+            let words: Vec<String> = options
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|o| o.as_str().unwrap_or_default().to_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let found = instance
+                .as_str()
+                .map_or_else(|| describe(instance), |s| format!("`{s}`"));
+            let mut d = Diagnostic::new(
+                &rules::SCHEMA_MISMATCH,
+                file,
+                format!("{found} is not one of the allowed words"),
+            )
+            .at(text, here())
+            .label("not allowed here");
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            d = match instance.as_str().and_then(|s| closest(s, &refs)) {
+                Some(best) => d.help(format!(
+                    "did you mean `{best}`? the words are {}",
+                    list(&refs)
+                )),
+                None => d.help(format!("the words are {}", list(&refs))),
+            };
+            out.push(d);
+        }
+        _ => {
+            out.push(
+                Diagnostic::new(&rules::SCHEMA_MISMATCH, file, error.to_string())
+                    .at(text, here())
+                    .label(format!("fails `{}`", error.kind().keyword())),
+            );
+        }
+    }
+}
+
+/// A failed `oneOf`: the only one in the schemas is the externally tagged `Value`, whose
+/// single key selects the branch. Report that branch's errors, not "matches none".
+#[allow(clippy::too_many_arguments)] // reason: a private step of `report`, which passes its context on
+fn one_of(
+    schema: &Value,
+    instance: &Value,
+    pointer: &str,
+    context: &[Vec<ValidationError<'static>>],
+    file: &str,
+    text: &str,
+    index: &SpanIndex,
+    skip: &dyn Fn(&str) -> bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let variants = list(&VALUE_VARIANTS);
+    let Some(table) = instance.as_object() else {
+        out.push(
+            Diagnostic::new(
+                &rules::SCHEMA_MISMATCH,
+                file,
+                format!("expected a value table, found {}", describe(instance)),
+            )
+            .at(text, index.value(pointer))
+            .label("expected a table with one key")
+            .help(format!(
+                "write the value as `{{ date = \"1962-02\" }}`: one key among {variants}"
+            )),
+        );
+        return;
+    };
+    let keys: Vec<&String> = table.keys().collect();
+    match keys.as_slice() {
+        [key] => {
+            if let Some(branch) = VALUE_VARIANTS.iter().position(|v| v == key) {
+                if let Some(errors) = context.get(branch) {
+                    for e in errors {
+                        report(schema, e, file, text, index, skip, out);
+                    }
+                }
+            } else {
+                let at = format!("{pointer}/{}", escape(key));
+                let mut d = Diagnostic::new(
+                    &rules::SCHEMA_MISMATCH,
+                    file,
+                    format!("`{key}` is not a kind of value"),
+                )
+                .at(text, index.key(&at))
+                .label("unknown kind of value");
+                d = match closest(key, &VALUE_VARIANTS) {
+                    Some(best) => {
+                        d.help(format!("did you mean `{best}`? the kinds are {variants}"))
+                    }
+                    None => d.help(format!("the kinds are {variants}")),
+                };
+                out.push(d);
+            }
+        }
+        _ => out.push(
+            Diagnostic::new(
+                &rules::SCHEMA_MISMATCH,
+                file,
+                format!(
+                    "a value table has exactly one key, this one has {}",
+                    keys.len()
+                ),
+            )
+            .at(text, index.value(pointer))
+            .label("expected one key")
+            .help(format!("keep one key among {variants}")),
+        ),
+    }
+}
+
+/// The keys the object schema at `schema_path` (a path ending in `additionalProperties`)
+/// declares.
+fn allowed_keys<'s>(schema: &'s Value, schema_path: &str) -> Vec<&'s str> {
+    let Some(parent) = schema_path.rsplit_once('/').map(|(p, _)| p) else {
+        return Vec::new();
+    };
+    let mut node = schema;
+    for seg in parent.split('/').skip(1) {
+        let seg = seg.replace("~1", "/").replace("~0", "~");
+        node = match node {
+            Value::Object(m) => match m.get(&seg) {
+                Some(n) => n,
+                None => return Vec::new(),
+            },
+            Value::Array(a) => match seg.parse::<usize>().ok().and_then(|i| a.get(i)) {
+                Some(n) => n,
+                None => return Vec::new(),
+            },
+            _ => return Vec::new(),
+        };
+    }
+    node.get("properties")
+        .and_then(Value::as_object)
+        .map(|m| m.keys().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// The TOML word for a JSON type.
+fn toml_type(json_type: &str) -> &'static str {
+    match json_type {
+        "object" => "a table",
+        "array" => "an array",
+        "string" => "a string",
+        "integer" => "an integer",
+        "number" => "a number",
+        "boolean" => "a boolean",
+        _ => "a value",
+    }
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "a number TOML cannot give here (nan or inf)".to_owned(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) if n.is_f64() => format!("float `{n}`"),
+        Value::Number(n) => format!("integer `{n}`"),
+        Value::String(s) => format!("string {s:?}"),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "a table".to_owned(),
+    }
+}
+
+fn list(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The candidate nearest to `word` by edit distance, when it is near enough to be a typo.
+pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .iter()
+        .map(|c| (levenshtein(word, c), *c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
