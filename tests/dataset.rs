@@ -78,7 +78,11 @@ fn the_dataset_loads_without_errors() {
 fn the_article_lists_its_15_references_in_order() {
     let data = dataset();
     let article = source(&data, ARTICLE);
-    let refs: Vec<&str> = article.references.iter().map(|r| r.as_str()).collect();
+    let refs: Vec<&str> = article
+        .references
+        .iter()
+        .map(cadres_model::Id::as_str)
+        .collect();
     assert_eq!(refs, REFERENCES);
     for id in REFERENCES {
         let work = source(&data, id);

@@ -4,10 +4,10 @@
 //! For each archived source (`DIR/<source-id>.txt`), the text is split into paragraphs
 //! (blocks separated by blank lines) and each prose paragraph into sentences. A sentence is
 //! covered when the quote of a citation whose `source` is that text lies wholly or partly in
-//! it. The report names, for every paragraph, the claims that quote it and the sentences that
-//! no claim reaches, and checks each citation on the way: its quote stands in the section its
-//! locator names, once, and its `cites` are exactly the footnotes the text attaches to the
-//! quoted sentence. It is written to `docs/coverage.md`; `--check` only compares.
+//! it (a quote must lie within one paragraph). The report names, for every paragraph, the
+//! claims that quote it and the sentences that no claim reaches, and checks each citation on
+//! the way: its quote stands in the section its locator names, once, and its `cites` are
+//! exactly the footnotes the text attaches to the quoted sentence. It is written to `docs/coverage.md`; `--check` only compares.
 //!
 //! # What is not a fact
 //!
