@@ -403,9 +403,8 @@ fn place(
                 let expected: Vec<String> = expected
                     .iter()
                     .map(|n| {
-                        source
-                            .references
-                            .get(n - 1)
+                        n.checked_sub(1)
+                            .and_then(|i| source.references.get(i))
                             .map_or_else(|| format!("[{n}]"), ToString::to_string)
                     })
                     .collect();
