@@ -10,6 +10,8 @@
 //! - [`Property`]: the vocabulary claims draw on.
 //! - [`Metadata`]: the dataset's title, version and `as-of` date.
 //! - [`Dataset`]: all of them together, as a release (`dataset.json`) holds them.
+//! - [`Index`]: lookups over a dataset: records by id, claims about an entity, the works
+//!   behind a claim, and the timeline.
 //!
 //! # Values that cannot be invalid
 //!
@@ -37,6 +39,7 @@ mod isbn;
 mod lang;
 mod metadata;
 mod property;
+mod query;
 pub mod schema;
 mod source;
 mod url;
@@ -53,6 +56,7 @@ pub use isbn::{Isbn, IsbnError};
 pub use lang::{LangTag, LangTagError};
 pub use metadata::Metadata;
 pub use property::{Cardinality, PropertiesFile, Property, ValueType};
+pub use query::{claim_date, DateRole, Dated, Index, POINT_IN_TIME};
 pub use source::{Name, Source, SourceType};
 pub use url::{Url, UrlError};
 pub use value::{Approximation, LangText, Quantity, SharePart, Value};

@@ -1,0 +1,222 @@
+//! Looking things up in a release: entities, sources and properties by id, the claims about
+//! an entity, the works behind a claim, and the timeline.
+//!
+//! [`Index`] borrows a [`Dataset`] and builds its lookup maps once. Every list it returns is
+//! in a stable order (ids, citation order or timeline order), never in hash order, so that
+//! output built from it is the same on every run.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use crate::{Claim, Dataset, Edtf, Entity, Id, Property, Source, Value};
+
+/// The id of the qualifier that dates a claim whose value is not a date.
+pub const POINT_IN_TIME: &str = "point-in-time";
+
+/// Lookup maps over a [`Dataset`], built once by [`Index::new`].
+///
+/// ```
+/// # use cadres_model::{Dataset, Index};
+/// # fn show(dataset: &Dataset) {
+/// let index = Index::new(dataset);
+/// for entry in index.timeline() {
+///     println!("{} {}", entry.date, entry.claim.statement);
+/// }
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Index<'a> {
+    dataset: &'a Dataset,
+    entities: BTreeMap<&'a str, &'a Entity>,
+    sources: BTreeMap<&'a str, &'a Source>,
+    properties: BTreeMap<&'a str, &'a Property>,
+    claims: BTreeMap<&'a str, &'a Claim>,
+    about: BTreeMap<&'a str, Vec<&'a Claim>>,
+}
+
+/// Where a dated claim's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateRole<'a> {
+    /// The claim's value is the date (a start date, an end date).
+    Value,
+    /// A date-valued qualifier, by property id (usually [`POINT_IN_TIME`]).
+    Qualifier(&'a Id),
+}
+
+/// One entry of a [`Index::timeline`]: a claim and the date that places it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Dated<'a> {
+    /// The date that places the claim in time.
+    pub date: &'a Edtf,
+    /// Where the date comes from.
+    pub role: DateRole<'a>,
+    /// The claim.
+    pub claim: &'a Claim,
+}
+
+impl Dated<'_> {
+    /// Timeline order: by the date's bounds ([`Edtf`]'s `Ord`), then by claim id.
+    pub fn timeline_cmp(&self, other: &Self) -> Ordering {
+        self.date
+            .cmp(other.date)
+            .then_with(|| self.claim.id.cmp(&other.claim.id))
+    }
+}
+
+/// The date that places `claim` in time, if any: its value when that is a date, else its
+/// [`POINT_IN_TIME`] qualifier, else its first date-valued qualifier in property-id order.
+pub fn claim_date(claim: &Claim) -> Option<Dated<'_>> {
+    if let Value::Date(date) = &claim.value {
+        return Some(Dated {
+            date,
+            role: DateRole::Value,
+            claim,
+        });
+    }
+    let qualifier = claim
+        .qualifiers
+        .iter()
+        .find(|(id, v)| id.as_str() == POINT_IN_TIME && v.as_date().is_some())
+        .or_else(|| claim.qualifiers.iter().find(|(_, v)| v.as_date().is_some()))?;
+    let (id, value) = qualifier;
+    Some(Dated {
+        date: value.as_date()?,
+        role: DateRole::Qualifier(id),
+        claim,
+    })
+}
+
+impl<'a> Index<'a> {
+    /// Builds the lookup maps of `dataset`. When an id occurs twice (which the validator
+    /// forbids), the first record in the dataset's order wins.
+    pub fn new(dataset: &'a Dataset) -> Index<'a> {
+        fn by_id<T>(items: &[T], id: impl Fn(&T) -> &Id) -> BTreeMap<&str, &T> {
+            let mut map = BTreeMap::new();
+            for item in items {
+                map.entry(id(item).as_str()).or_insert(item);
+            }
+            map
+        }
+        let mut about: BTreeMap<&'a str, Vec<&'a Claim>> = BTreeMap::new();
+        for claim in &dataset.claims {
+            about.entry(claim.subject.as_str()).or_default().push(claim);
+        }
+        for claims in about.values_mut() {
+            claims.sort_by(|a, b| a.id.cmp(&b.id));
+        }
+        Index {
+            dataset,
+            entities: by_id(&dataset.entities, |e| &e.id),
+            sources: by_id(&dataset.sources, |s| &s.id),
+            properties: by_id(&dataset.properties, |p| &p.id),
+            claims: by_id(&dataset.claims, |c| &c.id),
+            about,
+        }
+    }
+
+    /// The dataset this index was built over.
+    pub fn dataset(&self) -> &'a Dataset {
+        self.dataset
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: &str) -> Option<&'a Entity> {
+        self.entities.get(id).copied()
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&'a Source> {
+        self.sources.get(id).copied()
+    }
+
+    /// The property with this id.
+    pub fn property(&self, id: &str) -> Option<&'a Property> {
+        self.properties.get(id).copied()
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: &str) -> Option<&'a Claim> {
+        self.claims.get(id).copied()
+    }
+
+    /// Every entity, sorted by id.
+    pub fn entities(&self) -> impl Iterator<Item = &'a Entity> + '_ {
+        self.entities.values().copied()
+    }
+
+    /// Every source, sorted by id.
+    pub fn sources(&self) -> impl Iterator<Item = &'a Source> + '_ {
+        self.sources.values().copied()
+    }
+
+    /// Every claim, sorted by id.
+    pub fn claims(&self) -> impl Iterator<Item = &'a Claim> + '_ {
+        self.claims.values().copied()
+    }
+
+    /// The claims whose subject is `entity`, sorted by claim id; empty when there are none.
+    pub fn claims_about(&self, entity: &str) -> &[&'a Claim] {
+        self.about.get(entity).map_or(&[], Vec::as_slice)
+    }
+
+    /// The works read for `claim`: each citation's `source`, once, in citation order.
+    /// Ids that do not resolve are skipped.
+    pub fn sources_of(&self, claim: &Claim) -> Vec<&'a Source> {
+        let mut out: Vec<&'a Source> = Vec::new();
+        for citation in &claim.citations {
+            if let Some(source) = self.source(citation.source.as_str())
+                && !out.iter().any(|s| s.id == source.id)
+            {
+                out.push(source);
+            }
+        }
+        out
+    }
+
+    /// The works cited, not read, for `claim`: every citation's `cites`, once, in citation
+    /// order. Ids that do not resolve are skipped.
+    pub fn works_cited_by(&self, claim: &Claim) -> Vec<&'a Source> {
+        let mut out: Vec<&'a Source> = Vec::new();
+        for work in claim.citations.iter().flat_map(|c| &c.cites) {
+            if let Some(source) = self.source(work.as_str())
+                && !out.iter().any(|s| s.id == source.id)
+            {
+                out.push(source);
+            }
+        }
+        out
+    }
+
+    /// The claims that name `source` as a work read, sorted by claim id.
+    pub fn claims_reading(&self, source: &str) -> Vec<&'a Claim> {
+        self.claims()
+            .filter(|c| c.citations.iter().any(|cit| cit.source.as_str() == source))
+            .collect()
+    }
+
+    /// The claims that list `work` under a citation's `cites`, sorted by claim id.
+    pub fn claims_citing(&self, work: &str) -> Vec<&'a Claim> {
+        self.claims()
+            .filter(|c| {
+                c.citations
+                    .iter()
+                    .any(|cit| cit.cites.iter().any(|w| w.as_str() == work))
+            })
+            .collect()
+    }
+
+    /// Every dated claim (see [`claim_date`]), ordered by the bounds of its date, ties
+    /// broken by claim id.
+    pub fn timeline(&self) -> Vec<Dated<'a>> {
+        let mut out: Vec<Dated<'a>> = self.claims().filter_map(claim_date).collect();
+        out.sort_by(Dated::timeline_cmp);
+        out
+    }
+}
+
+impl Dataset {
+    /// Builds an [`Index`] over this dataset.
+    pub fn index(&self) -> Index<'_> {
+        Index::new(self)
+    }
+}

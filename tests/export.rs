@@ -1,0 +1,846 @@
+//! `cargo xtask export`: the release's bytes (snapshots), its schema and round trip, its
+//! determinism over generated datasets, its footnotes and escaping, and the safety of
+//! writing it (an invalid dataset leaves `dist/` untouched; a valid one replaces it whole).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use cadres_model::schema::RecordKind;
+use cadres_model::{
+    Approximation, Cardinality, Citation, Claim, Dataset, DateRelation, Dispute, Edtf, Entity,
+    EntityKind, Id, LangTag, LangText, Metadata, Name, Property, Quantity, Rank, SharePart, Source,
+    SourceType, Value, ValueType,
+};
+use proptest::prelude::*;
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use xtask::export::{self, Release};
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+
+/// Checks and renders the dataset in `dir`, which must be valid.
+#[track_caller]
+fn release_of(dir: &Path) -> (Dataset, Release) {
+    let report = cadres_validate::check(&cadres_validate::Options {
+        dataset: dir.to_owned(),
+        archive: None,
+    })
+    .expect("the dataset folder is readable");
+    assert!(
+        !report.has_errors(),
+        "{} has errors: {:#?}",
+        dir.display(),
+        report.diagnostics
+    );
+    let dataset = report.dataset.expect("the dataset assembles");
+    let release = export::render(&dataset).expect("the release renders");
+    (dataset, release)
+}
+
+#[track_caller]
+fn text(release: &Release, name: &str) -> String {
+    String::from_utf8(
+        release
+            .file(name)
+            .expect("the release has the file")
+            .to_vec(),
+    )
+    .expect("utf-8")
+}
+
+/// Every file under `dir`, by relative path, with its bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in fs::read_dir(dir).expect("readable folder") {
+            let path = entry.expect("entry").path();
+            let rel = path
+                .strip_prefix(root)
+                .expect("under root")
+                .to_string_lossy()
+                .replace('\\', "/");
+            if path.is_dir() {
+                out.insert(format!("{rel}/"), Vec::new());
+                walk(root, &path, out);
+            } else {
+                out.insert(rel, fs::read(&path).expect("readable file"));
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create folder");
+    for entry in fs::read_dir(from).expect("readable folder") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("named"));
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            fs::copy(&path, &target).expect("copy file");
+        }
+    }
+}
+
+/// The footnote labels referenced and defined in a Markdown document, as GitHub's parser
+/// (`CommonMark` with GFM footnotes) reads them, and whether any raw HTML or math was found.
+struct Parsed {
+    references: BTreeSet<String>,
+    definitions: BTreeSet<String>,
+    html: Vec<String>,
+    math: Vec<String>,
+    links: Vec<String>,
+}
+
+fn parse(markdown: &str) -> Parsed {
+    let options = Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_MATH;
+    let mut parsed = Parsed {
+        references: BTreeSet::new(),
+        definitions: BTreeSet::new(),
+        html: Vec::new(),
+        math: Vec::new(),
+        links: Vec::new(),
+    };
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::FootnoteReference(label) => {
+                parsed.references.insert(label.to_string());
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                parsed.definitions.insert(label.to_string());
+            }
+            Event::Html(h) | Event::InlineHtml(h) => parsed.html.push(h.to_string()),
+            Event::InlineMath(m) | Event::DisplayMath(m) => parsed.math.push(m.to_string()),
+            Event::Start(Tag::Link { dest_url, .. }) => parsed.links.push(dest_url.to_string()),
+            _ => {}
+        }
+    }
+    parsed
+}
+
+/// Asserts that every footnote reference has a definition and every definition is
+/// referenced, and that dataset text produced no HTML, math or stray link.
+#[track_caller]
+fn assert_well_formed(markdown: &str) {
+    let parsed = parse(markdown);
+    assert_eq!(
+        parsed.references, parsed.definitions,
+        "footnote references and definitions differ"
+    );
+    assert!(
+        parsed.html.is_empty(),
+        "raw HTML in the document: {:?}",
+        parsed.html
+    );
+    assert!(
+        parsed.math.is_empty(),
+        "math in the document: {:?}",
+        parsed.math
+    );
+    for link in &parsed.links {
+        assert!(
+            link.starts_with('#') || link.starts_with("http://") || link.starts_with("https://"),
+            "unexpected link target {link:?}"
+        );
+    }
+    assert_mermaid_is_escaped(markdown);
+}
+
+/// The Mermaid block: each line is a keyword line or `period : event` / `: event`, and no
+/// dataset text brings in a `:`, `%`, or a `#` that does not start an entity code.
+#[track_caller]
+fn assert_mermaid_is_escaped(markdown: &str) {
+    let Some(start) = markdown.find("```mermaid\n") else {
+        return;
+    };
+    let body = &markdown[start + "```mermaid\n".len()..];
+    let end = body.find("\n```\n").expect("the mermaid block is closed");
+    for line in body[..end].lines() {
+        let trimmed = line.trim_start();
+        assert!(!trimmed.contains('%'), "a % in mermaid line {line:?}");
+        let rest = if trimmed == "timeline" {
+            ""
+        } else if let Some(rest) = trimmed
+            .strip_prefix("title ")
+            .or_else(|| trimmed.strip_prefix("section "))
+        {
+            assert!(!rest.contains(':'), "a colon in mermaid line {line:?}");
+            rest
+        } else {
+            let (period, event) = trimmed.split_once(": ").expect("an event line has ': '");
+            assert!(
+                !period.contains(':') && !event.contains(':'),
+                "a stray colon in {line:?}"
+            );
+            event
+        };
+        for (i, c) in rest.char_indices() {
+            if c == '#' {
+                let code: String = rest[i + 1..]
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                assert!(
+                    !code.is_empty() && rest[i + 1 + code.len()..].starts_with(';'),
+                    "a bare # in mermaid line {line:?}"
+                );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The valid fixture
+
+fn valid() -> (Dataset, Release) {
+    release_of(&cadres_tests::fixture("valid"))
+}
+
+fn snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots/export");
+    settings.set_prepend_module_to_snapshot(false);
+    settings
+}
+
+#[test]
+fn valid_fixture_snapshots() {
+    let (_, release) = valid();
+    snapshot_settings().bind(|| {
+        insta::assert_snapshot!("valid-dataset.json", text(&release, "dataset.json"));
+        insta::assert_snapshot!("valid-dataset.md", text(&release, "dataset.md"));
+    });
+}
+
+#[test]
+fn release_files_are_the_three_named() {
+    let (_, release) = valid();
+    let names: Vec<&str> = release.files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, export::FILES);
+}
+
+#[test]
+fn schema_file_is_the_committed_schema() {
+    let (_, release) = valid();
+    let committed = fs::read(
+        cadres_tests::root()
+            .join("schema")
+            .join(RecordKind::Dataset.schema_file_name()),
+    )
+    .expect("schema/dataset.schema.json exists");
+    assert_eq!(
+        release.file("dataset.schema.json"),
+        Some(committed.as_slice())
+    );
+}
+
+#[track_caller]
+fn assert_json_valid_and_round_trips(dataset: &Dataset, release: &Release) {
+    let schema: serde_json::Value = serde_json::from_slice(
+        &fs::read(cadres_tests::root().join("schema/dataset.schema.json")).expect("schema exists"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let json = text(release, "dataset.json");
+    let instance: serde_json::Value = serde_json::from_str(&json).expect("dataset.json is JSON");
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "dataset.json does not match its schema: {errors:#?}"
+    );
+    assert!(json.ends_with("}\n"), "dataset.json ends with a newline");
+    let back = Dataset::from_json_str(&json).expect("cadres-model reads the release");
+    assert_eq!(
+        &back, dataset,
+        "the release reads back into the same dataset"
+    );
+}
+
+#[test]
+fn json_validates_against_the_schema_and_reads_back() {
+    let (dataset, release) = valid();
+    assert_json_valid_and_round_trips(&dataset, &release);
+}
+
+#[test]
+fn footnotes_resolve_and_text_is_inert() {
+    let (_, release) = valid();
+    let markdown = text(&release, "dataset.md");
+    assert_well_formed(&markdown);
+    assert!(
+        !parse(&markdown).references.is_empty(),
+        "the fixture's claims are footnoted"
+    );
+}
+
+#[test]
+fn markdown_shows_dates_at_their_precision() {
+    let (_, release) = valid();
+    let markdown = text(&release, "dataset.md");
+    for expected in [
+        "11 January 1962 : ",
+        "February 1962 : ",
+        "7 February 1962 : ",
+        "August 1962 : ",
+    ] {
+        assert!(
+            markdown.contains(expected),
+            "the timeline shows {expected:?}"
+        );
+    }
+    assert!(!markdown.contains("1962-02"), "no raw EDTF in the document");
+}
+
+#[test]
+fn markdown_marks_cited_works_as_not_consulted() {
+    let (_, release) = valid();
+    let markdown = text(&release, "dataset.md");
+    let cited = markdown
+        .lines()
+        .find(|l| l.contains("(id `example-book`)"))
+        .expect("the cited book is in the bibliography");
+    assert!(
+        cited.contains("Cited by") && cited.contains("not consulted"),
+        "{cited}"
+    );
+    let read_section = &markdown[markdown.find("### Works read").expect("a works-read group")
+        ..markdown
+            .find("### Works cited by them")
+            .expect("a works-cited group")];
+    assert!(
+        !read_section.contains("example-book"),
+        "the book was not read"
+    );
+}
+
+#[test]
+fn same_dataset_in_another_folder_gives_the_same_bytes() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let a = tmp.path().join("first copy");
+    let b = tmp.path().join("zz").join("другая");
+    copy_tree(&cadres_tests::fixture("valid"), &a);
+    copy_tree(&cadres_tests::fixture("valid"), &b);
+    let (out_a, out_b) = (
+        tmp.path().join("out-a"),
+        tmp.path().join("elsewhere").join("dist"),
+    );
+    assert_eq!(
+        export::run(&a, &out_a).expect("export runs"),
+        ExitCode::SUCCESS
+    );
+    assert_eq!(
+        export::run(&b, &out_b).expect("export runs"),
+        ExitCode::SUCCESS
+    );
+    // A second export over the first gives the same bytes again.
+    assert_eq!(
+        export::run(&a, &out_a).expect("export runs"),
+        ExitCode::SUCCESS
+    );
+    assert_eq!(tree(&out_a), tree(&out_b));
+    let (_, release) = valid();
+    let expected: BTreeMap<String, Vec<u8>> = release.files.into_iter().collect();
+    assert_eq!(tree(&out_a), expected);
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing the release
+
+fn leftovers(parent: &Path, out: &Path) -> Vec<PathBuf> {
+    fs::read_dir(parent)
+        .expect("readable")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p != out)
+        .collect()
+}
+
+#[test]
+fn invalid_dataset_leaves_out_untouched() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dataset = tmp.path().join("dataset");
+    copy_tree(&cadres_tests::fixture("valid"), &dataset);
+    fs::write(
+        dataset.join("entities/person/zhang-san.toml"),
+        "#:schema ../../../../../schema/entity.schema.json\nid = \"zhang-san\"\nkind = [\n",
+    )
+    .expect("break a file");
+    let out = tmp.path().join("dist");
+    fs::create_dir_all(out.join("nested")).expect("create out");
+    fs::write(out.join("dataset.md"), "an earlier release\n").expect("write");
+    fs::write(out.join("nested/keep.txt"), "kept").expect("write");
+    let before = tree(&out);
+
+    assert_eq!(
+        export::run(&dataset, &out).expect("export runs"),
+        ExitCode::FAILURE
+    );
+    assert_eq!(tree(&out), before, "out is byte for byte as it was");
+    assert_eq!(
+        leftovers(tmp.path(), &out),
+        vec![dataset.clone()],
+        "no temporary folder is left"
+    );
+
+    // Without an out folder, nothing is created either.
+    let missing = tmp.path().join("never").join("dist");
+    assert_eq!(
+        export::run(&dataset, &missing).expect("export runs"),
+        ExitCode::FAILURE
+    );
+    assert!(!tmp.path().join("never").exists(), "nothing was created");
+}
+
+#[test]
+fn valid_export_replaces_an_earlier_release_whole() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("dist");
+    fs::create_dir_all(out.join("old-folder")).expect("create out");
+    fs::write(out.join("stale.txt"), "from an earlier export").expect("write");
+    fs::write(out.join("dataset.md"), "old").expect("write");
+
+    let fixture = cadres_tests::fixture("valid");
+    assert_eq!(
+        export::run(&fixture, &out).expect("export runs"),
+        ExitCode::SUCCESS
+    );
+    let names: Vec<String> = tree(&out).into_keys().collect();
+    assert_eq!(
+        names,
+        export::FILES,
+        "only the new release's files are there"
+    );
+    assert!(
+        leftovers(tmp.path(), &out).is_empty(),
+        "no temporary folder is left"
+    );
+}
+
+#[test]
+fn install_refuses_to_replace_a_file() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("dist");
+    fs::write(&out, "a file, not a release").expect("write");
+    let (_, release) = valid();
+    assert!(export::install(&out, &release).is_err());
+    assert_eq!(
+        fs::read(&out).expect("still there"),
+        b"a file, not a release"
+    );
+    assert!(
+        leftovers(tmp.path(), &out).is_empty(),
+        "no temporary folder is left"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Generated datasets
+
+/// Text that tries to break Markdown, HTML and Mermaid, mixed with ordinary words.
+fn nasty_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "word",
+        "Mao",
+        "七千人大会",
+        " ",
+        "|",
+        "[^1]",
+        "[link](x)",
+        "*",
+        "_",
+        "`",
+        "```",
+        "<b>",
+        "</div>",
+        "<!--",
+        "&amp;",
+        "&",
+        "# ",
+        "\n",
+        "\n- ",
+        "\n1. ",
+        "%%",
+        "-->",
+        ":",
+        ";",
+        "$x$",
+        "@user",
+        "~~",
+        "\\",
+        "\"",
+        "{",
+        "}",
+        "#58;",
+        "section",
+        "title",
+        "\r\n",
+        "> ",
+    ]);
+    prop::collection::vec(pieces, 0..8).prop_map(|p| p.concat())
+}
+
+fn id(prefix: &str, i: usize) -> Id {
+    format!("{prefix}{i}").parse().expect("a valid id")
+}
+
+fn edtf() -> impl Strategy<Value = Edtf> {
+    let date = (
+        1950u16..1975,
+        prop::option::of(1u8..=12),
+        1u8..=28,
+        any::<bool>(),
+        0usize..4,
+    )
+        .prop_map(|(y, m, d, with_day, q)| {
+            let mut s = format!("{y:04}");
+            if let Some(m) = m {
+                let _ = write!(s, "-{m:02}");
+                if with_day {
+                    let _ = write!(s, "-{d:02}");
+                }
+            }
+            s.push_str(["", "~", "?", "%"][q]);
+            s
+        });
+    (date.clone(), prop::option::of(date), 0usize..4).prop_map(|(a, b, shape)| {
+        let text = match (b, shape) {
+            (Some(b), 0) => {
+                let (x, y): (Edtf, Edtf) = (a.parse().expect("date"), b.parse().expect("date"));
+                if x <= y {
+                    format!("{a}/{b}")
+                } else {
+                    format!("{b}/{a}")
+                }
+            }
+            (Some(_), 1) => format!("{a}/.."),
+            (Some(_), 2) => format!("/{a}"),
+            _ => a,
+        };
+        text.parse().unwrap_or_else(|e| panic!("{text}: {e}"))
+    })
+}
+
+/// A raw citation: a source index, a locator, a quote and indices of cited works.
+type RawCitation = (usize, Option<String>, Option<String>, Vec<usize>);
+
+/// A raw claim: indices into the generated entities and sources, taken modulo their counts.
+#[derive(Debug, Clone)]
+struct RawClaim {
+    subject: usize,
+    value: (usize, usize, Edtf, u64, Vec<u32>, String),
+    point_in_time: Option<Edtf>,
+    statement: String,
+    rank: usize,
+    reason: String,
+    citations: Vec<RawCitation>,
+    dispute: Option<usize>,
+}
+
+fn raw_claim() -> impl Strategy<Value = RawClaim> {
+    (
+        any::<usize>(),
+        (
+            0usize..5,
+            any::<usize>(),
+            edtf(),
+            0u64..20_000_000,
+            prop::collection::vec(0u32..=200, 1..4),
+            nasty_text(),
+        ),
+        prop::option::of(edtf()),
+        nasty_text(),
+        (0usize..3, nasty_text()),
+        prop::collection::vec(
+            (
+                any::<usize>(),
+                prop::option::of(nasty_text()),
+                prop::option::of(nasty_text()),
+                prop::collection::vec(any::<usize>(), 0..3),
+            ),
+            1..4,
+        ),
+        prop::option::of(any::<usize>()),
+    )
+        .prop_map(
+            |(subject, value, point_in_time, statement, (rank, reason), citations, dispute)| {
+                RawClaim {
+                    subject,
+                    value,
+                    point_in_time,
+                    statement,
+                    rank,
+                    reason,
+                    citations,
+                    dispute,
+                }
+            },
+        )
+}
+
+fn properties() -> Vec<Property> {
+    let p = |id: &str, value_type| Property {
+        id: id.parse().expect("id"),
+        label: id.replace('-', " "),
+        description: format!("The {id}."),
+        value_type,
+        cardinality: Cardinality::Multiple,
+        subject_kinds: Vec::new(),
+        value_kinds: Vec::new(),
+    };
+    vec![
+        p("linked-to", ValueType::Entity),
+        p("date", ValueType::Date),
+        p("count", ValueType::Quantity),
+        p("causes", ValueType::Share),
+        p("said", ValueType::Text),
+        p("point-in-time", ValueType::Date),
+    ]
+}
+
+/// A dataset whose every reference resolves: claims about generated entities, citing
+/// generated sources, where source 0 is the article read and lists the others as references.
+fn dataset() -> impl Strategy<Value = Dataset> {
+    let entity = (
+        0usize..EntityKind::ALL.len(),
+        nasty_text(),
+        prop::option::of(nasty_text()),
+        nasty_text(),
+    );
+    let source = (
+        0usize..3,
+        nasty_text(),
+        prop::option::of(nasty_text()),
+        prop::option::of(nasty_text()),
+    );
+    (
+        (nasty_text(), nasty_text()),
+        prop::collection::vec(entity, 1..6),
+        prop::collection::vec(source, 1..5),
+        prop::collection::vec(raw_claim(), 0..12),
+    )
+        .prop_map(|((title, description), entities, sources, claims)| {
+            let entities: Vec<Entity> = entities
+                .into_iter()
+                .enumerate()
+                .map(|(i, (kind, en, zh, description))| {
+                    let mut labels = BTreeMap::new();
+                    labels.insert("en".parse::<LangTag>().expect("tag"), en);
+                    if let Some(zh) = zh {
+                        labels.insert("zh-Hans".parse().expect("tag"), zh);
+                    }
+                    Entity {
+                        id: id("e", i),
+                        kind: EntityKind::ALL[kind],
+                        labels,
+                        aliases: BTreeMap::new(),
+                        description,
+                    }
+                })
+                .collect();
+            let n_sources = sources.len();
+            let sources: Vec<Source> = sources
+                .into_iter()
+                .enumerate()
+                .map(|(i, (kind, title, container, author))| Source {
+                    id: id("s", i),
+                    kind: [
+                        SourceType::EntryEncyclopedia,
+                        SourceType::Book,
+                        SourceType::ArticleJournal,
+                    ][kind],
+                    title,
+                    author: author
+                        .map(|a| {
+                            vec![Name {
+                                family: Some(a),
+                                given: None,
+                                literal: None,
+                                as_cited: None,
+                            }]
+                        })
+                        .unwrap_or_default(),
+                    editor: Vec::new(),
+                    container_title: container,
+                    publisher: None,
+                    publisher_place: None,
+                    issued: None,
+                    accessed: None,
+                    archive_date: None,
+                    isbn: None,
+                    url: None,
+                    language: None,
+                    volume: None,
+                    issue: None,
+                    page: None,
+                    medium: None,
+                    note: None,
+                    references: if i == 0 {
+                        (1..n_sources).map(|j| id("s", j)).collect()
+                    } else {
+                        Vec::new()
+                    },
+                })
+                .collect();
+            let n_claims = claims.len();
+            let claims: Vec<Claim> = claims
+                .into_iter()
+                .enumerate()
+                .map(|(i, raw)| {
+                    let (variant, target, date, amount, percents, text) = raw.value;
+                    let (property, value) = match variant {
+                        0 => ("linked-to", Value::Entity(id("e", target % entities.len()))),
+                        1 => ("date", Value::Date(date)),
+                        2 => (
+                            "count",
+                            Value::Quantity(Quantity {
+                                amount,
+                                approximation: Approximation::Over,
+                                unit: "person".to_owned(),
+                            }),
+                        ),
+                        3 => (
+                            "causes",
+                            Value::Share(
+                                percents
+                                    .into_iter()
+                                    .map(|p| SharePart {
+                                        percent: f64::from(p) / 2.0,
+                                        of: text.clone(),
+                                    })
+                                    .collect(),
+                            ),
+                        ),
+                        _ => (
+                            "said",
+                            Value::Text(LangText {
+                                lang: "zh-Hans".parse().expect("tag"),
+                                text,
+                            }),
+                        ),
+                    };
+                    let mut qualifiers = BTreeMap::new();
+                    if let Some(when) = raw.point_in_time {
+                        qualifiers.insert(
+                            "point-in-time".parse::<Id>().expect("id"),
+                            Value::Date(when),
+                        );
+                    }
+                    let rank = [Rank::Normal, Rank::Preferred, Rank::Deprecated][raw.rank];
+                    let citations = raw
+                        .citations
+                        .into_iter()
+                        .map(|(source, locator, quote, cites)| {
+                            let source = source % n_sources;
+                            let cites = if source == 0 && n_sources > 1 {
+                                let mut c: Vec<Id> = cites
+                                    .into_iter()
+                                    .map(|w| id("s", 1 + w % (n_sources - 1)))
+                                    .collect();
+                                c.dedup();
+                                c
+                            } else {
+                                Vec::new()
+                            };
+                            Citation {
+                                source: id("s", source),
+                                locator,
+                                quote,
+                                cites,
+                            }
+                        })
+                        .collect();
+                    let disputes = raw
+                        .dispute
+                        .map(|d| d % n_claims)
+                        .filter(|&d| d != i)
+                        .map(|d| Dispute {
+                            with: id("c", d),
+                            relation: DateRelation::Refinement,
+                        })
+                        .into_iter()
+                        .collect();
+                    Claim {
+                        id: id("c", i),
+                        subject: id("e", raw.subject % entities.len()),
+                        property: property.parse().expect("id"),
+                        value,
+                        qualifiers,
+                        rank,
+                        rank_reason: (rank != Rank::Normal).then_some(raw.reason),
+                        disputes,
+                        statement: raw.statement,
+                        citations,
+                    }
+                })
+                .collect();
+            Dataset::new(
+                Metadata {
+                    title,
+                    description,
+                    version: "1.0.0".to_owned(),
+                    as_of: "2026-11-01".parse().expect("date"),
+                    license: "CC-BY-SA-4.0".to_owned(),
+                },
+                properties(),
+                sources,
+                entities,
+                claims,
+            )
+        })
+}
+
+/// `items` reordered by a seeded hash of their position: a shuffle that proptest can shrink.
+fn shuffled<T: Clone>(items: &[T], seed: u64) -> Vec<T> {
+    let mut keyed: Vec<(u64, T)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (seed, i).hash(&mut h);
+            (h.finish(), item.clone())
+        })
+        .collect();
+    keyed.sort_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, item)| item).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn render_is_pure_over_record_order(dataset in dataset(), seed in any::<u64>()) {
+        let mut reordered = dataset.clone();
+        reordered.properties = shuffled(&dataset.properties, seed);
+        reordered.sources = shuffled(&dataset.sources, seed ^ 1);
+        reordered.entities = shuffled(&dataset.entities, seed ^ 2);
+        reordered.claims = shuffled(&dataset.claims, seed ^ 3);
+        let a = export::render(&dataset).expect("renders");
+        let b = export::render(&reordered).expect("renders");
+        let c = export::render(&dataset).expect("renders");
+        prop_assert_eq!(&a, &b);
+        prop_assert_eq!(&a, &c);
+    }
+
+    #[test]
+    fn json_round_trips(dataset in dataset()) {
+        let release = export::render(&dataset).expect("renders");
+        assert_json_valid_and_round_trips(&dataset, &release);
+    }
+
+    #[test]
+    fn markdown_footnotes_resolve_and_text_is_inert(dataset in dataset()) {
+        let release = export::render(&dataset).expect("renders");
+        assert_well_formed(&text(&release, "dataset.md"));
+    }
+}

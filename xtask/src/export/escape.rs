@@ -1,0 +1,167 @@
+//! Escaping dataset text for the places it lands in `dataset.md`: Markdown with inline HTML
+//! (GitHub Flavored Markdown), and Mermaid diagram source.
+//!
+//! Every string that comes from the dataset goes through one of these functions before it
+//! is written; text the exporter writes itself does not. Both functions put the text on one
+//! line: a newline in a quote must not end a list item, a table row or a diagram line.
+
+/// Escapes `text` for inline GitHub Flavored Markdown: a paragraph, a list item, a table
+/// cell, a heading or a footnote.
+///
+/// - Markdown punctuation (`\`, backticks, `*`, `_`, `[`, `]`, `#`, `|`, `~`, `$`, `@`) is
+///   backslash-escaped, so no emphasis, code span, link, footnote reference, table cell
+///   break, strike-through, math or mention can start inside it.
+/// - `<`, `>` and `&` become HTML character references, so no tag, comment or entity can.
+/// - Line breaks and other control characters become spaces, and the text is trimmed.
+/// - A leading `-`, `+`, `=` or `1.`/`1)` is escaped, so the text cannot start a list or
+///   a heading underline when it begins a line or a list item.
+pub(crate) fn markdown(text: &str) -> String {
+    let flat = one_line(text);
+    let mut out = String::with_capacity(flat.len() + 8);
+    for (i, c) in flat.char_indices() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '$' | '@' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '-' | '+' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if starts_ordered_list(&flat, i) => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether the `.` or `)` at byte `i` ends a run of up to nine digits that begins the text
+/// and is followed by a space or the end: what `CommonMark` reads as an ordered list marker.
+fn starts_ordered_list(text: &str, i: usize) -> bool {
+    i > 0
+        && i <= 9
+        && text[..i].bytes().all(|b| b.is_ascii_digit())
+        && matches!(text.as_bytes().get(i + 1), None | Some(b' '))
+}
+
+/// Escapes `text` for a Mermaid diagram: a timeline's title, period or event.
+///
+/// Mermaid decodes its own entity codes (`#58;` is a colon) in every diagram type, so the
+/// characters that mean something to a diagram's grammar or to HTML become codes: `:`
+/// (which separates a timeline's events), `;`, `#` (which starts a code), `%` (`%%` starts
+/// a comment), `<`, `>` (so `-->` and tags are inert), `&`, `"`, backticks, braces and
+/// brackets. Line breaks and other control characters become spaces.
+pub(crate) fn mermaid(text: &str) -> String {
+    let flat = one_line(text);
+    let mut out = String::with_capacity(flat.len() + 8);
+    for c in flat.chars() {
+        match c {
+            '#' | ':' | ';' | '%' | '<' | '>' | '&' | '"' | '`' | '{' | '}' | '[' | ']' | '\\'
+            | '|' => {
+                out.push('#');
+                out.push_str(&u32::from(c).to_string());
+                out.push(';');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` on one line: every control character (line breaks included, and the Unicode line
+/// and paragraph separators) becomes a space; runs of spaces collapse; ends are trimmed.
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let c = if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
+            ' '
+        } else {
+            c
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{markdown, mermaid};
+
+    #[test]
+    fn plain_text_is_unchanged() {
+        assert_eq!(
+            markdown("The conference ended in February 1962."),
+            "The conference ended in February 1962."
+        );
+        assert_eq!(markdown("七千人大会"), "七千人大会");
+        assert_eq!(
+            mermaid("The conference began, 11 January 1962."),
+            "The conference began, 11 January 1962."
+        );
+    }
+
+    #[test]
+    fn markdown_punctuation_is_escaped() {
+        assert_eq!(markdown("a|b"), r"a\|b");
+        assert_eq!(markdown("[^1] [x](y)"), r"\[^1\] \[x\](y)");
+        assert_eq!(markdown("*bold* _it_"), r"\*bold\* \_it\_");
+        assert_eq!(markdown("`code`"), r"\`code\`");
+        assert_eq!(markdown(r"back\slash"), r"back\\slash");
+        assert_eq!(markdown("~~gone~~"), r"\~\~gone\~\~");
+        assert_eq!(markdown("$x$ and @someone"), r"\$x\$ and \@someone");
+    }
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(
+            markdown("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(markdown("a & b &amp;"), "a &amp; b &amp;amp;");
+        assert_eq!(markdown("<!-- hidden -->"), "&lt;!-- hidden --&gt;");
+    }
+
+    #[test]
+    fn line_starts_are_escaped() {
+        assert_eq!(markdown("# not a heading"), r"\# not a heading");
+        assert_eq!(markdown("- not a list"), r"\- not a list");
+        assert_eq!(markdown("+ not a list"), r"\+ not a list");
+        assert_eq!(markdown("=== not an underline"), r"\=== not an underline");
+        assert_eq!(markdown("1962. not a list"), r"1962\. not a list");
+        assert_eq!(markdown("3) not a list"), r"3\) not a list");
+        assert_eq!(markdown("> not a quote"), "&gt; not a quote");
+        assert_eq!(markdown("a - b. 3) c"), "a - b. 3) c");
+        assert_eq!(markdown("0.1.0"), "0.1.0");
+        assert_eq!(markdown("1962."), r"1962\.");
+    }
+
+    #[test]
+    fn newlines_become_spaces() {
+        assert_eq!(markdown("one\ntwo\r\n\r\n# three"), r"one two \# three");
+        assert_eq!(markdown("  padded\t"), "padded");
+        assert_eq!(markdown("line\u{2028}separator"), "line separator");
+        assert_eq!(mermaid("a\n    section x"), "a section x");
+    }
+
+    #[test]
+    fn mermaid_grammar_is_escaped() {
+        assert_eq!(mermaid("a: b; c"), "a#58; b#59; c");
+        assert_eq!(mermaid("%% comment"), "#37;#37; comment");
+        assert_eq!(mermaid("a --> b"), "a --#62; b");
+        assert_eq!(mermaid("#58;"), "#35;58#59;");
+        assert_eq!(mermaid("<b>&\"`"), "#60;b#62;#38;#34;#96;");
+        assert_eq!(mermaid("{x} [y]"), "#123;x#125; #91;y#93;");
+    }
+}

@@ -1,0 +1,860 @@
+//! `dataset.md`: the release for readers, one GitHub Flavored Markdown document.
+//!
+//! # Structure
+//!
+//! 1. Title (the metadata's title), summary (its description), and a table with the
+//!    version, the `as-of` date and the license; a note on the two levels of provenance.
+//! 2. **Timeline**: a Mermaid `timeline` diagram of every dated claim (see
+//!    [`cadres_model::claim_date`]) in timeline order, one section per year, each date at
+//!    the precision the source gives (`7 February 1962`, `February 1962`, `1962`).
+//! 3. **The conference**, **People and organizations** and **Aftermath**: every claim once,
+//!    as its `statement` with a footnote per citation. See the grouping below.
+//! 4. **Disputes**: every pair of disputing claims, with both values, ranks, sources and
+//!    the classification of how the values relate.
+//! 5. **Entities**: every entity with its kind, names and description.
+//! 6. **Bibliography**: the works read (sources named as a citation's `source`), then the
+//!    works cited by them, each marked as cited by the work that lists it, not consulted.
+//! 7. **Provenance**: counts of claims, sources and citations, citations per claim and
+//!    claims per source.
+//! 8. The footnotes: one per distinct citation (source, locator, quote and cited works),
+//!    numbered in order of first reference, each giving the quote, the locator, the source,
+//!    and the works that source cites for it.
+//!
+//! # Grouping
+//!
+//! - *The conference* is the `meeting` entity with the most claims (ties: the smallest id).
+//!   Its span runs from the earliest to the latest day of its own date-valued claims.
+//! - **Aftermath**: every claim whose date (its value or its point in time) begins after
+//!   that span ends, in timeline order, whatever its subject.
+//! - **People and organizations**: the other claims about persons, organizations, groups
+//!   and positions, grouped by subject.
+//! - **The conference**: all other claims (the conference itself, and the speeches,
+//!   policies, ideas, events and places around it), grouped by subject, the conference
+//!   first.
+//!
+//! Subjects are ordered by kind, label and id; claims within a subject by date (undated
+//! last), then id. Nothing depends on hash order or on the order records were read in.
+//!
+//! # Escaping
+//!
+//! Every string from the dataset passes through [`escape::markdown`] or
+//! [`escape::mermaid`]; ids are slugs and are written as they are.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::{self, Write};
+
+use cadres_model::{
+    Citation, Claim, Dataset, DateRelation, Edtf, Entity, EntityKind, Id, Index, Rank, Source,
+    Value, claim_date,
+};
+
+use super::escape::{markdown as md, mermaid};
+use super::human;
+
+/// Renders the whole document.
+pub(crate) fn render(dataset: &Dataset) -> Result<String, fmt::Error> {
+    let index = Index::new(dataset);
+    let mut doc = Doc {
+        out: String::new(),
+        index: &index,
+        notes: Notes::default(),
+    };
+    let plan = Plan::new(&index);
+    doc.header()?;
+    doc.timeline()?;
+    doc.conference(&plan)?;
+    doc.people(&plan)?;
+    doc.aftermath(&plan)?;
+    doc.disputes(&plan)?;
+    doc.entities()?;
+    doc.bibliography()?;
+    doc.provenance(&plan)?;
+    doc.footnotes()?;
+    Ok(doc.out)
+}
+
+/// Which claim goes to which section.
+struct Plan<'a> {
+    conference: Option<&'a Entity>,
+    conference_claims: Vec<&'a Claim>,
+    people_claims: Vec<&'a Claim>,
+    aftermath: Vec<&'a Claim>,
+    /// Disputing pairs, each once, smaller id first, with the declared relation.
+    disputes: Vec<(&'a Claim, &'a Claim, DateRelation)>,
+    /// Claims in a dispute, either side.
+    disputed: BTreeSet<&'a str>,
+}
+
+fn is_people(kind: EntityKind) -> bool {
+    matches!(
+        kind,
+        EntityKind::Person | EntityKind::Organization | EntityKind::Group | EntityKind::Position
+    )
+}
+
+impl<'a> Plan<'a> {
+    fn new(index: &Index<'a>) -> Plan<'a> {
+        let conference = index
+            .entities()
+            .filter(|e| e.kind == EntityKind::Meeting)
+            // Most claims first, then the smallest id: `max_by_key` keeps the last maximum,
+            // so compare on (count, reversed id) explicitly.
+            .fold(None::<&'a Entity>, |best, e| match best {
+                Some(b)
+                    if index.claims_about(b.id.as_str()).len()
+                        >= index.claims_about(e.id.as_str()).len() =>
+                {
+                    Some(b)
+                }
+                _ => Some(e),
+            });
+        let span_end = conference.and_then(|c| {
+            index
+                .claims_about(c.id.as_str())
+                .iter()
+                .filter_map(|claim| claim.value.as_date())
+                .filter_map(Edtf::latest)
+                .max()
+        });
+        let mut plan = Plan {
+            conference,
+            conference_claims: Vec::new(),
+            people_claims: Vec::new(),
+            aftermath: Vec::new(),
+            disputes: Vec::new(),
+            disputed: BTreeSet::new(),
+        };
+        let mut aftermath = Vec::new();
+        for claim in index.claims() {
+            let after = match (span_end, claim_date(claim)) {
+                (Some(end), Some(dated)) => dated.date.earliest().is_some_and(|d| d > end),
+                _ => false,
+            };
+            let people = index
+                .entity(claim.subject.as_str())
+                .is_some_and(|e| is_people(e.kind));
+            if after {
+                aftermath.extend(claim_date(claim));
+            } else if people {
+                plan.people_claims.push(claim);
+            } else {
+                plan.conference_claims.push(claim);
+            }
+        }
+        aftermath.sort_by(cadres_model::Dated::timeline_cmp);
+        plan.aftermath = aftermath.into_iter().map(|d| d.claim).collect();
+        let mut seen = BTreeSet::new();
+        for claim in index.claims() {
+            for dispute in &claim.disputes {
+                let Some(other) = index.claim(dispute.with.as_str()) else {
+                    continue;
+                };
+                let (a, b) = if claim.id <= other.id {
+                    (claim, other)
+                } else {
+                    (other, claim)
+                };
+                plan.disputed.insert(a.id.as_str());
+                plan.disputed.insert(b.id.as_str());
+                if seen.insert((a.id.as_str(), b.id.as_str())) {
+                    plan.disputes.push((a, b, dispute.relation));
+                }
+            }
+        }
+        plan
+    }
+}
+
+/// The footnotes: one per distinct citation, numbered in order of first reference.
+#[derive(Default)]
+struct Notes<'a> {
+    numbers: HashMap<&'a Citation, usize>,
+    order: Vec<&'a Citation>,
+}
+
+impl<'a> Notes<'a> {
+    /// The footnote number of `citation`, assigning the next one on first use.
+    fn number(&mut self, citation: &'a Citation) -> usize {
+        if let Some(n) = self.numbers.get(citation) {
+            return *n;
+        }
+        self.order.push(citation);
+        let n = self.order.len();
+        self.numbers.insert(citation, n);
+        n
+    }
+}
+
+struct Doc<'i, 'a> {
+    out: String,
+    index: &'i Index<'a>,
+    notes: Notes<'a>,
+}
+
+impl<'a> Doc<'_, 'a> {
+    fn label(&self, id: &Id) -> String {
+        self.index
+            .entity(id.as_str())
+            .map_or_else(|| id.to_string(), |e| e.label().to_owned())
+    }
+
+    fn property_label(&self, id: &Id) -> String {
+        self.index
+            .property(id.as_str())
+            .map_or_else(|| id.to_string(), |p| p.label.clone())
+    }
+
+    /// The footnote references of a claim: `[^1][^2]`.
+    fn refs(&mut self, claim: &'a Claim) -> String {
+        let mut refs = String::new();
+        for citation in &claim.citations {
+            let n = self.notes.number(citation);
+            let _ = write!(refs, "[^{n}]");
+        }
+        refs
+    }
+
+    /// A work named in running text: `*Book Title*` or `“Part Title”, *Container*`.
+    fn work_title(source: &Source) -> String {
+        if human::title_is_whole_work(source.kind) {
+            return format!("*{}*", md(&source.title));
+        }
+        match &source.container_title {
+            Some(c) => format!("“{}”, *{}*", md(&source.title), md(c)),
+            None => format!("“{}”", md(&source.title)),
+        }
+    }
+
+    /// A work in short: `MacFarquhar 1999, *Title*`.
+    fn work_short(source: &Source) -> String {
+        match human::short_work(source) {
+            (Some(lead), _) => format!("{}, {}", md(&lead), Self::work_title(source)),
+            (None, _) => Self::work_title(source),
+        }
+    }
+
+    fn source_short(&self, id: &Id) -> String {
+        self.index
+            .source(id.as_str())
+            .map_or_else(|| format!("`{id}`"), Self::work_short)
+    }
+
+    fn header(&mut self) -> fmt::Result {
+        let meta = &self.index.dataset().metadata;
+        let o = &mut self.out;
+        writeln!(o, "# {}\n", md(&meta.title))?;
+        writeln!(o, "{}\n", md(&meta.description))?;
+        writeln!(o, "| release | |\n| --- | --- |")?;
+        writeln!(o, "| version | {} |", md(&meta.version))?;
+        writeln!(o, "| as of | {} |", human::date(meta.as_of))?;
+        writeln!(o, "| license | {} |", md(&meta.license))?;
+        writeln!(
+            o,
+            "| schema version | {} |\n",
+            self.index.dataset().schema_version
+        )?;
+        writeln!(
+            o,
+            "> Every statement below is footnoted with the words of the work that was read, and \
+             where in it. A footnote's *citing* works are the ones that work cites for those \
+             words: they are listed as cited by it and were not consulted.\n"
+        )?;
+        writeln!(o, "## Contents\n")?;
+        for (title, anchor) in [
+            ("Timeline", "timeline"),
+            ("The conference", "the-conference"),
+            ("People and organizations", "people-and-organizations"),
+            ("Aftermath", "aftermath"),
+            ("Disputes", "disputes"),
+            ("Entities", "entities"),
+            ("Bibliography", "bibliography"),
+            ("Provenance", "provenance"),
+        ] {
+            writeln!(o, "- [{title}](#{anchor})")?;
+        }
+        writeln!(o)
+    }
+
+    fn timeline(&mut self) -> fmt::Result {
+        let o = &mut self.out;
+        writeln!(o, "## Timeline\n")?;
+        let timeline = self.index.timeline();
+        if timeline.is_empty() {
+            return writeln!(o, "No claim is dated.\n");
+        }
+        writeln!(
+            o,
+            "Every dated claim, ordered by its earliest and then its latest possible day. \
+             Dates are shown as precisely as the source gives them.\n"
+        )?;
+        writeln!(o, "```mermaid\ntimeline")?;
+        writeln!(
+            o,
+            "    title {}",
+            mermaid(&self.index.dataset().metadata.title)
+        )?;
+        let mut section = None;
+        let mut period = None;
+        for entry in &timeline {
+            let year = human::year(entry.date);
+            if section.as_ref() != Some(&year) {
+                writeln!(o, "    section {year}")?;
+                section = Some(year);
+                period = None;
+            }
+            let label = mermaid(&human::edtf(entry.date));
+            let event = mermaid(&entry.claim.statement);
+            let event = if event.is_empty() {
+                entry.claim.id.to_string()
+            } else {
+                event
+            };
+            if period.as_ref() == Some(&label) {
+                writeln!(o, "        : {event}")?;
+            } else {
+                writeln!(o, "        {label} : {event}")?;
+                period = Some(label);
+            }
+        }
+        writeln!(o, "```\n")
+    }
+
+    /// A claim as a list item: its statement, footnotes, rank and dispute.
+    fn claim_item(&mut self, claim: &'a Claim, disputed: bool, prefix: &str) -> fmt::Result {
+        let refs = self.refs(claim);
+        let mut line = format!("- {prefix}{}{refs}", md(&claim.statement));
+        if let Value::Text(text) = &claim.value {
+            // The words themselves, which the statement paraphrases.
+            let _ = write!(
+                line,
+                " In the original: “{}” ({}).",
+                md(&text.text),
+                md(text.lang.as_str())
+            );
+        }
+        match claim.rank {
+            Rank::Normal => {}
+            Rank::Preferred | Rank::Deprecated => {
+                let word = if claim.rank == Rank::Preferred {
+                    "Preferred"
+                } else {
+                    "Deprecated"
+                };
+                match &claim.rank_reason {
+                    Some(reason) => {
+                        let _ = write!(line, " *{word}:* {}", md(reason));
+                    }
+                    None => {
+                        let _ = write!(line, " *{word}.*");
+                    }
+                }
+            }
+        }
+        if disputed {
+            line.push_str(" (Disputed: see [Disputes](#disputes).)");
+        }
+        writeln!(self.out, "{line}")
+    }
+
+    /// One subject: a heading, its kind, names and description, then its claims.
+    fn subject(
+        &mut self,
+        entity: Option<&'a Entity>,
+        id: &Id,
+        claims: &[&'a Claim],
+        plan: &Plan<'a>,
+    ) -> fmt::Result {
+        match entity {
+            Some(e) => {
+                writeln!(self.out, "### {}\n", md(e.label()))?;
+                let mut about = format!("*{}.*", capitalized(e.kind.as_str()));
+                let names = other_names(e);
+                if !names.is_empty() {
+                    let _ = write!(about, " Also: {names}.");
+                }
+                let _ = write!(about, " {}", md(&e.description));
+                writeln!(self.out, "{about}\n")?;
+            }
+            None => writeln!(self.out, "### `{id}`\n")?,
+        }
+        let mut claims = claims.to_vec();
+        claims.sort_by(|a, b| {
+            let (da, db) = (claim_date(a).map(|d| d.date), claim_date(b).map(|d| d.date));
+            (da.is_none(), da, &a.id).cmp(&(db.is_none(), db, &b.id))
+        });
+        for claim in claims {
+            self.claim_item(claim, plan.disputed.contains(claim.id.as_str()), "")?;
+        }
+        writeln!(self.out)
+    }
+
+    /// Claims grouped by subject, subjects ordered by `first`, kind, label and id.
+    fn grouped(
+        &mut self,
+        claims: &[&'a Claim],
+        first: Option<&Id>,
+        plan: &Plan<'a>,
+    ) -> fmt::Result {
+        let mut by_subject: BTreeMap<(bool, Option<EntityKind>, String, &'a Id), Vec<&'a Claim>> =
+            BTreeMap::new();
+        for claim in claims {
+            let entity = self.index.entity(claim.subject.as_str());
+            let key = (
+                Some(&claim.subject) != first,
+                entity.map(|e| e.kind),
+                entity.map_or_else(String::new, |e| e.label().to_owned()),
+                &claim.subject,
+            );
+            by_subject.entry(key).or_default().push(claim);
+        }
+        for ((_, _, _, id), claims) in by_subject {
+            let entity = self.index.entity(id.as_str());
+            self.subject(entity, id, &claims, plan)?;
+        }
+        Ok(())
+    }
+
+    fn conference(&mut self, plan: &Plan<'a>) -> fmt::Result {
+        writeln!(self.out, "## The conference\n")?;
+        let intro = match plan.conference {
+            Some(c) => format!(
+                "Claims about {} and about the speeches, policies, ideas, events and places \
+                 around it, grouped by subject.",
+                md(c.label())
+            ),
+            None => "Claims about the meetings, speeches, policies, ideas, events and places \
+                     of the dataset, grouped by subject."
+                .to_owned(),
+        };
+        writeln!(self.out, "{intro}\n")?;
+        if plan.conference_claims.is_empty() {
+            return writeln!(self.out, "No claims.\n");
+        }
+        self.grouped(
+            &plan.conference_claims,
+            plan.conference.map(|c| &c.id),
+            plan,
+        )
+    }
+
+    fn people(&mut self, plan: &Plan<'a>) -> fmt::Result {
+        writeln!(self.out, "## People and organizations\n")?;
+        writeln!(
+            self.out,
+            "Claims about persons, organizations, groups and offices, grouped by subject; \
+             those dated after the conference are under [Aftermath](#aftermath).\n"
+        )?;
+        if plan.people_claims.is_empty() {
+            return writeln!(self.out, "No claims.\n");
+        }
+        self.grouped(&plan.people_claims, None, plan)
+    }
+
+    fn aftermath(&mut self, plan: &Plan<'a>) -> fmt::Result {
+        writeln!(self.out, "## Aftermath\n")?;
+        let Some(conference) = plan.conference else {
+            return writeln!(
+                self.out,
+                "The dataset names no conference to date an aftermath from.\n"
+            );
+        };
+        writeln!(
+            self.out,
+            "Every claim dated after {} ended, whatever its subject, in timeline order.\n",
+            md(conference.label())
+        )?;
+        if plan.aftermath.is_empty() {
+            return writeln!(self.out, "No claims.\n");
+        }
+        for &claim in &plan.aftermath {
+            let when = claim_date(claim)
+                .map(|d| human::edtf(d.date))
+                .unwrap_or_default();
+            let prefix = format!("**{}**, {}: ", md(&when), md(&self.label(&claim.subject)));
+            self.claim_item(claim, plan.disputed.contains(claim.id.as_str()), &prefix)?;
+        }
+        writeln!(self.out)
+    }
+
+    fn dispute_side(&mut self, claim: &'a Claim) -> fmt::Result {
+        let refs = self.refs(claim);
+        let value = human::value(&claim.value, self.index);
+        let rank = match claim.rank {
+            Rank::Preferred => "preferred",
+            Rank::Normal => "normal rank",
+            Rank::Deprecated => "deprecated",
+        };
+        let sources: Vec<String> = claim
+            .citations
+            .iter()
+            .map(|c| {
+                let mut s = self.source_short(&c.source);
+                if let Some(locator) = &c.locator {
+                    let _ = write!(s, ", {}", md(locator));
+                }
+                s
+            })
+            .collect();
+        let mut line = format!(
+            "- **{}** ({rank}, claim `{}`): {}{refs} Source: {}.",
+            md(&value),
+            claim.id,
+            md(&claim.statement),
+            sources.join("; ")
+        );
+        if let Some(reason) = &claim.rank_reason {
+            let _ = write!(line, " Why {rank}: {}", md(reason));
+        }
+        writeln!(self.out, "{line}")
+    }
+
+    fn disputes(&mut self, plan: &Plan<'a>) -> fmt::Result {
+        writeln!(self.out, "## Disputes\n")?;
+        if plan.disputes.is_empty() {
+            return writeln!(self.out, "No claims disagree.\n");
+        }
+        writeln!(
+            self.out,
+            "Where sources give different values for one property, every claim stays, and the \
+             relation between them is stated: which is preferred and why, and how the values \
+             relate.\n"
+        )?;
+        for &(a, b, relation) in &plan.disputes {
+            writeln!(
+                self.out,
+                "### {}: {}\n",
+                md(&self.label(&a.subject)),
+                md(&self.property_label(&a.property))
+            )?;
+            writeln!(
+                self.out,
+                "Classification: **{relation}**: {}.\n",
+                human::relation(relation)
+            )?;
+            let mut sides = [a, b];
+            sides.sort_by(|x, y| (x.rank, &x.id).cmp(&(y.rank, &y.id)));
+            for claim in sides {
+                self.dispute_side(claim)?;
+            }
+            writeln!(self.out)?;
+        }
+        Ok(())
+    }
+
+    fn entities(&mut self) -> fmt::Result {
+        let o = &mut self.out;
+        writeln!(o, "## Entities\n")?;
+        if self.index.dataset().entities.is_empty() {
+            return writeln!(o, "No entities.\n");
+        }
+        writeln!(o, "| entity | kind | other names | description |")?;
+        writeln!(o, "| --- | --- | --- | --- |")?;
+        let mut entities: Vec<&Entity> = self.index.entities().collect();
+        entities.sort_by(|a, b| (a.kind, a.label(), &a.id).cmp(&(b.kind, b.label(), &b.id)));
+        for e in entities {
+            writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                md(e.label()),
+                e.kind,
+                other_names(e),
+                md(&e.description)
+            )?;
+        }
+        writeln!(o)
+    }
+
+    /// A full bibliography entry.
+    fn work_entry(source: &Source) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let authors = human::names(&source.author);
+        let editors = human::names(&source.editor);
+        let mut lead = match (authors.is_empty(), editors.is_empty()) {
+            (false, _) => md(&authors),
+            (true, false) => format!("{} (ed.)", md(&editors)),
+            (true, true) => String::new(),
+        };
+        if let Some(issued) = &source.issued {
+            if lead.is_empty() {
+                lead = format!("({})", human::date(*issued));
+            } else {
+                let _ = write!(lead, " ({})", human::date(*issued));
+            }
+        }
+        if !lead.is_empty() {
+            parts.push(lead);
+        }
+        parts.push(Self::work_title(source));
+        let mut numbers = Vec::new();
+        if let Some(v) = &source.volume {
+            numbers.push(format!("vol. {}", md(v)));
+        }
+        if let Some(i) = &source.issue {
+            numbers.push(format!("no. {}", md(i)));
+        }
+        if let Some(p) = &source.page {
+            numbers.push(format!("p. {}", md(p)));
+        }
+        if !numbers.is_empty() {
+            parts.push(numbers.join(", "));
+        }
+        if !authors.is_empty() && !editors.is_empty() {
+            parts.push(format!("Edited by {}", md(&editors)));
+        }
+        match (&source.publisher_place, &source.publisher) {
+            (Some(place), Some(publisher)) => {
+                parts.push(format!("{}: {}", md(place), md(publisher)));
+            }
+            (None, Some(publisher)) => parts.push(md(publisher)),
+            (Some(place), None) => parts.push(md(place)),
+            (None, None) => {}
+        }
+        if let Some(medium) = &source.medium {
+            parts.push(md(medium));
+        }
+        if let Some(lang) = &source.language {
+            parts.push(format!("Language: {}", md(lang.as_str())));
+        }
+        if let Some(isbn) = &source.isbn {
+            parts.push(format!("ISBN {}", md(isbn.as_str())));
+        }
+        if let Some(url) = &source.url {
+            // An autolink: a URL holds no `<`, `>` or space, and nothing is unescaped inside.
+            parts.push(format!("<{url}>"));
+        }
+        if let Some(date) = &source.archive_date {
+            parts.push(format!("Archived {}", human::date(*date)));
+        }
+        if let Some(date) = &source.accessed {
+            parts.push(format!("Retrieved {}", human::date(*date)));
+        }
+        if let Some(note) = &source.note {
+            parts.push(md(note));
+        }
+        let mut entry = parts.join(". ");
+        if !entry.ends_with('.') {
+            entry.push('.');
+        }
+        let _ = write!(entry, " (id `{}`)", source.id);
+        entry
+    }
+
+    fn bibliography(&mut self) -> fmt::Result {
+        writeln!(self.out, "## Bibliography\n")?;
+        let read = read_works(self.index);
+        writeln!(self.out, "### Works read\n")?;
+        writeln!(
+            self.out,
+            "The works that were consulted: every quote in the footnotes comes from one of them.\n"
+        )?;
+        if read.is_empty() {
+            writeln!(self.out, "None.\n")?;
+        }
+        for source in self
+            .index
+            .sources()
+            .filter(|s| read.contains(s.id.as_str()))
+        {
+            writeln!(self.out, "- {}", Self::work_entry(source))?;
+        }
+        if !read.is_empty() {
+            writeln!(self.out)?;
+        }
+        writeln!(self.out, "### Works cited by them\n")?;
+        writeln!(
+            self.out,
+            "Works the works read cite, in the order of their reference lists. They were not \
+             consulted: the dataset knows them only through the work that cites them.\n"
+        )?;
+        let mut cited: Vec<(Vec<(&Id, usize)>, &Source)> = self
+            .index
+            .sources()
+            .filter(|s| !read.contains(s.id.as_str()))
+            .map(|work| {
+                let by: Vec<(&Id, usize)> = self
+                    .index
+                    .sources()
+                    .filter(|r| read.contains(r.id.as_str()))
+                    .filter_map(|r| r.reference_number(&work.id).map(|n| (&r.id, n)))
+                    .collect();
+                (by, work)
+            })
+            .collect();
+        cited.sort_by(|(a, x), (b, y)| {
+            (a.is_empty(), a.first(), &x.id).cmp(&(b.is_empty(), b.first(), &y.id))
+        });
+        if cited.is_empty() {
+            writeln!(self.out, "None.\n")?;
+            return Ok(());
+        }
+        for (by, work) in cited {
+            let marks: Vec<String> = by
+                .iter()
+                .map(|(reader, n)| {
+                    format!("cited by {} (reference {n})", self.source_short(reader))
+                })
+                .collect();
+            let mark = if marks.is_empty() {
+                "Cited by no work read".to_owned()
+            } else {
+                capitalized(&marks.join("; "))
+            };
+            writeln!(
+                self.out,
+                "- {} {mark}, not consulted.",
+                Self::work_entry(work)
+            )?;
+        }
+        writeln!(self.out)
+    }
+
+    fn provenance(&mut self, plan: &Plan<'a>) -> fmt::Result {
+        let index = self.index;
+        let data = index.dataset();
+        let read = read_works(index);
+        let citations: usize = data.claims.iter().map(|c| c.citations.len()).sum();
+        let with_cites = data
+            .claims
+            .iter()
+            .flat_map(|c| &c.citations)
+            .filter(|c| !c.cites.is_empty())
+            .count();
+        let o = &mut self.out;
+        writeln!(o, "## Provenance\n")?;
+        writeln!(o, "| figure | count |\n| --- | ---: |")?;
+        writeln!(o, "| claims | {} |", data.claims.len())?;
+        writeln!(o, "| entities | {} |", data.entities.len())?;
+        writeln!(o, "| properties | {} |", data.properties.len())?;
+        writeln!(o, "| sources | {} |", data.sources.len())?;
+        writeln!(o, "| works read | {} |", read.len())?;
+        writeln!(
+            o,
+            "| works cited by them, not consulted | {} |",
+            data.sources.len() - read.len()
+        )?;
+        writeln!(o, "| citations | {citations} |")?;
+        writeln!(
+            o,
+            "| citations naming works their source cites | {with_cites} |"
+        )?;
+        writeln!(
+            o,
+            "| dated claims (in the timeline) | {} |",
+            index.timeline().len()
+        )?;
+        writeln!(o, "| disputes | {} |\n", plan.disputes.len())?;
+
+        writeln!(o, "### Citations per claim\n")?;
+        let mut histogram: BTreeMap<usize, usize> = BTreeMap::new();
+        for claim in &data.claims {
+            *histogram.entry(claim.citations.len()).or_default() += 1;
+        }
+        if let Some(mean) = mean(citations, data.claims.len()) {
+            writeln!(o, "On average {mean} citations per claim.\n")?;
+        }
+        writeln!(o, "| citations | claims |\n| ---: | ---: |")?;
+        for (n, claims) in &histogram {
+            writeln!(o, "| {n} | {claims} |")?;
+        }
+        writeln!(o)?;
+
+        writeln!(o, "### Claims per source\n")?;
+        writeln!(
+            o,
+            "| source | claims that read it | claims that cite it through a work read |\n| --- | ---: | ---: |"
+        )?;
+        for source in index.sources() {
+            writeln!(
+                o,
+                "| {} | {} | {} |",
+                Self::work_short(source),
+                index.claims_reading(source.id.as_str()).len(),
+                index.claims_citing(source.id.as_str()).len()
+            )?;
+        }
+        writeln!(o)
+    }
+
+    fn footnotes(&mut self) -> fmt::Result {
+        let notes = std::mem::take(&mut self.notes.order);
+        for (i, citation) in notes.iter().enumerate() {
+            let n = i + 1;
+            let mut line = format!("[^{n}]: ");
+            if let Some(quote) = &citation.quote {
+                let _ = write!(line, "“{}” — ", md(quote));
+            }
+            line.push_str(&self.source_short(&citation.source));
+            if let Some(locator) = &citation.locator {
+                let _ = write!(line, ", at: {}", md(locator));
+            }
+            line.push('.');
+            if !citation.cites.is_empty() {
+                let reader = self.index.source(citation.source.as_str());
+                let works: Vec<String> = citation
+                    .cites
+                    .iter()
+                    .map(|w| {
+                        let number = reader
+                            .and_then(|r| r.reference_number(w))
+                            .map(|n| format!(" (reference {n})"))
+                            .unwrap_or_default();
+                        format!("{}{number}", self.source_short(w))
+                    })
+                    .collect();
+                let _ = write!(
+                    line,
+                    " Citing: {}; cited by the source, not consulted.",
+                    works.join("; ")
+                );
+            }
+            writeln!(self.out, "{line}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The ids of the works read: every citation's `source`.
+fn read_works<'a>(index: &Index<'a>) -> BTreeSet<&'a str> {
+    index
+        .dataset()
+        .claims
+        .iter()
+        .flat_map(|c| &c.citations)
+        .map(|c| c.source.as_str())
+        .collect()
+}
+
+/// An entity's names other than its label, escaped: `例会 (zh-Hans); The Example Meeting (en)`.
+fn other_names(e: &Entity) -> String {
+    let label = e.label();
+    let mut names: Vec<String> = e
+        .labels
+        .iter()
+        .filter(|(_, v)| v.as_str() != label)
+        .map(|(lang, v)| format!("{} ({})", md(v), md(lang.as_str())))
+        .collect();
+    for (lang, aliases) in &e.aliases {
+        for alias in aliases {
+            names.push(format!("{} ({})", md(alias), md(lang.as_str())));
+        }
+    }
+    names.join("; ")
+}
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `total / count` with two decimals, rounded half up, computed in integers.
+fn mean(total: usize, count: usize) -> Option<String> {
+    if count == 0 {
+        return None;
+    }
+    let hundredths = (total * 200 + count) / (2 * count);
+    Some(format!("{}.{:02}", hundredths / 100, hundredths % 100))
+}

@@ -1,0 +1,193 @@
+//! `cargo xtask export`: check the dataset, then write the release into `dist/` atomically.
+//!
+//! The release is a pure function of the dataset ([`render`]): `dataset.json` (the model's
+//! serde form), `dataset.schema.json` (its JSON Schema) and `dataset.md` (the document for
+//! readers). It reads no clock, writes no absolute path and iterates no hash map, so the
+//! same dataset gives the same bytes on any machine, in any folder, locale or time zone.
+//!
+//! # Safety
+//!
+//! The dataset is checked first; on any error nothing is written, not even a temporary
+//! folder. Otherwise [`install`] writes the release into a temporary folder beside the
+//! output and swaps it into place with two renames, so that no file of an earlier release
+//! survives and a failure leaves either the old release or the new one.
+
+mod escape;
+mod human;
+mod json;
+mod markdown;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use cadres_model::Dataset;
+
+/// The file names of a release, in the order [`render`] gives them.
+pub const FILES: [&str; 3] = ["dataset.json", "dataset.md", "dataset.schema.json"];
+
+/// A rendered release: each file's name and bytes, in [`FILES`] order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Release {
+    /// `(file name, contents)`, sorted by file name.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl Release {
+    /// The contents of the file named `name`.
+    pub fn file(&self, name: &str) -> Option<&[u8]> {
+        self.files
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, bytes)| bytes.as_slice())
+    }
+}
+
+/// The dataset with each list sorted by id, as a release holds it, whatever order the
+/// records came in.
+fn normalized(dataset: &Dataset) -> Dataset {
+    let mut d = dataset.clone();
+    d.properties.sort_by(|a, b| a.id.cmp(&b.id));
+    d.sources.sort_by(|a, b| a.id.cmp(&b.id));
+    d.entities.sort_by(|a, b| a.id.cmp(&b.id));
+    d.claims.sort_by(|a, b| a.id.cmp(&b.id));
+    d
+}
+
+/// Renders the release of `dataset`: a pure function, byte-identical for the same records
+/// in any order.
+pub fn render(dataset: &Dataset) -> anyhow::Result<Release> {
+    let dataset = normalized(dataset);
+    let markdown = markdown::render(&dataset).context("rendering dataset.md")?;
+    Ok(Release {
+        files: vec![
+            (
+                FILES[0].to_owned(),
+                json::dataset(&dataset).context("serializing dataset.json")?,
+            ),
+            (FILES[1].to_owned(), markdown.into_bytes()),
+            (
+                FILES[2].to_owned(),
+                json::schema().context("serializing dataset.schema.json")?,
+            ),
+        ],
+    })
+}
+
+/// Checks `dataset`, then writes its release into `out`, replacing what was there.
+///
+/// When the check finds any error, prints the report, writes nothing and returns failure.
+pub fn run(dataset: &Path, out: &Path) -> anyhow::Result<ExitCode> {
+    let report = cadres_validate::check(&cadres_validate::Options {
+        dataset: dataset.to_owned(),
+        archive: None,
+    })?;
+    if !report.diagnostics.is_empty() {
+        // Print the report the way `cargo xtask check` does.
+        crate::check::run(dataset, None, cadres_validate::Format::Human)?;
+    }
+    let data = match report.dataset {
+        Some(data) if !report.has_errors() => data,
+        Some(_) => {
+            eprintln!("error: the dataset has errors; nothing was written");
+            return Ok(ExitCode::FAILURE);
+        }
+        None => {
+            eprintln!(
+                "error: the dataset could not be assembled (is metadata.toml missing?); nothing was written"
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let release = render(&data)?;
+    install(out, &release)?;
+    println!(
+        "wrote {}: {} ({} properties, {} sources, {} entities, {} claims)",
+        display_name(out),
+        FILES.join(", "),
+        data.properties.len(),
+        data.sources.len(),
+        data.entities.len(),
+        data.claims.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The output folder's name, for messages that should not print absolute paths.
+fn display_name(out: &Path) -> String {
+    out.file_name().map_or_else(
+        || out.display().to_string(),
+        |n| format!("{}/", n.to_string_lossy()),
+    )
+}
+
+/// Writes `release` into the folder `out`, replacing it whole.
+///
+/// 1. A temporary folder `.<name>.export-XXXXXX` is made beside `out` (same file system, so
+///    renames are atomic) and the release is written into `<tmp>/<name>`, each file synced.
+/// 2. If `out` exists, it is renamed to `<tmp>/previous`.
+/// 3. `<tmp>/<name>` is renamed to `out`.
+/// 4. The temporary folder, holding the previous release, is removed.
+///
+/// If step 3 fails, the previous release is renamed back. Between steps 2 and 3 there is a
+/// window of two system calls in which `out` does not exist: a reader then sees no release,
+/// never a mixed one. A crash in that window leaves both releases in the temporary folder;
+/// the error message names it. (Linux's `renameat2(RENAME_EXCHANGE)` would close the window,
+/// but needs `unsafe` or a platform crate; the project forbids the one and avoids the other.)
+pub fn install(out: &Path, release: &Release) -> anyhow::Result<()> {
+    let name = out
+        .file_name()
+        .with_context(|| format!("the output {} has no folder name", out.display()))?;
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if out.exists() && !out.is_dir() {
+        bail!(
+            "{} exists and is not a folder; not replacing it",
+            out.display()
+        );
+    }
+    fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{}.export-", name.to_string_lossy()))
+        .tempdir_in(&parent)
+        .with_context(|| format!("creating a temporary folder in {}", parent.display()))?;
+    // A folder made by `create_dir` gets the usual permissions; the temporary folder's own
+    // are private.
+    let staged = tmp.path().join(name);
+    fs::create_dir(&staged).with_context(|| format!("creating {}", staged.display()))?;
+    for (file, bytes) in &release.files {
+        let path = staged.join(file);
+        let mut f =
+            fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+        f.write_all(bytes)
+            .and_then(|()| f.sync_all())
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    let previous = tmp.path().join("previous");
+    let had_previous = out.exists();
+    if had_previous {
+        fs::rename(out, &previous)
+            .with_context(|| format!("moving the old {} aside", out.display()))?;
+    }
+    if let Err(e) = fs::rename(&staged, out) {
+        if had_previous && let Err(back) = fs::rename(&previous, out) {
+            let kept = tmp.keep();
+            bail!(
+                "installing the new release failed ({e}) and restoring the old one failed too ({back}); \
+                 both are kept in {}",
+                kept.display()
+            );
+        }
+        return Err(e).with_context(|| format!("moving the new release to {}", out.display()));
+    }
+    // Make the renames durable before the old release is deleted.
+    if let Ok(dir) = fs::File::open(&parent) {
+        let _ = dir.sync_all();
+    }
+    tmp.close()
+        .with_context(|| format!("removing the previous release from {}", parent.display()))
+}
