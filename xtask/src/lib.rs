@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 pub mod check;
 pub mod coverage;
 pub mod export;
+pub mod fmt;
 pub mod rules;
 pub mod schema;
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use xtask::{check, coverage, export, path_or_default, rules, schema};
+use xtask::{check, coverage, export, fmt, path_or_default, rules, schema};
 
 /// Project tasks for the cadres dataset.
 #[derive(Parser)]
@@ -37,6 +37,17 @@ enum Task {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Rewrite dataset files into their canonical form, keeping comments.
+    Fmt {
+        /// Only list the files that are not formatted; exit 1 when there are any.
+        #[arg(long)]
+        check: bool,
+        /// The dataset folder [default: dataset/ in the project].
+        #[arg(long)]
+        dataset: Option<PathBuf>,
+        /// Format only these files.
+        files: Vec<PathBuf>,
+    },
     /// Report which sentences of each archived source the claims quote, into docs/coverage.md.
     Coverage {
         /// A folder of <source-id>.txt texts, such as ../shared/seed.
@@ -66,9 +77,15 @@ enum Task {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.task {
-        Task::Check { dataset, archive, format } => {
-            check::run(&path_or_default(dataset, "dataset"), archive.as_deref(), format)
-        }
+        Task::Check {
+            dataset,
+            archive,
+            format,
+        } => check::run(
+            &path_or_default(dataset, "dataset"),
+            archive.as_deref(),
+            format,
+        ),
         Task::Rules { check } => rules::run(check),
         Task::Export { dataset, out } => export::run(
             &path_or_default(dataset, "dataset"),
@@ -85,6 +102,11 @@ fn main() -> ExitCode {
             check,
         ),
         Task::Schema { check } => schema::run(check),
+        Task::Fmt {
+            check,
+            dataset,
+            files,
+        } => fmt::run(&path_or_default(dataset, "dataset"), &files, check),
     };
     match result {
         Ok(code) => code,

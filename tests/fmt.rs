@@ -1,0 +1,470 @@
+//! `cargo xtask fmt`: the fixtures in `tests/fixtures/fmt/` format to their expected form, the
+//! canonical form is a fixed point, formatting never changes the parsed model, a file that
+//! does not parse is reported and left alone, and `--check` lists what differs.
+//!
+//! To regenerate an expected file after a deliberate change to the canonical form, run the
+//! test with `UPDATE_FMT_FIXTURES=1` and read the diff before committing it.
+
+use std::fmt::Debug;
+use std::fs;
+use std::path::Path;
+use std::process::ExitCode;
+use std::str::FromStr;
+
+use cadres_model::schema::RecordKind;
+use cadres_model::{
+    Approximation, Citation, ClaimRecord, DateRelation, Dispute, Edtf, EdtfDate, EntityFile,
+    EntityKind, Id, LangTag, LangText, Metadata, Name, PropertiesFile, Property, Quantity, Rank,
+    SharePart, Source, SourceType, Value,
+};
+use proptest::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use xtask::fmt::{Outcome, ParseError, format_file, format_text, kind_from_path};
+
+/// Formats `text` and checks that the result is a fixed point and parses into the same model.
+#[track_caller]
+fn format_checked(text: &str, kind: Option<RecordKind>) -> String {
+    let once = format_text(text, kind).unwrap_or_else(|e| panic!("does not format: {e}"));
+    let twice = format_text(&once, kind).unwrap_or_else(|e| panic!("output does not parse: {e}"));
+    assert_eq!(once, twice, "formatting is not idempotent");
+    match kind.or_else(|| xtask::fmt::kind_from_directive(text)) {
+        Some(RecordKind::Entity) => same_model::<EntityFile>(text, &once),
+        Some(RecordKind::Source) => same_model::<Source>(text, &once),
+        Some(RecordKind::Properties) => same_model::<PropertiesFile>(text, &once),
+        Some(RecordKind::Metadata) => same_model::<Metadata>(text, &once),
+        Some(RecordKind::Dataset) | None => {
+            let before: toml::Table = toml::from_str(text).expect("input is TOML");
+            let after: toml::Table = toml::from_str(&once).expect("output is TOML");
+            assert_eq!(before, after, "formatting changed the data");
+        }
+    }
+    once
+}
+
+#[track_caller]
+fn same_model<T: DeserializeOwned + PartialEq + Debug>(before: &str, after: &str) {
+    let a: T = toml::from_str(before).unwrap_or_else(|e| panic!("input: {e}"));
+    let b: T = toml::from_str(after).unwrap_or_else(|e| panic!("output: {e}\n{after}"));
+    assert_eq!(a, b, "formatting changed the model");
+}
+
+#[test]
+fn fixtures_format_to_their_expected_form() {
+    let dir = cadres_tests::fixture("fmt");
+    let mut seen = 0;
+    for path in xtask::fmt::toml_files(&dir).expect("fixture folder") {
+        let name = path.to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".in.toml") else {
+            continue;
+        };
+        seen += 1;
+        let input = fs::read_to_string(&path).expect("readable");
+        let expected_path = format!("{stem}.out.toml");
+        let actual = format_checked(&input, None);
+        if std::env::var_os("UPDATE_FMT_FIXTURES").is_some() {
+            fs::write(&expected_path, &actual).expect("writable");
+            continue;
+        }
+        let expected = fs::read_to_string(&expected_path).expect("expected file exists");
+        assert_eq!(
+            actual, expected,
+            "{name} does not format to {expected_path}"
+        );
+        assert_eq!(
+            format_text(&expected, None).as_ref(),
+            Ok(&expected),
+            "{expected_path} is not canonical"
+        );
+    }
+    assert!(seen >= 4, "found {seen} fmt fixtures");
+}
+
+#[test]
+fn the_valid_fixture_formats_without_changing_its_model() {
+    let dir = cadres_tests::fixture("valid");
+    for path in xtask::fmt::toml_files(&dir).expect("fixture folder") {
+        let text = fs::read_to_string(&path).expect("readable");
+        let kind = kind_from_path(&path);
+        assert!(kind.is_some(), "{} has a kind", path.display());
+        format_checked(&text, kind);
+    }
+}
+
+#[test]
+fn kinds_come_from_the_path() {
+    let cases = [
+        ("dataset/metadata.toml", Some(RecordKind::Metadata)),
+        ("dataset/properties.toml", Some(RecordKind::Properties)),
+        ("dataset/sources/he-2016.toml", Some(RecordKind::Source)),
+        ("dataset/entities/person/mao.toml", Some(RecordKind::Entity)),
+        ("dataset/notes.toml", None),
+    ];
+    for (path, kind) in cases {
+        assert_eq!(kind_from_path(Path::new(path)), kind, "{path}");
+    }
+}
+
+#[test]
+fn a_file_that_does_not_parse_is_reported_with_its_position() {
+    let text = fs::read_to_string(cadres_tests::fixture("fmt").join("invalid.bad.toml"))
+        .expect("readable");
+    let err = format_text(&text, None).expect_err("does not parse");
+    assert_eq!(
+        err,
+        ParseError {
+            line: 3,
+            col: 26,
+            message: "invalid basic string, expected `\"`".to_owned()
+        }
+    );
+}
+
+#[test]
+fn check_lists_differences_and_write_leaves_bad_files_alone() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dataset = tmp.path().join("dataset");
+    fs::create_dir_all(dataset.join("sources")).expect("mkdir");
+    let messy =
+        "#:schema ../../schema/source.schema.json\ntitle = 'T'\nid = \"t\"\ntype = \"book\"\n";
+    let clean =
+        "#:schema ../../schema/source.schema.json\nid = \"t\"\ntype = \"book\"\ntitle = \"T\"\n";
+    let bad = "id = \"b\nx";
+    fs::write(dataset.join("sources/t.toml"), messy).expect("write");
+    fs::write(dataset.join("sources/b.toml"), bad).expect("write");
+    fs::write(dataset.join("sources/c.toml"), clean).expect("write");
+
+    let t = dataset.join("sources/t.toml");
+    let b = dataset.join("sources/b.toml");
+    assert_eq!(format_file(&t, true).expect("runs"), Outcome::Changed);
+    assert!(matches!(
+        format_file(&b, true).expect("runs"),
+        Outcome::Invalid(ParseError {
+            line: 2,
+            col: 2,
+            ..
+        })
+    ));
+    let code = xtask::fmt::run(&dataset, &[], true).expect("runs");
+    assert_eq!(code, ExitCode::FAILURE);
+    assert_eq!(
+        fs::read_to_string(&t).expect("read"),
+        messy,
+        "--check writes nothing"
+    );
+
+    let code = xtask::fmt::run(&dataset, &[], false).expect("runs");
+    assert_eq!(
+        code,
+        ExitCode::FAILURE,
+        "a file that does not parse fails the run"
+    );
+    assert_eq!(fs::read_to_string(&t).expect("read"), clean);
+    assert_eq!(fs::read_to_string(&b).expect("read"), bad, "left as it was");
+
+    fs::remove_file(&b).expect("rm");
+    let code = xtask::fmt::run(&dataset, &[], true).expect("runs");
+    assert_eq!(code, ExitCode::SUCCESS);
+}
+
+#[test]
+fn long_text_is_wrapped_without_changing_it() {
+    let statement = "word ".repeat(40) + "end.";
+    let text =
+        format!("[[claims]]\nid = \"a\"\nstatement = \"{statement}\"\nnote = \"two\\nlines\"\n");
+    let out = format_checked(&text, None);
+    assert!(out.contains("statement = \"\"\"\nword word"), "{out}");
+    assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
+    assert!(out.contains("note = \"\"\"\ntwo\nlines\"\"\""), "{out}");
+}
+
+// Strategies for the model, to serialize and format.
+
+fn id() -> impl Strategy<Value = Id> {
+    "[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,3}".prop_map(|s| Id::from_str(&s).expect("valid id"))
+}
+
+fn lang() -> impl Strategy<Value = LangTag> {
+    prop::sample::select(vec!["en", "zh", "zh-Hans", "zh-Hant", "zh-Latn-pinyin"])
+        .prop_map(|s| LangTag::from_str(s).expect("valid tag"))
+}
+
+fn date() -> impl Strategy<Value = EdtfDate> {
+    prop::sample::select(vec![
+        "1962",
+        "1962-02",
+        "1962-02-07",
+        "1962~",
+        "2016-07-22?",
+    ])
+    .prop_map(|s| EdtfDate::from_str(s).expect("valid date"))
+}
+
+fn edtf() -> impl Strategy<Value = Edtf> {
+    prop::sample::select(vec![
+        "1962-02-07",
+        "1962-01-11/1962-02-07",
+        "1962/..",
+        "/1969",
+    ])
+    .prop_map(|s| Edtf::from_str(s).expect("valid edtf"))
+}
+
+/// Text with the characters that need care: quotes, backslashes, line breaks, tabs, control
+/// characters, runs of spaces, Han characters, and long runs of words.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z ,.]{0,30}",
+        "[a-z \"\\\\\n\t\r\u{1}\u{7f}'#=七千人大会é]{0,140}",
+        prop::collection::vec("[a-z]{1,12}[,.]?", 0..40).prop_map(|w| w.join(" ")),
+        any::<String>(),
+    ]
+}
+
+fn value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        id().prop_map(Value::Entity),
+        edtf().prop_map(Value::Date),
+        (0..=i64::MAX as u64, text()).prop_map(|(amount, unit)| Value::Quantity(Quantity {
+            amount,
+            approximation: Approximation::Over,
+            unit,
+        })),
+        prop::collection::vec((0.0..100.0f64, text()), 1..3).prop_map(|parts| Value::Share(
+            parts
+                .into_iter()
+                .map(|(percent, of)| SharePart { percent, of })
+                .collect()
+        )),
+        (lang(), text()).prop_map(|(lang, text)| Value::Text(LangText { lang, text })),
+    ]
+}
+
+fn citation() -> impl Strategy<Value = Citation> {
+    (
+        id(),
+        prop::option::of(text()),
+        prop::option::of(text()),
+        prop::collection::vec(id(), 0..3),
+    )
+        .prop_map(|(source, locator, quote, cites)| Citation {
+            source,
+            locator,
+            quote,
+            cites,
+        })
+}
+
+fn claim() -> impl Strategy<Value = ClaimRecord> {
+    (
+        (id(), id(), value()),
+        prop::collection::btree_map(id(), value(), 0..3),
+        (
+            prop::sample::select(vec![Rank::Normal, Rank::Preferred, Rank::Deprecated]),
+            prop::option::of(text()),
+        ),
+        prop::collection::vec(
+            id().prop_map(|with| Dispute {
+                with,
+                relation: DateRelation::Refinement,
+            }),
+            0..2,
+        ),
+        text(),
+        prop::collection::vec(citation(), 1..4),
+    )
+        .prop_map(
+            |(
+                (id, property, value),
+                qualifiers,
+                (rank, rank_reason),
+                disputes,
+                statement,
+                citations,
+            )| {
+                ClaimRecord {
+                    id,
+                    property,
+                    value,
+                    qualifiers,
+                    rank,
+                    rank_reason,
+                    disputes,
+                    statement,
+                    citations,
+                }
+            },
+        )
+}
+
+fn entity() -> impl Strategy<Value = EntityFile> {
+    (
+        id(),
+        prop::sample::select(EntityKind::ALL.to_vec()),
+        prop::collection::btree_map(lang(), text(), 1..4),
+        prop::collection::btree_map(lang(), prop::collection::vec(text(), 1..3), 0..2),
+        text(),
+        prop::collection::vec(claim(), 0..4),
+    )
+        .prop_map(
+            |(id, kind, labels, aliases, description, claims)| EntityFile {
+                id,
+                kind,
+                labels,
+                aliases,
+                description,
+                claims,
+            },
+        )
+}
+
+fn name() -> impl Strategy<Value = Name> {
+    (
+        prop::option::of(text()),
+        prop::option::of(text()),
+        prop::option::of(text()),
+    )
+        .prop_map(|(family, given, as_cited)| Name {
+            family,
+            given,
+            literal: None,
+            as_cited,
+        })
+}
+
+fn source() -> impl Strategy<Value = Source> {
+    (
+        (id(), text(), prop::collection::vec(name(), 0..3)),
+        (prop::option::of(text()), prop::option::of(date())),
+        (prop::option::of(lang()), prop::option::of(text())),
+        prop::collection::vec(id(), 0..20),
+    )
+        .prop_map(
+            |((id, title, author), (publisher, issued), (language, note), references)| Source {
+                id,
+                kind: SourceType::Book,
+                title,
+                author,
+                editor: Vec::new(),
+                container_title: None,
+                publisher,
+                publisher_place: None,
+                issued,
+                accessed: None,
+                archive_date: None,
+                isbn: None,
+                url: None,
+                language,
+                volume: None,
+                issue: None,
+                page: None,
+                medium: None,
+                note,
+                references,
+            },
+        )
+}
+
+fn properties() -> impl Strategy<Value = PropertiesFile> {
+    prop::collection::vec(
+        (
+            id(),
+            text(),
+            text(),
+            prop::collection::vec(prop::sample::select(EntityKind::ALL.to_vec()), 0..3),
+        ),
+        1..4,
+    )
+    .prop_map(|ps| PropertiesFile {
+        property: ps
+            .into_iter()
+            .map(|(id, label, description, subject_kinds)| Property {
+                id,
+                label,
+                description,
+                value_type: cadres_model::ValueType::Date,
+                cardinality: cadres_model::Cardinality::Single,
+                subject_kinds,
+                value_kinds: Vec::new(),
+            })
+            .collect(),
+    })
+}
+
+/// Serializes `record` two ways (the `toml` crate's own layout, with sub-tables and arrays of
+/// tables, and its pretty layout) and checks that both format to one fixed point that parses
+/// back into `record`.
+fn check_record<T>(record: &T, kind: RecordKind) -> Result<(), TestCaseError>
+where
+    T: Serialize + DeserializeOwned + PartialEq + Debug,
+{
+    let directive = format!("#:schema ../../schema/{}\n", kind.schema_file_name());
+    let plain = directive.clone() + &toml::to_string(record).expect("serializes");
+    let pretty = directive + &toml::to_string_pretty(record).expect("serializes");
+    let a = format_checked(&plain, Some(kind));
+    let b = format_checked(&pretty, Some(kind));
+    prop_assert_eq!(&a, &b, "two layouts of one record format differently");
+    let back: T = toml::from_str(&a).map_err(|e| TestCaseError::fail(format!("{e}\n{a}")))?;
+    prop_assert_eq!(&back, record);
+    prop_assert!(a.starts_with("#:schema "));
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn entities_format_idempotently_and_keep_their_model(e in entity()) {
+        check_record(&e, RecordKind::Entity)?;
+    }
+
+    #[test]
+    fn sources_format_idempotently_and_keep_their_model(s in source()) {
+        check_record(&s, RecordKind::Source)?;
+    }
+
+    #[test]
+    fn properties_format_idempotently_and_keep_their_model(p in properties()) {
+        check_record(&p, RecordKind::Properties)?;
+    }
+
+    #[test]
+    fn metadata_formats_idempotently_and_keeps_its_model(
+        (title, description) in (text(), text()),
+        as_of in date(),
+    ) {
+        let m = Metadata {
+            title,
+            description,
+            version: "0.1.0".to_owned(),
+            as_of,
+            license: "CC-BY-SA-4.0".to_owned(),
+        };
+        check_record(&m, RecordKind::Metadata)?;
+    }
+
+    #[test]
+    fn any_toml_table_formats_idempotently(t in toml_table()) {
+        let text = toml::to_string(&t).expect("serializes");
+        format_checked(&text, None);
+    }
+}
+
+/// Arbitrary TOML documents with nested tables and arrays, and keys that need quotes.
+fn toml_table() -> impl Strategy<Value = toml::Table> {
+    let leaf = prop_oneof![
+        text().prop_map(toml::Value::String),
+        any::<i64>().prop_map(toml::Value::Integer),
+        (-1e9..1e9f64).prop_map(toml::Value::Float),
+        any::<bool>().prop_map(toml::Value::Boolean),
+    ];
+    let value = leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(toml::Value::Array),
+            prop::collection::btree_map("[a-z\\- .\"]{1,6}", inner, 0..4)
+                .prop_map(|m| toml::Value::Table(m.into_iter().collect())),
+        ]
+    });
+    prop::collection::btree_map("[a-zA-Z_\\- .\"é]{1,8}", value, 0..6)
+        .prop_map(|m| m.into_iter().collect())
+}
