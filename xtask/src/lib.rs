@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 pub mod check;
 pub mod coverage;
+pub mod diff;
 pub mod export;
 pub mod fmt;
 pub mod rules;

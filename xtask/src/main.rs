@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use xtask::{check, coverage, export, fmt, path_or_default, rules, schema};
+use xtask::{check, coverage, diff, export, fmt, path_or_default, rules, schema};
 
 /// Project tasks for the cadres dataset.
 #[derive(Parser)]
@@ -36,6 +36,13 @@ enum Task {
         /// The output folder [default: dist/ in the project].
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Print in Markdown what changed between two releases (dataset.json files).
+    Diff {
+        /// The older release.
+        old: PathBuf,
+        /// The newer release.
+        new: PathBuf,
     },
     /// Rewrite dataset files into their canonical form, keeping comments.
     Fmt {
@@ -102,6 +109,7 @@ fn main() -> ExitCode {
             check,
         ),
         Task::Schema { check } => schema::run(check),
+        Task::Diff { old, new } => diff::run(&old, &new),
         Task::Fmt {
             check,
             dataset,
