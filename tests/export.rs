@@ -221,6 +221,21 @@ fn valid_fixture_snapshots() {
     });
 }
 
+/// The real dataset's release. Its snapshots change whenever `dataset/` does: review the
+/// new `.snap.new` files, then accept them with `cargo insta accept`.
+#[test]
+fn real_dataset_snapshots() {
+    let dir = cadres_tests::root().join("dataset");
+    let (dataset, release) = release_of(&dir);
+    assert_json_valid_and_round_trips(&dataset, &release);
+    let markdown = text(&release, "dataset.md");
+    assert_well_formed(&markdown);
+    snapshot_settings().bind(|| {
+        insta::assert_snapshot!("real-dataset.json", text(&release, "dataset.json"));
+        insta::assert_snapshot!("real-dataset.md", markdown);
+    });
+}
+
 #[test]
 fn release_files_are_the_three_named() {
     let (_, release) = valid();
@@ -353,6 +368,66 @@ fn same_dataset_in_another_folder_gives_the_same_bytes() {
     let (_, release) = valid();
     let expected: BTreeMap<String, Vec<u8>> = release.files.into_iter().collect();
     assert_eq!(tree(&out_a), expected);
+}
+
+#[test]
+fn query_api_reads_the_release() {
+    let (_, release) = valid();
+    let dataset = Dataset::from_json_str(&text(&release, "dataset.json")).expect("reads back");
+    let index = dataset.index();
+    let conference = index.entity("example-conference").expect("entity by id");
+    assert_eq!(conference.label(), "Example Conference");
+    assert_eq!(
+        index.property("end-date").map(|p| p.label.as_str()),
+        Some("end date")
+    );
+    assert!(index.entity("nobody").is_none());
+
+    let about: Vec<&str> = index
+        .claims_about("example-conference")
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(about.len(), 7);
+    assert!(
+        about.windows(2).all(|w| w[0] < w[1]),
+        "claims about an entity in id order"
+    );
+    assert!(index.claims_about("beijing").is_empty());
+
+    let start = index
+        .claim("example-conference-start")
+        .expect("claim by id");
+    let read: Vec<&str> = index
+        .sources_of(start)
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    let cited: Vec<&str> = index
+        .works_cited_by(start)
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(read, ["example-article"]);
+    assert_eq!(cited, ["example-book"]);
+    assert_eq!(index.claims_reading("example-article").len(), 8);
+    assert_eq!(index.claims_citing("example-book").len(), 3);
+
+    let timeline: Vec<(String, &str)> = index
+        .timeline()
+        .iter()
+        .map(|d| (d.date.to_string(), d.claim.id.as_str()))
+        .collect();
+    assert_eq!(
+        timeline,
+        [
+            ("1962-01~".to_owned(), "example-conference-causes"),
+            ("1962-01-11".to_owned(), "example-conference-start"),
+            ("1962-02".to_owned(), "example-conference-end-body"),
+            ("1962-02-07".to_owned(), "example-conference-end-lead"),
+            ("1962-08".to_owned(), "zhang-san-said-every-day"),
+        ]
+    );
 }
 
 // ---------------------------------------------------------------------------------------

@@ -125,12 +125,17 @@ pub(crate) fn names(names: &[Name]) -> String {
         .join("; ")
 }
 
-/// The parts of a work's short form: who and when (`MacFarquhar 1999`), and its title.
-pub(crate) fn short_work(source: &Source) -> (Option<String>, &str) {
+/// A work's author-date tag, `MacFarquhar 1999`, `Schoenhals and Stone 1990`, `Sun`:
+/// the family names of its authors (else editors) and its year. `None` without authors.
+pub(crate) fn author_date(source: &Source) -> Option<String> {
     let families: Vec<String> = source
         .author
         .iter()
-        .chain(&source.editor)
+        .chain(if source.author.is_empty() {
+            &source.editor[..]
+        } else {
+            &[]
+        })
         .map(|n| {
             n.family
                 .clone()
@@ -140,19 +145,15 @@ pub(crate) fn short_work(source: &Source) -> (Option<String>, &str) {
         .filter(|n| !n.is_empty())
         .collect();
     let who = match families.as_slice() {
-        [] => None,
-        [one] => Some(one.clone()),
-        [a, b] => Some(format!("{a} and {b}")),
-        [a, ..] => Some(format!("{a} et al.")),
+        [] => return None,
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [a, ..] => format!("{a} et al."),
     };
-    let when = source.issued.map(|d| format!("{:04}", d.year_number()));
-    let lead = match (who, when) {
-        (Some(w), Some(y)) => Some(format!("{w} {y}")),
-        (Some(w), None) => Some(w),
-        (None, Some(y)) => Some(y),
-        (None, None) => None,
-    };
-    (lead, source.title.as_str())
+    Some(match source.issued {
+        Some(d) => format!("{who} {:04}", d.year_number()),
+        None => who,
+    })
 }
 
 /// Whether a work's title is set in italics (a whole work) rather than quoted (a part of

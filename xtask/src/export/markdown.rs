@@ -25,7 +25,9 @@
 //! - *The conference* is the `meeting` entity with the most claims (ties: the smallest id).
 //!   Its span runs from the earliest to the latest day of its own date-valued claims.
 //! - **Aftermath**: every claim whose date (its value or its point in time) begins after
-//!   that span ends, in timeline order, whatever its subject.
+//!   that span ends, in timeline order, whatever its subject. An undated claim about a
+//!   subject other than the conference and people (a later meeting, a movement) takes its
+//!   subject's date, the earliest of the subject's date-valued claims.
 //! - **People and organizations**: the other claims about persons, organizations, groups
 //!   and positions, grouped by subject.
 //! - **The conference**: all other claims (the conference itself, and the speeches,
@@ -97,8 +99,8 @@ impl<'a> Plan<'a> {
         let conference = index
             .entities()
             .filter(|e| e.kind == EntityKind::Meeting)
-            // Most claims first, then the smallest id: `max_by_key` keeps the last maximum,
-            // so compare on (count, reversed id) explicitly.
+            // Entities come in id order and a later one wins only with strictly more
+            // claims: the most claims, ties to the smallest id.
             .fold(None::<&'a Entity>, |best, e| match best {
                 Some(b)
                     if index.claims_about(b.id.as_str()).len()
@@ -124,25 +126,48 @@ impl<'a> Plan<'a> {
             disputes: Vec::new(),
             disputed: BTreeSet::new(),
         };
-        let mut aftermath = Vec::new();
+        // Each subject's own date: the earliest of its date-valued claims.
+        let mut subject_dates: BTreeMap<&'a str, &'a Edtf> = BTreeMap::new();
         for claim in index.claims() {
-            let after = match (span_end, claim_date(claim)) {
-                (Some(end), Some(dated)) => dated.date.earliest().is_some_and(|d| d > end),
-                _ => false,
-            };
+            if let Some(date) = claim.value.as_date() {
+                let entry = subject_dates.entry(claim.subject.as_str()).or_insert(date);
+                if date < *entry {
+                    *entry = date;
+                }
+            }
+        }
+        let mut aftermath: Vec<(&'a Edtf, &'a Claim)> = Vec::new();
+        for claim in index.claims() {
             let people = index
                 .entity(claim.subject.as_str())
                 .is_some_and(|e| is_people(e.kind));
-            if after {
-                aftermath.extend(claim_date(claim));
+            let of_conference = conference.is_some_and(|c| c.id == claim.subject);
+            // A claim's own date, else (for a subject other than the conference and people)
+            // its subject's date: an undated claim about the Beidaihe meeting of August 1962
+            // belongs with that meeting.
+            let effective = claim_date(claim).map(|d| d.date).or_else(|| {
+                (!people && !of_conference)
+                    .then(|| subject_dates.get(claim.subject.as_str()).copied())
+                    .flatten()
+            });
+            let after = match (span_end, effective) {
+                (Some(end), Some(date)) => date.earliest().is_some_and(|d| d > end),
+                _ => false,
+            };
+            if let (true, Some(date)) = (after, effective) {
+                aftermath.push((date, claim));
             } else if people {
                 plan.people_claims.push(claim);
             } else {
                 plan.conference_claims.push(claim);
             }
         }
-        aftermath.sort_by(cadres_model::Dated::timeline_cmp);
-        plan.aftermath = aftermath.into_iter().map(|d| d.claim).collect();
+        // By date; at one date the claims dated themselves first, then those placed by
+        // their subject's date; then by id.
+        aftermath.sort_by(|(da, a), (db, b)| {
+            (da, claim_date(a).is_none(), &a.id).cmp(&(db, claim_date(b).is_none(), &b.id))
+        });
+        plan.aftermath = aftermath.into_iter().map(|(_, claim)| claim).collect();
         let mut seen = BTreeSet::new();
         for claim in index.claims() {
             for dispute in &claim.disputes {
@@ -225,11 +250,38 @@ impl<'a> Doc<'_, 'a> {
         }
     }
 
-    /// A work in short: `MacFarquhar 1999, *Title*`.
+    /// A work in short: `MacFarquhar 1999, *Title*`, or `“Title”, *Container* (2014)`
+    /// when it names no author.
     fn work_short(source: &Source) -> String {
-        match human::short_work(source) {
+        match (human::author_date(source), source.issued) {
             (Some(lead), _) => format!("{}, {}", md(&lead), Self::work_title(source)),
-            (None, _) => Self::work_title(source),
+            (None, Some(issued)) => {
+                format!("{} ({:04})", Self::work_title(source), issued.year_number())
+            }
+            (None, None) => Self::work_title(source),
+        }
+    }
+
+    /// A cited work in a footnote, by its number in the reading source's reference list
+    /// and a tag: `ref. 1, MacFarquhar 1999`, `ref. 5, “七千人大会”`. The bibliography
+    /// lists the works by those numbers.
+    fn cited_tag(&self, reader: Option<&Source>, work: &Id) -> String {
+        let Some(source) = self.index.source(work.as_str()) else {
+            return format!("`{work}`");
+        };
+        let tag = human::author_date(source).map_or_else(
+            || {
+                if human::title_is_whole_work(source.kind) {
+                    format!("*{}*", md(&source.title))
+                } else {
+                    format!("“{}”", md(&source.title))
+                }
+            },
+            |lead| md(&lead),
+        );
+        match reader.and_then(|r| r.reference_number(work)) {
+            Some(n) => format!("ref. {n}, {tag}"),
+            None => Self::work_short(source),
         }
     }
 
@@ -460,17 +512,20 @@ impl<'a> Doc<'_, 'a> {
         };
         writeln!(
             self.out,
-            "Every claim dated after {} ended, whatever its subject, in timeline order.\n",
+            "Every claim dated after {} ended, whatever its subject, in timeline order; \
+             an undated claim about a meeting, event or movement that began after it is \
+             placed at that beginning.\n",
             md(conference.label())
         )?;
         if plan.aftermath.is_empty() {
             return writeln!(self.out, "No claims.\n");
         }
         for &claim in &plan.aftermath {
-            let when = claim_date(claim)
-                .map(|d| human::edtf(d.date))
-                .unwrap_or_default();
-            let prefix = format!("**{}**, {}: ", md(&when), md(&self.label(&claim.subject)));
+            let subject = md(&self.label(&claim.subject));
+            let prefix = match claim_date(claim) {
+                Some(d) => format!("**{}**, {subject}: ", md(&human::edtf(d.date))),
+                None => format!("{subject}: "),
+            };
             self.claim_item(claim, plan.disputed.contains(claim.id.as_str()), &prefix)?;
         }
         writeln!(self.out)
@@ -569,22 +624,23 @@ impl<'a> Doc<'_, 'a> {
         let mut parts: Vec<String> = Vec::new();
         let authors = human::names(&source.author);
         let editors = human::names(&source.editor);
-        let mut lead = match (authors.is_empty(), editors.is_empty()) {
-            (false, _) => md(&authors),
-            (true, false) => format!("{} (ed.)", md(&editors)),
-            (true, true) => String::new(),
-        };
-        if let Some(issued) = &source.issued {
-            if lead.is_empty() {
-                lead = format!("({})", human::date(*issued));
-            } else {
-                let _ = write!(lead, " ({})", human::date(*issued));
-            }
+        let issued = source.issued.map(human::date);
+        match (authors.is_empty(), editors.is_empty()) {
+            (false, _) => parts.push(md(&authors)),
+            (true, false) => parts.push(format!("{} (ed.)", md(&editors))),
+            (true, true) => {}
         }
-        if !lead.is_empty() {
-            parts.push(lead);
+        if let (false, Some(issued)) = (parts.is_empty(), &issued) {
+            // Author (date). Title.
+            let last = parts.len() - 1;
+            let _ = write!(parts[last], " ({issued})");
+            parts.push(Self::work_title(source));
+        } else if let Some(issued) = &issued {
+            // Title (date), for a work that names no author.
+            parts.push(format!("{} ({issued})", Self::work_title(source)));
+        } else {
+            parts.push(Self::work_title(source));
         }
-        parts.push(Self::work_title(source));
         let mut numbers = Vec::new();
         if let Some(v) = &source.volume {
             numbers.push(format!("vol. {}", md(v)));
@@ -699,9 +755,13 @@ impl<'a> Doc<'_, 'a> {
             } else {
                 capitalized(&marks.join("; "))
             };
+            let number = by
+                .first()
+                .map(|(_, n)| format!("**ref. {n}.** "))
+                .unwrap_or_default();
             writeln!(
                 self.out,
-                "- {} {mark}, not consulted.",
+                "- {number}{} {mark}, not consulted.",
                 Self::work_entry(work)
             )?;
         }
@@ -793,17 +853,11 @@ impl<'a> Doc<'_, 'a> {
                 let works: Vec<String> = citation
                     .cites
                     .iter()
-                    .map(|w| {
-                        let number = reader
-                            .and_then(|r| r.reference_number(w))
-                            .map(|n| format!(" (reference {n})"))
-                            .unwrap_or_default();
-                        format!("{}{number}", self.source_short(w))
-                    })
+                    .map(|w| self.cited_tag(reader, w))
                     .collect();
                 let _ = write!(
                     line,
-                    " Citing: {}; cited by the source, not consulted.",
+                    " Citing: {} (cited by the source, not consulted).",
                     works.join("; ")
                 );
             }
