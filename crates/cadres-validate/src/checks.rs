@@ -209,8 +209,13 @@ fn unknown(
         .label(format!("unknown {what}"));
     if let Some(best) = crate::schema::closest(id, known) {
         d = d.help(format!("did you mean `{best}`?"));
-    } else if what == "source" {
-        d = d.help(format!("add `sources/{id}.toml`, or correct the id"));
+    } else {
+        d = d.help(match what {
+            "source" => format!("add `sources/{id}.toml`, or correct the id"),
+            "entity" => format!("add `entities/<kind>/{id}.toml`, or correct the id"),
+            "property" => format!("add `{id}` to `properties.toml`, or correct the id"),
+            _ => "correct the id".to_owned(),
+        });
     }
     d
 }
@@ -436,12 +441,15 @@ fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
                     fi,
                     pointer,
                     format!(
-                        "{whose} takes a {} value, this is a {}",
-                        prop.value_type,
-                        v.value_type()
+                        "{whose} takes {} value, this is {} value",
+                        article(&prop.value_type.to_string()),
+                        article(&v.value_type().to_string())
                     ),
                 )
-                .label(format!("expected a {} value", prop.value_type))
+                .label(format!(
+                    "expected {} value",
+                    article(&prop.value_type.to_string())
+                ))
                 .help(format!(
                     "write `{{ {} = ... }}`, or use another property",
                     prop.value_type
@@ -460,13 +468,14 @@ fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
                     fi,
                     &format!("{pointer}/entity"),
                     format!(
-                        "`{}` takes {}, and `{e}` is a {}",
+                        "`{}` takes {}, and `{e}` is {}",
                         prop.id,
                         kinds(&prop.value_kinds),
-                        target.kind
+                        article(target.kind.as_str())
                     ),
                 )
-                .label(format!("a {}", target.kind)),
+                .label(article(target.kind.as_str()))
+                .help("use an entity of an allowed kind, or another property"),
             );
         }
         if let Value::Share(parts) = v {
@@ -507,13 +516,15 @@ fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
                     fi,
                     &format!("{base}/property"),
                     format!(
-                        "`{}` applies to {}, and `{}` is a {subject_kind}",
+                        "`{}` applies to {}, and `{}` is {}",
                         prop.id,
                         kinds(&prop.subject_kinds),
-                        c.subject.id
+                        c.subject.id,
+                        article(subject_kind.as_str())
                     ),
                 )
-                .label(format!("not for a {subject_kind}")),
+                .label(format!("not for {}", article(subject_kind.as_str())))
+                .help("use another property, or add the kind to its `subject-kinds`"),
             );
         }
     }
@@ -556,6 +567,15 @@ fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// `word` with its indefinite article: `an event`, `a place`.
+fn article(word: &str) -> String {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {word}")
+    } else {
+        format!("a {word}")
+    }
+}
+
 fn kinds(list: &[EntityKind]) -> String {
     let words: Vec<String> = list.iter().map(|k| format!("`{k}`")).collect();
     words.join(", ")
@@ -592,13 +612,12 @@ fn after_as_of(
 }
 
 fn sources(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
-    let mut used: HashSet<&str> = HashSet::new();
-    for c in ix.claims.values() {
-        for cit in &c.claim.citations {
-            used.insert(cit.source.as_str());
-            used.extend(cit.cites.iter().map(cadres_model::Id::as_str));
-        }
-    }
+    // Read from every file's JSON form, so that a claim too broken to build still counts.
+    let used: HashSet<&str> = ix
+        .files
+        .iter()
+        .flat_map(|f| f.declared.cited.iter().map(String::as_str))
+        .collect();
     let mut list: Vec<&(usize, &Source)> = ix.sources.values().collect();
     list.sort_by_key(|(fi, _)| *fi);
     for (fi, s) in list {
@@ -714,8 +733,11 @@ fn consistency(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
                         a.file,
                         &format!("{dp}/relation"),
                         format!(
-                            "`{}` and `{}` are a {rel}, not a {}",
-                            a.claim.value, b.claim.value, d.relation
+                            "`{}` and `{}` are {}, not {}",
+                            a.claim.value,
+                            b.claim.value,
+                            article(&rel.to_string()),
+                            article(&d.relation.to_string())
                         ),
                     )
                     .label(format!("their bounds give `{rel}`"))
@@ -783,7 +805,15 @@ fn consistency(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
                         (Some(x), Some(y)) => x.relation(y).to_string(),
                         _ => "...".to_owned(),
                     };
-                    d = d.help(format!("add `disputes = [{{ with = \"{}\", relation = \"{relation}\" }}]` to one of them, and rank them", a.claim.id));
+                    let rank = if relation == "contradiction" {
+                        ", and rank one of them with a `rank-reason`"
+                    } else {
+                        ""
+                    };
+                    d = d.help(format!(
+                        "add `disputes = [{{ with = \"{}\", relation = \"{relation}\" }}]` to `{}`{rank}",
+                        a.claim.id, b.claim.id
+                    ));
                     out.push(d);
                 }
             }

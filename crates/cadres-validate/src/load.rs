@@ -228,6 +228,8 @@ pub(crate) struct Declared {
     pub(crate) kind: Option<String>,
     /// `(id, pointer)` of each claim, or of each property.
     pub(crate) inner: Vec<(String, String)>,
+    /// The sources the file's citations name, as `source` or under `cites`.
+    pub(crate) cited: Vec<String>,
 }
 
 /// One file after loading.
@@ -340,6 +342,10 @@ fn check_text(loaded: &mut Loaded) {
                 .label("invalid TOML"),
             );
         }
+        // The tree recovered from the syntax errors still names the ids this file
+        // declares and cites, so that other files' references to them do not fail too.
+        let (json, ..) = spans::convert(&doc);
+        loaded.declared = declared(loaded.kind, &json);
         loaded.diagnostics = diags;
         return;
     }
@@ -447,6 +453,7 @@ fn declared(kind: RecordKind, json: &Value) -> Declared {
             record: id(json.get("id"), "/id".to_owned()),
             kind: json.get("kind").and_then(Value::as_str).map(str::to_owned),
             inner: list("claims"),
+            cited: cited(json),
         },
         RecordKind::Properties => Declared {
             inner: list("property"),
@@ -454,6 +461,24 @@ fn declared(kind: RecordKind, json: &Value) -> Declared {
         },
         RecordKind::Metadata | RecordKind::Dataset => Declared::default(),
     }
+}
+
+/// Every source id a citation of this entity file names, as `source` or under `cites`.
+fn cited(json: &Value) -> Vec<String> {
+    let array = |v: Option<&Value>| v.and_then(Value::as_array).cloned().unwrap_or_default();
+    let mut out = Vec::new();
+    for claim in array(json.get("claims")) {
+        for cit in array(claim.get("citations")) {
+            out.extend(cit.get("source").and_then(Value::as_str).map(str::to_owned));
+            out.extend(
+                array(cit.get("cites"))
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned),
+            );
+        }
+    }
+    out
 }
 
 /// `file-name-mismatch` and `folder-kind-mismatch`: a record's identity is in its path.

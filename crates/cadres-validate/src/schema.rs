@@ -141,15 +141,17 @@ fn report(
                 TypeKind::Single(t) => toml_type(t.as_str()).to_owned(),
                 TypeKind::Multiple(_) => "another type".to_owned(),
             };
-            out.push(
-                Diagnostic::new(
-                    &rules::SCHEMA_MISMATCH,
-                    file,
-                    format!("expected {expected}, found {}", describe(instance)),
-                )
-                .at(text, here())
-                .label(format!("expected {expected}")),
-            );
+            let mut d = Diagnostic::new(
+                &rules::SCHEMA_MISMATCH,
+                file,
+                format!("expected {expected}, found {}", describe(instance)),
+            )
+            .at(text, here())
+            .label(format!("expected {expected}"));
+            if expected == "a string" && (instance.is_number() || instance.is_boolean()) {
+                d = d.help(format!("write it in quotes: \"{instance}\""));
+            }
+            out.push(d);
         }
         ValidationErrorKind::Enum { options } => {
             let words: Vec<String> = options

@@ -1,0 +1,428 @@
+//! The validator end to end: the valid fixture is clean, each invalid fixture breaks its
+//! rule and no other (its rendered diagnostics snapshotted), and generated inputs never
+//! make the loader panic.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use cadres_tests::{copy_dir, fixture};
+use cadres_validate::{Diagnostic, Format, Options, RenderOptions, Report, Severity, rules};
+use proptest::prelude::*;
+
+fn check(dataset: &Path, archive: Option<PathBuf>) -> Report {
+    cadres_validate::check(&Options {
+        dataset: dataset.to_owned(),
+        archive,
+    })
+    .expect("the check runs")
+}
+
+fn rendered(report: &Report, format: Format) -> String {
+    cadres_validate::render(
+        report,
+        &RenderOptions {
+            format,
+            color: false,
+            prefix: String::new(),
+        },
+    )
+}
+
+/// The archive of an invalid fixture, when it has one: `<fixture>/.archive/`, which the
+/// walk skips like every hidden entry.
+fn archive_of(dir: &Path) -> Option<PathBuf> {
+    let a = dir.join(".archive");
+    a.is_dir().then_some(a)
+}
+
+fn names(report: &Report) -> Vec<&'static str> {
+    report.diagnostics.iter().map(|d| d.name).collect()
+}
+
+#[test]
+fn valid_fixture_is_clean_with_its_archive() {
+    let report = check(&fixture("valid"), Some(fixture("archive")));
+    assert!(
+        report.diagnostics.is_empty(),
+        "{}",
+        rendered(&report, Format::Human)
+    );
+    assert_eq!(report.files, 7);
+    let data = report.dataset.expect("metadata was read");
+    assert_eq!(data.claims.len(), 8);
+    assert_eq!(data.sources.len(), 2);
+}
+
+#[test]
+fn invalid_fixtures() {
+    insta::glob!("fixtures/invalid/*", |dir| {
+        if !dir.is_dir() {
+            return;
+        }
+        let rule = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("named folder");
+        let report = check(dir, archive_of(dir));
+        assert!(!report.diagnostics.is_empty(), "{rule}: nothing reported");
+        assert!(
+            report.diagnostics.iter().all(|d| d.name == rule),
+            "{rule} reports other rules too: {:?}",
+            names(&report)
+        );
+        insta::assert_snapshot!(rendered(&report, Format::Human));
+    });
+}
+
+#[test]
+fn every_rule_has_a_fixture() {
+    for rule in rules::ALL {
+        // A 1 MiB file has no place in the repository: `file_too_large` writes one.
+        if rule.name == "file-too-large" {
+            continue;
+        }
+        assert!(
+            fixture("invalid").join(rule.name).is_dir(),
+            "rule {} has no fixture tests/fixtures/invalid/{}/",
+            rule.code,
+            rule.name
+        );
+    }
+}
+
+#[test]
+fn file_too_large() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_dir(&fixture("valid"), tmp.path());
+    let big = format!(
+        "#:schema ../../../../../schema/entity.schema.json\ndescription = \"{}\"\n",
+        "x".repeat(1024 * 1024)
+    );
+    fs::write(tmp.path().join("entities/place/huge.toml"), big).expect("write");
+    let report = check(tmp.path(), None);
+    assert_eq!(names(&report), ["file-too-large"]);
+    insta::assert_snapshot!(rendered(&report, Format::Human));
+}
+
+#[test]
+fn json_and_github_formats() {
+    let dir = fixture("invalid").join("unknown-entity");
+    let report = check(&dir, None);
+    let json = rendered(&report, Format::Json);
+    for line in json.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("one JSON object per line");
+        for key in [
+            "code", "name", "severity", "file", "span", "message", "label", "help",
+        ] {
+            assert!(v.get(key).is_some(), "json diagnostic lacks {key}: {line}");
+        }
+    }
+    insta::assert_snapshot!("json", json);
+    insta::assert_snapshot!("github", rendered(&report, Format::Github));
+}
+
+#[test]
+fn every_file_s_problems_are_reported_in_one_run() {
+    // Break three files in three ways: each is reported, at its own place.
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_dir(&fixture("valid"), tmp.path());
+    let edit = |rel: &str, from: &str, to: &str| {
+        let path = tmp.path().join(rel);
+        let text = fs::read_to_string(&path).expect("read");
+        assert!(text.contains(from), "{rel} holds {from}");
+        fs::write(&path, text.replacen(from, to, 1)).expect("write");
+    };
+    edit(
+        "sources/example-book.toml",
+        "ISBN = \"978-0-231-11083-9\"",
+        "ISBN = \"978-0-231-11083-8\"",
+    );
+    edit(
+        "entities/place/beijing.toml",
+        "kind = \"place\"",
+        "kind = \"place\"\nkind = \"city\"",
+    );
+    edit("metadata.toml", "version = ", "verison = ");
+    let report = check(tmp.path(), None);
+    let files: Vec<(&str, &str)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.file.as_str(), d.name))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            ("entities/place/beijing.toml", "toml-syntax"),
+            ("metadata.toml", "missing-field"),
+            ("metadata.toml", "unknown-field"),
+            ("sources/example-book.toml", "invalid-isbn"),
+        ]
+    );
+    for d in &report.diagnostics {
+        let span = d.span.as_ref().expect("every one of these has a place");
+        assert!(span.line > 1, "{} points at line 1: {d:?}", d.file);
+    }
+}
+
+#[test]
+fn exit_status_and_paths() {
+    let ok = xtask::check::run(&fixture("valid"), None, Format::Json).expect("runs");
+    assert_eq!(ok, ExitCode::SUCCESS);
+    let bad = xtask::check::run(
+        &fixture("invalid").join("unknown-entity"),
+        None,
+        Format::Json,
+    )
+    .expect("runs");
+    assert_eq!(bad, ExitCode::FAILURE);
+    let warned = xtask::check::run(
+        &fixture("invalid").join("unused-source"),
+        None,
+        Format::Json,
+    )
+    .expect("runs");
+    assert_eq!(warned, ExitCode::SUCCESS, "warnings alone do not fail");
+    assert!(xtask::check::run(Path::new("/nonexistent/dataset"), None, Format::Json).is_err());
+    assert!(
+        xtask::check::run(
+            &fixture("valid"),
+            Some(Path::new("/nonexistent/archive")),
+            Format::Json
+        )
+        .is_err(),
+        "a missing archive folder means the check cannot run"
+    );
+    let prefix = xtask::check::display_prefix(&fixture("valid"));
+    assert!(!prefix.starts_with('/'), "{prefix} is absolute");
+    assert_eq!(
+        xtask::check::display_prefix(Path::new("./dataset")),
+        "dataset/"
+    );
+}
+
+#[test]
+fn closest_passage_finds_the_near_miss() {
+    let text = cadres_validate::fold("It met from 11 January -\n 7 February 1962. Later it ended.");
+    let quote = cadres_validate::fold("from 11 January - 8 February 1962");
+    assert!(!text.contains(&quote));
+    assert_eq!(
+        cadres_validate::closest_passage(&text, &quote),
+        Some("from 11 January - 7 February 1962")
+    );
+}
+
+/// Every diagnostic's span lies within its file, on character boundaries.
+fn spans_in_bounds(report: &Report) -> Result<(), TestCaseError> {
+    for d in &report.diagnostics {
+        if let (Some(s), Some(text)) = (&d.span, report.texts.get(&d.file)) {
+            prop_assert!(s.start <= s.end && s.end <= text.len(), "{d:?}");
+            prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+    }
+    Ok(())
+}
+
+fn valid_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_dir(&fixture("valid"), tmp.path());
+    tmp
+}
+
+/// TOML-shaped values built from the dataset's own keys and words, so that the generator
+/// reaches deep into the schema rather than failing at the first key.
+fn toml_value() -> impl Strategy<Value = toml::Value> {
+    let leaf = prop_oneof![
+        prop::sample::select(vec![
+            "beijing",
+            "zhang-san",
+            "example-article",
+            "example-book",
+            "1962-02",
+            "1962-13",
+            "1962-02-07/1962-01-01",
+            "meeting",
+            "place",
+            "refinement",
+            "preferred",
+            "en",
+            "zh_Hans",
+            "",
+            " x ",
+            "Bad Id",
+            "978-0-231-11083-8",
+            "北京",
+            "e\u{301}",
+        ])
+        .prop_map(|s| toml::Value::String(s.to_owned())),
+        any::<i64>().prop_map(toml::Value::Integer),
+        any::<f64>().prop_map(toml::Value::Float),
+        any::<bool>().prop_map(toml::Value::Boolean),
+    ];
+    let keys = prop::sample::select(vec![
+        "id",
+        "kind",
+        "labels",
+        "en",
+        "zh-Hans",
+        "claims",
+        "property",
+        "value",
+        "date",
+        "entity",
+        "share",
+        "percent",
+        "text",
+        "lang",
+        "citations",
+        "source",
+        "quote",
+        "cites",
+        "disputes",
+        "with",
+        "relation",
+        "rank",
+        "rank-reason",
+        "statement",
+        "description",
+        "qualifiers",
+        "point-in-time",
+        "quantity",
+        "amount",
+        "unit",
+        "x",
+    ]);
+    leaf.prop_recursive(4, 48, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(toml::Value::Array),
+            prop::collection::btree_map(keys.clone(), inner, 0..6).prop_map(
+                |m| toml::Value::Table(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+            ),
+        ]
+    })
+}
+
+/// The references of the valid fixture that can be broken alone: `(file, text before the
+/// id, id)`. Each break must give exactly one integrity error, at the broken id.
+const REFERENCES: &[(&str, &str, &str)] = &[
+    (
+        "entities/meeting/example-conference.toml",
+        "entity = ",
+        "beijing",
+    ),
+    (
+        "entities/meeting/example-conference.toml",
+        "entity = ",
+        "zhang-san",
+    ),
+    (
+        "entities/meeting/example-conference.toml",
+        "property = ",
+        "start-date",
+    ),
+    (
+        "entities/meeting/example-conference.toml",
+        "property = ",
+        "location",
+    ),
+    (
+        "entities/meeting/example-conference.toml",
+        "property = ",
+        "attendance",
+    ),
+    (
+        "entities/meeting/example-conference.toml",
+        "source = ",
+        "example-article",
+    ),
+    (
+        "entities/meeting/example-conference.toml",
+        "cites = [",
+        "example-book",
+    ),
+    (
+        "entities/person/zhang-san.toml",
+        "source = ",
+        "example-article",
+    ),
+    (
+        "entities/person/zhang-san.toml",
+        "cites = [",
+        "example-book",
+    ),
+    ("entities/person/zhang-san.toml", "property = ", "said"),
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let tmp = valid_copy();
+        fs::write(tmp.path().join("entities/meeting/example-conference.toml"), &bytes).expect("write");
+        let report = check(tmp.path(), None);
+        spans_in_bounds(&report)?;
+    }
+
+    #[test]
+    fn arbitrary_toml_never_panics(doc in prop::collection::btree_map(
+        prop::sample::select(vec!["id", "kind", "labels", "aliases", "description", "claims", "x"]),
+        toml_value(),
+        0..7,
+    )) {
+        let table: toml::Table = doc.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let Ok(text) = toml::to_string(&table) else { return Ok(()) };
+        let tmp = valid_copy();
+        fs::write(tmp.path().join("entities/meeting/example-conference.toml"), text).expect("write");
+        let report = check(tmp.path(), None);
+        spans_in_bounds(&report)?;
+    }
+
+    #[test]
+    fn breaking_one_reference_gives_one_integrity_error(
+        site in 0..REFERENCES.len(),
+        occurrence in 0usize..8,
+        suffix in "[a-z]{2,5}",
+    ) {
+        let (file, before, id) = REFERENCES[site];
+        let tmp = valid_copy();
+        let path = tmp.path().join(file);
+        let text = fs::read_to_string(&path).expect("read");
+        let needle = format!("{before}\"{id}\"");
+        let hits: Vec<usize> = text.match_indices(&needle).map(|(i, _)| i).collect();
+        prop_assert!(!hits.is_empty(), "{file} holds {needle}");
+        let at = hits[occurrence % hits.len()] + before.len();
+        let broken = format!("{id}-x{suffix}");
+        let mut new_text = text.clone();
+        new_text.replace_range(at..at + id.len() + 2, &format!("\"{broken}\""));
+        fs::write(&path, &new_text).expect("write");
+        let report = check(tmp.path(), None);
+        let errors: Vec<&Diagnostic> = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+        prop_assert_eq!(errors.len(), 1, "{:?}", report.diagnostics);
+        let d = errors[0];
+        prop_assert!(d.code.starts_with("E03"), "not an integrity error: {:?}", d);
+        prop_assert_eq!(d.file.as_str(), file);
+        let span = d.span.as_ref().expect("points at the id");
+        prop_assert_eq!(&new_text[span.range()], format!("\"{broken}\""));
+    }
+
+    #[test]
+    fn generated_valid_places_give_no_error(ids in prop::collection::btree_set("[a-z]{3,8}(-[a-z]{2,5})?", 1..6)) {
+        let tmp = valid_copy();
+        for id in &ids {
+            if ["beijing"].contains(&id.as_str()) {
+                continue;
+            }
+            let text = format!(
+                "#:schema ../../../../../schema/entity.schema.json\nid = \"{id}\"\nkind = \"place\"\n\
+                 description = \"A generated place.\"\nlabels = {{ en = \"Place {id}\" }}\n\n\
+                 [[claims]]\nid = \"{id}-location\"\nproperty = \"location\"\nvalue = {{ entity = \"beijing\" }}\n\
+                 statement = \"It lies in Beijing.\"\n\
+                 citations = [{{ source = \"example-article\", locator = \"lead\" }}]\n"
+            );
+            fs::write(tmp.path().join(format!("entities/place/{id}.toml")), text).expect("write");
+        }
+        let report = check(tmp.path(), None);
+        prop_assert!(!report.has_errors(), "{}", rendered(&report, Format::Human));
+    }
+}
