@@ -88,6 +88,22 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// Sets the modification time of every file under `dir`.
+fn touch_all(dir: &Path, when: std::time::SystemTime) {
+    for entry in fs::read_dir(dir).expect("readable folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            touch_all(&path, when);
+        } else {
+            fs::File::options()
+                .write(true)
+                .open(&path)
+                .and_then(|f| f.set_modified(when))
+                .expect("set the modification time");
+        }
+    }
+}
+
 /// The footnote labels referenced and defined in a Markdown document, as GitHub's parser
 /// (`CommonMark` with GFM footnotes) reads them, and whether any raw HTML or math was found.
 struct Parsed {
@@ -347,6 +363,11 @@ fn same_dataset_in_another_folder_gives_the_same_bytes() {
     let b = tmp.path().join("zz").join("другая");
     copy_tree(&cadres_tests::fixture("valid"), &a);
     copy_tree(&cadres_tests::fixture("valid"), &b);
+    // Other modification times: the export never reads them.
+    touch_all(
+        &b,
+        std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(86_400),
+    );
     let (out_a, out_b) = (
         tmp.path().join("out-a"),
         tmp.path().join("elsewhere").join("dist"),
@@ -365,6 +386,13 @@ fn same_dataset_in_another_folder_gives_the_same_bytes() {
         ExitCode::SUCCESS
     );
     assert_eq!(tree(&out_a), tree(&out_b));
+    let root = tmp.path().to_string_lossy().into_owned();
+    for (name, bytes) in tree(&out_a) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(&root),
+            "{name} holds an absolute path"
+        );
+    }
     let (_, release) = valid();
     let expected: BTreeMap<String, Vec<u8>> = release.files.into_iter().collect();
     assert_eq!(tree(&out_a), expected);
