@@ -789,8 +789,9 @@ fn multi_line(s: &str) -> String {
     out
 }
 
-/// A basic string on one line.
-fn quote(s: &str) -> String {
+/// `s` as a TOML basic string on one line, `"..."`, escaping only `"`, `\` and control
+/// characters.
+pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

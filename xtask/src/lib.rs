@@ -11,6 +11,7 @@ pub mod coverage;
 pub mod diff;
 pub mod export;
 pub mod fmt;
+pub mod new;
 pub mod rules;
 pub mod schema;
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use xtask::{check, coverage, diff, export, fmt, path_or_default, rules, schema};
+use xtask::{check, coverage, diff, export, fmt, new, path_or_default, rules, schema};
 
 /// Project tasks for the cadres dataset.
 #[derive(Parser)]
@@ -54,6 +54,14 @@ enum Task {
         dataset: Option<PathBuf>,
         /// Format only these files.
         files: Vec<PathBuf>,
+    },
+    /// Scaffold a new source, entity or claim from a template, in canonical form.
+    New {
+        /// The dataset folder [default: dataset/ in the project].
+        #[arg(long, global = true)]
+        dataset: Option<PathBuf>,
+        #[command(subcommand)]
+        template: new::Template,
     },
     /// Report which sentences of each archived source the claims quote, into docs/coverage.md.
     Coverage {
@@ -110,6 +118,9 @@ fn main() -> ExitCode {
         ),
         Task::Schema { check } => schema::run(check),
         Task::Diff { old, new } => diff::run(&old, &new),
+        Task::New { dataset, template } => {
+            new::run(&path_or_default(dataset, "dataset"), &template)
+        }
         Task::Fmt {
             check,
             dataset,
