@@ -166,6 +166,38 @@ fn every_file_s_problems_are_reported_in_one_run() {
 }
 
 #[test]
+fn a_misspelt_word_gets_a_suggestion() {
+    let tmp = valid_copy();
+    let path = tmp.path().join("entities/meeting/example-conference.toml");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(
+        &path,
+        text.replacen("rank = \"preferred\"", "rank = \"prefered\"", 1),
+    )
+    .expect("write");
+    let report = check(tmp.path(), None);
+    assert_eq!(names(&report), ["schema-mismatch"]);
+    let d = &report.diagnostics[0];
+    assert_eq!(d.message, "`prefered` is not one of the allowed words");
+    assert!(
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.starts_with("did you mean `preferred`?")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn real_dataset_checks_clean_with_the_seed_archive() {
+    let seed = cadres_tests::root().join("../shared/seed");
+    let report = check(
+        &cadres_tests::root().join("dataset"),
+        seed.is_dir().then_some(seed),
+    );
+    assert!(!report.has_errors(), "{}", rendered(&report, Format::Human));
+}
+
+#[test]
 fn exit_status_and_paths() {
     let ok = xtask::check::run(&fixture("valid"), None, Format::Json).expect("runs");
     assert_eq!(ok, ExitCode::SUCCESS);

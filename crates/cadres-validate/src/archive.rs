@@ -92,7 +92,14 @@ pub fn closest_passage<'t>(text: &'t str, quote: &str) -> Option<&'t str> {
             best_at = (i + 1).saturating_sub(n);
         }
     }
-    let last = (best_at + n).min(t.len()) - 1;
+    let mut last = (best_at + n).min(t.len()) - 1;
+    // Trim words at either end that the quote does not have.
+    while best_at < last && !want.contains_key(t[best_at].0.as_str()) {
+        best_at += 1;
+    }
+    while last > best_at && !want.contains_key(t[last].0.as_str()) {
+        last -= 1;
+    }
     Some(&text[t[best_at].1..t[last].2])
 }
 

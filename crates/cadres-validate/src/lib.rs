@@ -32,7 +32,7 @@ mod scan;
 mod schema;
 mod spans;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use cadres_model::{Dataset, Metadata};
@@ -121,11 +121,13 @@ pub fn check(options: &Options) -> Result<Report, Error> {
     let mut metadata: Option<Metadata> = None;
     let (mut properties, mut sources, mut entities, mut claims) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let pointed: HashSet<String> = diagnostics
+        .iter()
+        .filter(|d| d.span.is_some())
+        .map(|d| d.file.clone())
+        .collect();
     for f in loaded {
-        if diagnostics
-            .iter()
-            .any(|d| d.file == f.rel && d.span.is_some())
-        {
+        if pointed.contains(&f.rel) {
             texts.insert(f.rel, f.text);
         }
         match f.record {

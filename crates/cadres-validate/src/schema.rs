@@ -132,9 +132,13 @@ fn report(
             );
         }
         ValidationErrorKind::OneOfNotValid { context } => {
-            one_of(
-                schema, instance, pointer, context, file, text, index, skip, out,
-            );
+            if let Some(words) = enum_words(schema, error.schema_path().as_str()) {
+                out.push(not_a_word(instance, &words, file, text, here()));
+            } else {
+                one_of(
+                    schema, instance, pointer, context, file, text, index, skip, out,
+                );
+            }
         }
         ValidationErrorKind::Type { kind } => {
             let expected = match kind {
@@ -154,33 +158,11 @@ fn report(
             out.push(d);
         }
         ValidationErrorKind::Enum { options } => {
-            let words: Vec<String> = options
+            let words: Vec<&str> = options
                 .as_array()
-                .map(|a| {
-                    a.iter()
-                        .map(|o| o.as_str().unwrap_or_default().to_owned())
-                        .collect()
-                })
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
                 .unwrap_or_default();
-            let found = instance
-                .as_str()
-                .map_or_else(|| describe(instance), |s| format!("`{s}`"));
-            let mut d = Diagnostic::new(
-                &rules::SCHEMA_MISMATCH,
-                file,
-                format!("{found} is not one of the allowed words"),
-            )
-            .at(text, here())
-            .label("not allowed here");
-            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            d = match instance.as_str().and_then(|s| closest(s, &refs)) {
-                Some(best) => d.help(format!(
-                    "did you mean `{best}`? the words are {}",
-                    list(&refs)
-                )),
-                None => d.help(format!("the words are {}", list(&refs))),
-            };
-            out.push(d);
+            out.push(not_a_word(instance, &words, file, text, here()));
         }
         _ => {
             out.push(
@@ -192,8 +174,35 @@ fn report(
     }
 }
 
-/// A failed `oneOf`: the only one in the schemas is the externally tagged `Value`, whose
-/// single key selects the branch. Report that branch's errors, not "matches none".
+/// A value that is not one of an enum's `words`.
+fn not_a_word(
+    instance: &Value,
+    words: &[&str],
+    file: &str,
+    text: &str,
+    span: std::ops::Range<usize>,
+) -> Diagnostic {
+    let found = instance
+        .as_str()
+        .map_or_else(|| describe(instance), |s| format!("`{s}`"));
+    let d = Diagnostic::new(
+        &rules::SCHEMA_MISMATCH,
+        file,
+        format!("{found} is not one of the allowed words"),
+    )
+    .at(text, span)
+    .label("not allowed here");
+    match instance.as_str().and_then(|s| closest(s, words)) {
+        Some(best) => d.help(format!(
+            "did you mean `{best}`? the words are {}",
+            list(words)
+        )),
+        None => d.help(format!("the words are {}", list(words))),
+    }
+}
+
+/// A failed `oneOf` that is not an enum: the only other one in the schemas is the
+/// externally tagged `Value`, whose single key selects the branch. Report that branch's errors, not "matches none".
 #[allow(clippy::too_many_arguments)] // reason: a private step of `report`, which passes its context on
 fn one_of(
     schema: &Value,
@@ -268,28 +277,37 @@ fn one_of(
 /// The keys the object schema at `schema_path` (a path ending in `additionalProperties`)
 /// declares.
 fn allowed_keys<'s>(schema: &'s Value, schema_path: &str) -> Vec<&'s str> {
-    let Some(parent) = schema_path.rsplit_once('/').map(|(p, _)| p) else {
-        return Vec::new();
-    };
-    let mut node = schema;
-    for seg in parent.split('/').skip(1) {
-        let seg = seg.replace("~1", "/").replace("~0", "~");
-        node = match node {
-            Value::Object(m) => match m.get(&seg) {
-                Some(n) => n,
-                None => return Vec::new(),
-            },
-            Value::Array(a) => match seg.parse::<usize>().ok().and_then(|i| a.get(i)) {
-                Some(n) => n,
-                None => return Vec::new(),
-            },
-            _ => return Vec::new(),
-        };
-    }
-    node.get("properties")
+    schema_path
+        .rsplit_once('/')
+        .and_then(|(parent, _)| node_at(schema, parent))
+        .and_then(|n| n.get("properties"))
         .and_then(Value::as_object)
         .map(|m| m.keys().map(String::as_str).collect())
         .unwrap_or_default()
+}
+
+/// The schema node at `pointer` (a schema path: canonical, `$ref`s already resolved).
+fn node_at<'s>(schema: &'s Value, pointer: &str) -> Option<&'s Value> {
+    let mut node = schema;
+    for seg in pointer.split('/').skip(1) {
+        let seg = seg.replace("~1", "/").replace("~0", "~");
+        node = match node {
+            Value::Object(m) => m.get(&seg)?,
+            Value::Array(a) => a.get(seg.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+/// The words of an enum written as a `oneOf` of `const`s (how schemars writes an enum
+/// whose variants have documentation), or `None` when the `oneOf` is something else.
+fn enum_words<'s>(schema: &'s Value, schema_path: &str) -> Option<Vec<&'s str>> {
+    node_at(schema, schema_path)?
+        .as_array()?
+        .iter()
+        .map(|branch| branch.get("const").and_then(Value::as_str))
+        .collect()
 }
 
 /// The TOML word for a JSON type.
