@@ -490,7 +490,8 @@ fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
                             &format!("{pointer}/share/{k}/percent"),
                             format!("a share of {}% is outside 0 to 100", p.percent),
                         )
-                        .label("not a percentage"),
+                        .label("not a percentage")
+                        .help("a part is a percentage of the whole, from 0 to 100"),
                     );
                 }
             }
@@ -502,7 +503,8 @@ fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
                         &format!("{pointer}/share"),
                         format!("the parts add up to {total}%, more than 100"),
                     )
-                    .label("more than a whole"),
+                    .label("more than a whole")
+                    .help("check each part against the source; together they make at most 100%"),
                 );
             }
         }

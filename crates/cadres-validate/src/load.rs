@@ -332,15 +332,14 @@ fn check_text(loaded: &mut Loaded) {
     if !errors.is_empty() {
         for e in errors {
             let span = e.span().unwrap_or(0..0);
-            diags.push(
-                Diagnostic::new(
-                    &rules::TOML_SYNTAX,
-                    file.clone(),
-                    e.message().trim_end().to_owned(),
-                )
+            let message = e.message().trim_end().to_owned();
+            let mut d = Diagnostic::new(&rules::TOML_SYNTAX, file.clone(), message.clone())
                 .at(text, span)
-                .label("invalid TOML"),
-            );
+                .label("invalid TOML");
+            if message.starts_with("duplicate key") {
+                d = d.help("a key appears once in its table: remove or rename one of the two");
+            }
+            diags.push(d);
         }
         // The tree recovered from the syntax errors still names the ids this file
         // declares and cites, so that other files' references to them do not fail too.

@@ -16,6 +16,9 @@ use crate::Diagnostic;
 use crate::rules;
 use crate::spans::{SpanIndex, escape};
 
+const DATE_HELP: &str = "write an EDTF date: `1962`, `1962-02`, `1962-02-07`, `1962~` (about), `1962?` (uncertain), or an interval `1962-01-11/1962-02-07`";
+const LANG_HELP: &str = "use a tag such as `en`, `zh-Hans`, `zh-Hant` or `zh-Latn-pinyin`";
+
 /// What the scan found: its diagnostics, and the pointers they are about (the schema
 /// check leaves those alone).
 pub(crate) struct Scan<'a> {
@@ -73,6 +76,7 @@ impl<'a> Scan<'a> {
                         "/ISBN",
                         &e.to_string(),
                         "not a valid ISBN",
+                        "copy the ISBN exactly as the work prints it, or leave it out",
                     );
                 }
                 if let Some(s) = json.get("URL").and_then(Value::as_str)
@@ -83,6 +87,7 @@ impl<'a> Scan<'a> {
                         "/URL",
                         &e.to_string(),
                         "not a valid URL",
+                        "write an absolute address: https://example.org/page",
                     );
                 }
                 self.lang("/language", json.get("language"));
@@ -139,16 +144,19 @@ impl<'a> Scan<'a> {
         if let Some(s) = v.get("date").and_then(Value::as_str)
             && let Err(e) = s.parse::<Edtf>()
         {
-            let rule = if matches!(e, EdtfError::Reversed { .. }) {
-                &rules::REVERSED_INTERVAL
-            } else {
-                &rules::INVALID_DATE
+            let (rule, help) = match (&e, s.split_once('/')) {
+                (EdtfError::Reversed { .. }, Some((start, end))) => (
+                    &rules::REVERSED_INTERVAL,
+                    format!("put the earlier date first: \"{end}/{start}\""),
+                ),
+                _ => (&rules::INVALID_DATE, DATE_HELP.to_owned()),
             };
             self.value_error(
                 rule,
                 &format!("{pointer}/date"),
                 &e.to_string(),
                 "not a valid EDTF date",
+                &help,
             );
         }
         if let Some(t) = v.get("text") {
@@ -156,10 +164,18 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn value_error(&mut self, rule: &rules::Rule, pointer: &str, message: &str, label: &str) {
+    fn value_error(
+        &mut self,
+        rule: &rules::Rule,
+        pointer: &str,
+        message: &str,
+        label: &str,
+        help: &str,
+    ) {
         let d = Diagnostic::new(rule, self.file, message)
             .at(self.text, self.index.value(pointer))
-            .label(label);
+            .label(label)
+            .help(help);
         self.push(pointer.to_owned(), d);
     }
 
@@ -186,9 +202,11 @@ impl<'a> Scan<'a> {
             let mut d = Diagnostic::new(&rules::INVALID_DATE, self.file, e.to_string())
                 .at(self.text, self.index.value(pointer))
                 .label("not a valid EDTF date");
-            if s.contains('/') {
-                d = d.help("this field takes a single date, not an interval");
-            }
+            d = if s.contains('/') {
+                d.help("this field takes a single date, not an interval")
+            } else {
+                d.help(DATE_HELP)
+            };
             self.push(pointer.to_owned(), d);
         }
     }
@@ -203,6 +221,7 @@ impl<'a> Scan<'a> {
                 pointer,
                 &e.to_string(),
                 "not a BCP 47 tag",
+                LANG_HELP,
             );
         }
     }
@@ -212,7 +231,7 @@ impl<'a> Scan<'a> {
             let d = Diagnostic::new(&rules::INVALID_LANG_TAG, self.file, e.to_string())
                 .at(self.text, self.index.key(pointer))
                 .label("not a BCP 47 tag")
-                .help("use a tag such as `en`, `zh-Hans`, `zh-Hant` or `zh-Latn-pinyin`");
+                .help(LANG_HELP);
             self.push(pointer.to_owned(), d);
         }
     }
