@@ -102,7 +102,7 @@ rules! {
     SCHEMA_MISMATCH = "E0104" "schema-mismatch" Error Structure "A value has the type and shape its schema gives (string, number, table, one of a list of words).";
     FILE_NAME_MISMATCH = "E0105" "file-name-mismatch" Error Structure "A source or entity file is named after the record's id: `<id>.toml`.";
     FOLDER_KIND_MISMATCH = "E0106" "folder-kind-mismatch" Error Structure "An entity file lives in the folder of its kind: `entities/<kind>/`.";
-    UNEXPECTED_FILE = "E0107" "unexpected-file" Error Structure "The dataset folder holds only `metadata.toml`, `properties.toml`, `sources/*.toml` and `entities/<kind>/*.toml`.";
+    UNEXPECTED_FILE = "E0107" "unexpected-file" Error Structure "The dataset folder holds only `metadata.toml`, `properties.toml`, `sources/*.toml` and `entities/<kind>/*.toml`; hidden entries, and files other than `.toml` at its top, are ignored.";
     FILE_TOO_LARGE = "E0108" "file-too-large" Error Structure "A file is at most 1 MiB.";
     NOT_UTF8 = "E0109" "not-utf8" Error Structure "A file is UTF-8 text.";
     SYMLINK_OUTSIDE = "E0110" "symlink-outside" Error Structure "A symbolic link does not lead out of the dataset folder.";
