@@ -438,6 +438,15 @@ fn query_api_reads_the_release() {
         .collect();
     assert_eq!(read, ["example-article"]);
     assert_eq!(cited, ["example-book"]);
+    let evidence = index.evidence(start);
+    assert_eq!(evidence.len(), 1);
+    assert_eq!(
+        evidence[0].source.map(|s| s.id.as_str()),
+        Some("example-article")
+    );
+    assert_eq!(evidence[0].citation.locator.as_deref(), Some("lead"));
+    let evidence_cites: Vec<&str> = evidence[0].cites.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(evidence_cites, ["example-book"]);
     assert_eq!(index.claims_reading("example-article").len(), 8);
     assert_eq!(index.claims_citing("example-book").len(), 3);
 

@@ -8,7 +8,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use crate::{Claim, Dataset, Edtf, Entity, Id, Property, Source, Value};
+use crate::{Citation, Claim, Dataset, Edtf, Entity, Id, Property, Source, Value};
 
 /// The id of the qualifier that dates a claim whose value is not a date.
 pub const POINT_IN_TIME: &str = "point-in-time";
@@ -61,6 +61,19 @@ impl Dated<'_> {
             .cmp(other.date)
             .then_with(|| self.claim.id.cmp(&other.claim.id))
     }
+}
+
+/// One citation of a claim with its records resolved: the work read and the works it
+/// cites for the quoted words. See [`Index::evidence`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence<'a> {
+    /// The citation as written.
+    pub citation: &'a Citation,
+    /// The work read (`citation.source`), when its id resolves.
+    pub source: Option<&'a Source>,
+    /// The works that source cites for the quote (`citation.cites`), in order; ids that do
+    /// not resolve are skipped. They were not consulted.
+    pub cites: Vec<&'a Source>,
 }
 
 /// The date that places `claim` in time, if any: its value when that is a date, else its
@@ -157,6 +170,24 @@ impl<'a> Index<'a> {
     /// The claims whose subject is `entity`, sorted by claim id; empty when there are none.
     pub fn claims_about(&self, entity: &str) -> &[&'a Claim] {
         self.about.get(entity).map_or(&[], Vec::as_slice)
+    }
+
+    /// The evidence for `claim`, citation by citation: each work read with the works it
+    /// cites for the quoted words.
+    pub fn evidence(&self, claim: &'a Claim) -> Vec<Evidence<'a>> {
+        claim
+            .citations
+            .iter()
+            .map(|citation| Evidence {
+                citation,
+                source: self.source(citation.source.as_str()),
+                cites: citation
+                    .cites
+                    .iter()
+                    .filter_map(|w| self.source(w.as_str()))
+                    .collect(),
+            })
+            .collect()
     }
 
     /// The works read for `claim`: each citation's `source`, once, in citation order.

@@ -355,7 +355,10 @@ impl<'a> Doc<'_, 'a> {
                 period = None;
             }
             let label = mermaid(&human::edtf(entry.date));
-            let event = mermaid(&entry.claim.statement);
+            let mut event = mermaid(&entry.claim.statement);
+            if entry.claim.rank == Rank::Deprecated {
+                event.push_str(" (deprecated)");
+            }
             let event = if event.is_empty() {
                 entry.claim.id.to_string()
             } else {
