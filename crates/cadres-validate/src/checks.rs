@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use cadres_model::schema::RecordKind;
 use cadres_model::{
     Cardinality, ClaimRecord, DateRelation, Edtf, EdtfDate, EntityFile, EntityKind, Metadata,
     Property, Rank, Source, Value,
@@ -35,17 +36,17 @@ impl ClaimAt<'_> {
 /// Every record of the dataset, indexed by id.
 pub(crate) struct Index<'a> {
     pub(crate) files: &'a [Loaded],
-    pub(crate) metadata: Option<(usize, &'a Metadata)>,
-    pub(crate) properties: HashMap<&'a str, (usize, usize, &'a Property)>,
+    pub(crate) metadata: Option<&'a Metadata>,
+    pub(crate) properties: HashMap<&'a str, &'a Property>,
     pub(crate) sources: HashMap<&'a str, (usize, &'a Source)>,
-    pub(crate) entities: HashMap<&'a str, (usize, &'a EntityFile)>,
+    pub(crate) entities: HashMap<&'a str, &'a EntityFile>,
     pub(crate) claims: HashMap<&'a str, ClaimAt<'a>>,
     /// Claims in file order.
     pub(crate) claim_order: Vec<&'a str>,
     /// Ids declared by files whose record could not be built too, by namespace, so that a
     /// broken file does not make every reference to it fail as well.
     known_sources: HashSet<&'a str>,
-    known_entities: HashMap<&'a str, Option<&'a str>>,
+    known_entities: HashSet<&'a str>,
     known_claims: HashSet<&'a str>,
     known_properties: HashSet<&'a str>,
 }
@@ -61,46 +62,42 @@ impl<'a> Index<'a> {
             claims: HashMap::new(),
             claim_order: Vec::new(),
             known_sources: HashSet::new(),
-            known_entities: HashMap::new(),
+            known_entities: HashSet::new(),
             known_claims: HashSet::new(),
             known_properties: HashSet::new(),
         };
         for (fi, f) in files.iter().enumerate() {
             match f.kind {
-                cadres_model::schema::RecordKind::Source => {
+                RecordKind::Source => {
                     if let Some((id, _)) = &f.declared.record {
                         ix.known_sources.insert(id);
                     }
                 }
-                cadres_model::schema::RecordKind::Entity => {
+                RecordKind::Entity => {
                     if let Some((id, _)) = &f.declared.record {
-                        ix.known_entities
-                            .entry(id)
-                            .or_insert(f.declared.kind.as_deref());
+                        ix.known_entities.insert(id);
                     }
                     ix.known_claims
                         .extend(f.declared.inner.iter().map(|(id, _)| id.as_str()));
                 }
-                cadres_model::schema::RecordKind::Properties => {
+                RecordKind::Properties => {
                     ix.known_properties
                         .extend(f.declared.inner.iter().map(|(id, _)| id.as_str()));
                 }
                 _ => {}
             }
             match &f.record {
-                Some(Record::Metadata(m)) => ix.metadata = Some((fi, m)),
+                Some(Record::Metadata(m)) => ix.metadata = Some(m),
                 Some(Record::Properties(p)) => {
-                    for (i, prop) in p.property.iter().enumerate() {
-                        ix.properties
-                            .entry(prop.id.as_str())
-                            .or_insert((fi, i, prop));
+                    for prop in &p.property {
+                        ix.properties.entry(prop.id.as_str()).or_insert(prop);
                     }
                 }
                 Some(Record::Source(s)) => {
                     ix.sources.entry(s.id.as_str()).or_insert((fi, s));
                 }
                 Some(Record::Entity(e)) => {
-                    ix.entities.entry(e.id.as_str()).or_insert((fi, e));
+                    ix.entities.entry(e.id.as_str()).or_insert(e);
                     for (i, c) in e.claims.iter().enumerate() {
                         if !ix.claims.contains_key(c.id.as_str()) {
                             ix.claim_order.push(c.id.as_str());
@@ -170,7 +167,7 @@ fn duplicates(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
     let mut records: HashMap<&str, (usize, &str)> = HashMap::new();
     let mut properties: HashMap<&str, (usize, &str)> = HashMap::new();
     for (fi, f) in ix.files.iter().enumerate() {
-        let seen = if f.kind == cadres_model::schema::RecordKind::Properties {
+        let seen = if f.kind == RecordKind::Properties {
             &mut properties
         } else {
             &mut records
@@ -227,13 +224,10 @@ fn references<'a>(ix: &Index<'a>, out: &mut Vec<Diagnostic>) {
         v
     };
     let source_ids = sorted(&mut ix.known_sources.iter().copied());
-    let entity_ids = sorted(&mut ix.known_entities.keys().copied());
+    let entity_ids = sorted(&mut ix.known_entities.iter().copied());
     let claim_ids = sorted(&mut ix.known_claims.iter().copied());
     let property_ids = sorted(&mut ix.known_properties.iter().copied());
-    let properties_loaded = ix
-        .files
-        .iter()
-        .any(|f| f.kind == cadres_model::schema::RecordKind::Properties);
+    let properties_loaded = ix.files.iter().any(|f| f.kind == RecordKind::Properties);
 
     for (fi, s) in ix.sources.values() {
         for (i, r) in s.references.iter().enumerate() {
@@ -267,7 +261,7 @@ fn references<'a>(ix: &Index<'a>, out: &mut Vec<Diagnostic>) {
         }
         let entity_value = |v: &Value, pointer: String, out: &mut Vec<Diagnostic>| {
             if let Some(e) = v.as_entity()
-                && !ix.known_entities.contains_key(e.as_str())
+                && !ix.known_entities.contains(e.as_str())
             {
                 out.push(unknown(
                     ix,
@@ -458,7 +452,7 @@ fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
             return;
         }
         if let Some(e) = v.as_entity()
-            && let Some((_, target)) = ix.entities.get(e.as_str())
+            && let Some(target) = ix.entities.get(e.as_str())
             && !prop.value_kinds.is_empty()
             && !prop.value_kinds.contains(&target.kind)
         {
@@ -509,7 +503,7 @@ fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     };
-    if let Some((_, _, prop)) = ix.properties.get(claim.property.as_str()) {
+    if let Some(prop) = ix.properties.get(claim.property.as_str()) {
         check_value(prop, &claim.value, &format!("{base}/value"), false, out);
         if !prop.subject_kinds.is_empty() && !prop.subject_kinds.contains(&subject_kind) {
             out.push(
@@ -531,7 +525,7 @@ fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for (k, v) in &claim.qualifiers {
-        if let Some((_, _, prop)) = ix.properties.get(k.as_str()) {
+        if let Some(prop) = ix.properties.get(k.as_str()) {
             check_value(prop, v, &format!("{base}/qualifiers/{k}"), true, out);
         }
     }
@@ -598,7 +592,7 @@ fn after_as_of(
     date: EdtfDate,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some((_, meta)) = ix.metadata else { return };
+    let Some(meta) = ix.metadata else { return };
     if date.earliest() > meta.as_of.latest() {
         out.push(
             ix.at(
@@ -773,7 +767,7 @@ fn consistency(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
         let single = ix
             .properties
             .get(c.claim.property.as_str())
-            .is_some_and(|(_, _, p)| p.cardinality == Cardinality::Single);
+            .is_some_and(|p| p.cardinality == Cardinality::Single);
         if single {
             groups
                 .entry((c.subject.id.as_str(), c.claim.property.as_str()))

@@ -224,8 +224,6 @@ pub(crate) enum Record {
 pub(crate) struct Declared {
     /// `(id, pointer)` of the record itself.
     pub(crate) record: Option<(String, String)>,
-    /// The entity kind, for an entity file.
-    pub(crate) kind: Option<String>,
     /// `(id, pointer)` of each claim, or of each property.
     pub(crate) inner: Vec<(String, String)>,
     /// The sources the file's citations name, as `source` or under `cites`.
@@ -450,7 +448,6 @@ fn declared(kind: RecordKind, json: &Value) -> Declared {
         },
         RecordKind::Entity => Declared {
             record: id(json.get("id"), "/id".to_owned()),
-            kind: json.get("kind").and_then(Value::as_str).map(str::to_owned),
             inner: list("claims"),
             cited: cited(json),
         },
