@@ -149,8 +149,9 @@ fn source_type(s: &str) -> anyhow::Result<String> {
 }
 
 /// The `#:schema` line for a file in `folder` (relative to the dataset) of `kind`: a path
-/// from that folder to the project's `schema/`.
-fn directive(dataset: &Path, folder: &Path, kind: RecordKind) -> anyhow::Result<String> {
+/// from that folder to the project's `schema/`, which taplo and editors resolve from the
+/// file's own folder.
+pub fn directive(dataset: &Path, folder: &Path, kind: RecordKind) -> anyhow::Result<String> {
     let dataset = fs::canonicalize(dataset)
         .with_context(|| format!("no dataset folder {}", dataset.display()))?;
     let root = crate::project_root();

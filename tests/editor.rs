@@ -1,0 +1,181 @@
+//! Editor support: every `#:schema` directive in the fixtures resolves to the JSON Schema of
+//! its file's kind, and `cargo xtask new` writes the same directives as the dataset uses.
+//!
+//! `tests/schema.rs` checks the directives of `dataset/` and `tests/fixtures/valid/`; this
+//! file covers the other fixtures and the templates.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use cadres_model::schema::RecordKind;
+
+/// The kind a dataset file has by its path relative to the dataset folder.
+fn kind_of(rel: &str) -> Option<RecordKind> {
+    match rel {
+        "metadata.toml" => Some(RecordKind::Metadata),
+        "properties.toml" => Some(RecordKind::Properties),
+        r if r.starts_with("sources/") => Some(RecordKind::Source),
+        r if r.starts_with("entities/") => Some(RecordKind::Entity),
+        _ => None,
+    }
+}
+
+/// Asserts that `path`'s directive names `kind`'s schema and that the file exists.
+#[track_caller]
+fn assert_directive(path: &Path, kind: RecordKind) {
+    let text = read(path);
+    let first = text.lines().next().unwrap_or_default();
+    let target = first
+        .strip_prefix("#:schema ")
+        .unwrap_or_else(|| panic!("{} starts with a #:schema directive", path.display()));
+    assert!(
+        target.ends_with(&format!("schema/{}", kind.schema_file_name())),
+        "{} names {target}, not the {kind} schema",
+        path.display()
+    );
+    let resolved = path.parent().expect("in a folder").join(target);
+    assert!(
+        resolved.is_file(),
+        "{} names {target}, which does not exist",
+        path.display()
+    );
+}
+
+/// A file's text; some invalid fixtures are not UTF-8 on purpose.
+fn read(path: &Path) -> String {
+    String::from_utf8_lossy(&fs::read(path).expect("readable")).into_owned()
+}
+
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    xtask::fmt::toml_files(dir).expect("readable folder")
+}
+
+#[test]
+fn every_invalid_fixture_names_the_schema_of_its_kind() {
+    let root = cadres_tests::fixture("invalid");
+    let mut cases: Vec<PathBuf> = fs::read_dir(&root)
+        .expect("readable")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(!cases.is_empty(), "no invalid fixtures");
+    for case in cases {
+        // This fixture's whole point is a wrong directive.
+        if case.ends_with("schema-directive") {
+            continue;
+        }
+        for path in toml_files(&case) {
+            // A symbolic link out of the dataset is another rule's fixture.
+            if path
+                .symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_symlink())
+            {
+                continue;
+            }
+            let rel = path
+                .strip_prefix(&case)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = read(&path);
+            // Fixtures of other rules may be misplaced on purpose: check what they name.
+            match (kind_of(&rel), xtask::fmt::kind_from_directive(&text)) {
+                (_, Some(named)) => assert_directive(&path, named),
+                (Some(kind), None) => assert_directive(&path, kind),
+                (None, None) => {}
+            }
+        }
+    }
+}
+
+#[test]
+fn every_fmt_fixture_names_the_schema_of_its_kind() {
+    let dir = cadres_tests::fixture("fmt");
+    let files = toml_files(&dir);
+    assert!(!files.is_empty(), "no fmt fixtures");
+    for path in files {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let prefix = name.split('.').next().unwrap_or_default();
+        let kind = RecordKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == prefix)
+            .or_else(|| {
+                xtask::fmt::kind_from_directive(&fs::read_to_string(&path).expect("readable"))
+            })
+            .unwrap_or_else(|| panic!("{name}: no kind"));
+        if name.ends_with(".out.toml") || name.ends_with(".bad.toml") {
+            assert_directive(&path, kind);
+        } else {
+            // Inputs may hide their directive below other lines: it must still resolve.
+            let text = fs::read_to_string(&path).expect("readable");
+            let target = text
+                .lines()
+                .find_map(|l| l.strip_prefix("#:schema "))
+                .unwrap_or_else(|| panic!("{name} has a directive"));
+            assert!(
+                path.parent().expect("folder").join(target).is_file(),
+                "{name}: {target}"
+            );
+        }
+    }
+}
+
+#[test]
+fn templates_name_the_schemas_the_dataset_names() {
+    for dataset in [
+        cadres_tests::root().join("dataset"),
+        cadres_tests::fixture("valid"),
+    ] {
+        for path in toml_files(&dataset) {
+            let rel = path
+                .strip_prefix(&dataset)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let Some(kind) = kind_of(&rel) else { continue };
+            let folder = path
+                .parent()
+                .and_then(|p| p.strip_prefix(&dataset).ok())
+                .expect("inside");
+            let directive = xtask::new::directive(&dataset, folder, kind).expect("directive");
+            let text = fs::read_to_string(&path).expect("readable");
+            assert_eq!(
+                text.lines().next(),
+                Some(directive.as_str()),
+                "`cargo xtask new` would open {} differently",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn templates_written_anywhere_resolve_their_schema() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    fs::create_dir_all(&dir).expect("mkdir");
+    let source = xtask::new::create(
+        &dir,
+        &xtask::new::Template::Source {
+            id: "a-work".to_owned(),
+            kind: "webpage".to_owned(),
+            title: Some("A Work".to_owned()),
+        },
+    )
+    .expect("writes");
+    assert_directive(&source, RecordKind::Source);
+    let entity = xtask::new::create(
+        &dir,
+        &xtask::new::Template::Entity {
+            kind: "place".to_owned(),
+            id: "beijing".to_owned(),
+            label: None,
+        },
+    )
+    .expect("writes");
+    assert_directive(&entity, RecordKind::Entity);
+}
