@@ -9,8 +9,9 @@
 //!
 //! The dataset is checked first; on any error nothing is written, not even a temporary
 //! folder. Otherwise [`install`] writes the release into a temporary folder beside the
-//! output and swaps it into place with two renames, so that no file of an earlier release
-//! survives and a failure leaves either the old release or the new one.
+//! output and swaps it into place (in one step on Linux, else with two renames), so that no
+//! file of an earlier release survives and a failure leaves either the old release or the
+//! new one.
 
 mod escape;
 mod human;
@@ -127,15 +128,16 @@ fn display_name(out: &Path) -> String {
 ///
 /// 1. A temporary folder `.<name>.export-XXXXXX` is made beside `out` (same file system, so
 ///    renames are atomic) and the release is written into `<tmp>/<name>`, each file synced.
-/// 2. If `out` exists, it is renamed to `<tmp>/previous`.
-/// 3. `<tmp>/<name>` is renamed to `out`.
+/// 2. When `out` exists, on Linux, `<tmp>/<name>` and `out` are exchanged in one step
+///    (`renameat2` with `RENAME_EXCHANGE`): `out` is at every instant either the old
+///    release or the new one. The old one, now in `<tmp>/<name>`, is then removed.
+/// 3. Elsewhere, or where the file system cannot exchange (the call fails without changing
+///    anything), `out` is renamed to `<tmp>/previous` and `<tmp>/<name>` to `out`; if the
+///    second rename fails the first is undone. Between the two renames there is a window
+///    of two system calls in which `out` does not exist: a reader then sees no release,
+///    never a mixed one. A crash in that window leaves both releases in the temporary
+///    folder, which is not cleaned up automatically; an error message names it.
 /// 4. The temporary folder, holding the previous release, is removed.
-///
-/// If step 3 fails, the previous release is renamed back. Between steps 2 and 3 there is a
-/// window of two system calls in which `out` does not exist: a reader then sees no release,
-/// never a mixed one. A crash in that window leaves both releases in the temporary folder;
-/// the error message names it. (Linux's `renameat2(RENAME_EXCHANGE)` would close the window,
-/// but needs `unsafe` or a platform crate; the project forbids the one and avoids the other.)
 pub fn install(out: &Path, release: &Release) -> anyhow::Result<()> {
     let name = out
         .file_name()
@@ -167,8 +169,14 @@ pub fn install(out: &Path, release: &Release) -> anyhow::Result<()> {
             .and_then(|()| f.sync_all())
             .with_context(|| format!("writing {}", path.display()))?;
     }
-    let previous = tmp.path().join("previous");
     let had_previous = out.exists();
+    if had_previous && exchange(&staged, out).is_ok() {
+        sync_dir(&parent);
+        return tmp
+            .close()
+            .with_context(|| format!("removing the previous release from {}", parent.display()));
+    }
+    let previous = tmp.path().join("previous");
     if had_previous {
         fs::rename(out, &previous)
             .with_context(|| format!("moving the old {} aside", out.display()))?;
@@ -184,10 +192,29 @@ pub fn install(out: &Path, release: &Release) -> anyhow::Result<()> {
         }
         return Err(e).with_context(|| format!("moving the new release to {}", out.display()));
     }
-    // Make the renames durable before the old release is deleted.
-    if let Ok(dir) = fs::File::open(&parent) {
-        let _ = dir.sync_all();
-    }
+    sync_dir(&parent);
     tmp.close()
         .with_context(|| format!("removing the previous release from {}", parent.display()))
+}
+
+/// Makes the renames in `dir` durable before the old release is deleted (best effort: not
+/// every platform can sync a folder).
+fn sync_dir(dir: &Path) {
+    if let Ok(f) = fs::File::open(dir) {
+        let _ = f.sync_all();
+    }
+}
+
+/// Exchanges two paths atomically: each takes the other's place in one step.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+/// Exchanges two paths atomically: not available here, so the caller falls back to two
+/// renames.
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
