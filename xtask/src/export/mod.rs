@@ -139,6 +139,25 @@ fn display_name(out: &Path) -> String {
 ///    folder, which is not cleaned up automatically; an error message names it.
 /// 4. The temporary folder, holding the previous release, is removed.
 pub fn install(out: &Path, release: &Release) -> anyhow::Result<()> {
+    let swap = if cfg!(target_os = "linux") {
+        Swap::Exchange
+    } else {
+        Swap::Renames
+    };
+    install_with(out, release, swap)
+}
+
+/// How [`install`] puts the new release in place of an old one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Swap {
+    /// One atomic exchange (Linux), falling back to two renames when the file system
+    /// cannot exchange.
+    Exchange,
+    /// Two renames: other platforms, and tests of the fallback.
+    Renames,
+}
+
+fn install_with(out: &Path, release: &Release, swap: Swap) -> anyhow::Result<()> {
     let name = out
         .file_name()
         .with_context(|| format!("the output {} has no folder name", out.display()))?;
@@ -170,7 +189,7 @@ pub fn install(out: &Path, release: &Release) -> anyhow::Result<()> {
             .with_context(|| format!("writing {}", path.display()))?;
     }
     let had_previous = out.exists();
-    if had_previous && exchange(&staged, out).is_ok() {
+    if had_previous && swap == Swap::Exchange && exchange(&staged, out).is_ok() {
         sync_dir(&parent);
         return tmp
             .close()
@@ -217,4 +236,48 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
 #[cfg(not(target_os = "linux"))]
 fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::ErrorKind::Unsupported.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::Path;
+
+    use super::{Release, Swap, install_with};
+
+    fn release(text: &str) -> Release {
+        Release {
+            files: vec![("dataset.md".to_owned(), text.as_bytes().to_vec())],
+        }
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("readable")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn both_swaps_replace_the_old_release_whole() {
+        for swap in [Swap::Exchange, Swap::Renames] {
+            let tmp = tempfile::tempdir().expect("tempdir");
+            let out = tmp.path().join("dist");
+            install_with(&out, &release("first"), swap).expect("first install");
+            fs::write(out.join("stale.txt"), "left by hand").expect("write");
+            install_with(&out, &release("second"), swap).expect("second install");
+            assert_eq!(names(&out), ["dataset.md"], "{swap:?}");
+            assert_eq!(
+                fs::read_to_string(out.join("dataset.md")).expect("read"),
+                "second"
+            );
+            assert_eq!(
+                names(tmp.path()),
+                ["dist"],
+                "{swap:?} leaves no temporary folder"
+            );
+        }
+    }
 }
