@@ -49,6 +49,27 @@ fn same_model<T: DeserializeOwned + PartialEq + Debug>(before: &str, after: &str
     assert_eq!(a, b, "formatting changed the model");
 }
 
+/// Every comment line of `before` is somewhere in `after`.
+#[track_caller]
+fn assert_comments_kept(before: &str, after: &str) {
+    let kept: Vec<&str> = after.lines().map(str::trim).collect();
+    for line in before.lines().map(str::trim) {
+        if let Some(i) = line.find('#') {
+            let comment = &line[i..];
+            // Only real comments: a `#` inside a string is not one.
+            if toml::from_str::<toml::Table>(&format!("{comment}\n")).is_ok()
+                && !line[..i].contains('"')
+                && !line[..i].contains('\'')
+            {
+                assert!(
+                    kept.iter().any(|k| k.ends_with(comment)),
+                    "the comment {comment:?} was lost:\n{after}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn fixtures_format_to_their_expected_form() {
     let dir = cadres_tests::fixture("fmt");
@@ -66,6 +87,7 @@ fn fixtures_format_to_their_expected_form() {
             fs::write(&expected_path, &actual).expect("writable");
             continue;
         }
+        assert_comments_kept(&input, &actual);
         let expected = fs::read_to_string(&expected_path).expect("expected file exists");
         assert_eq!(
             actual, expected,
@@ -84,6 +106,19 @@ fn fixtures_format_to_their_expected_form() {
 fn the_valid_fixture_formats_without_changing_its_model() {
     let dir = cadres_tests::fixture("valid");
     for path in xtask::fmt::toml_files(&dir).expect("fixture folder") {
+        let text = fs::read_to_string(&path).expect("readable");
+        let kind = kind_from_path(&path);
+        assert!(kind.is_some(), "{} has a kind", path.display());
+        format_checked(&text, kind);
+    }
+}
+
+/// The committed dataset formats to a fixed point with the same model. (Whether it is already
+/// canonical is `cargo xtask fmt --check`'s job.)
+#[test]
+fn the_dataset_formats_without_changing_its_model() {
+    let dir = cadres_tests::root().join("dataset");
+    for path in xtask::fmt::toml_files(&dir).expect("dataset folder") {
         let text = fs::read_to_string(&path).expect("readable");
         let kind = kind_from_path(&path);
         assert!(kind.is_some(), "{} has a kind", path.display());
@@ -447,6 +482,26 @@ proptest! {
     fn any_toml_table_formats_idempotently(t in toml_table()) {
         let text = toml::to_string(&t).expect("serializes");
         format_checked(&text, None);
+    }
+
+    #[test]
+    fn comments_are_kept(e in entity(), at in prop::collection::vec(any::<prop::sample::Index>(), 1..6)) {
+        let text = toml::to_string(&e).expect("serializes");
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        for (n, i) in at.iter().enumerate() {
+            let mut candidate = lines.clone();
+            candidate.insert(i.index(lines.len() + 1), format!("# note {n}"));
+            let joined = candidate.join("\n") + "\n";
+            // Keep the line only where it is a comment, not text inside a multi-line string.
+            if toml::from_str::<EntityFile>(&joined).is_ok_and(|back| back == e) {
+                lines = candidate;
+            }
+        }
+        let text = lines.join("\n") + "\n";
+        let out = format_checked(&text, Some(RecordKind::Entity));
+        for line in text.lines().filter(|l| l.starts_with("# note ")) {
+            prop_assert!(out.lines().any(|l| l.trim_start().ends_with(line)), "lost {}:\n{}", line, out);
+        }
     }
 }
 
