@@ -334,6 +334,14 @@ fn toml_value() -> impl Strategy<Value = toml::Value> {
     })
 }
 
+/// One file of each kind in the valid fixture, for the generators to overwrite.
+const FILES: &[&str] = &[
+    "metadata.toml",
+    "properties.toml",
+    "sources/example-book.toml",
+    "entities/meeting/example-conference.toml",
+];
+
 /// The references of the valid fixture that can be broken alone: `(file, text before the
 /// id, id)`. Each break must give exactly one integrity error, at the broken id.
 const REFERENCES: &[(&str, &str, &str)] = &[
@@ -389,23 +397,32 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
-    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+    fn arbitrary_bytes_never_panic(
+        target in prop::sample::select(FILES),
+        bytes in prop::collection::vec(any::<u8>(), 0..600),
+    ) {
         let tmp = valid_copy();
-        fs::write(tmp.path().join("entities/meeting/example-conference.toml"), &bytes).expect("write");
+        fs::write(tmp.path().join(target), &bytes).expect("write");
         let report = check(tmp.path(), None);
         spans_in_bounds(&report)?;
     }
 
     #[test]
-    fn arbitrary_toml_never_panics(doc in prop::collection::btree_map(
-        prop::sample::select(vec!["id", "kind", "labels", "aliases", "description", "claims", "x"]),
-        toml_value(),
-        0..7,
-    )) {
+    fn arbitrary_toml_never_panics(
+        target in prop::sample::select(FILES),
+        doc in prop::collection::btree_map(
+            prop::sample::select(vec![
+                "id", "kind", "type", "title", "labels", "aliases", "description", "claims",
+                "property", "as-of", "references", "author", "ISBN", "x",
+            ]),
+            toml_value(),
+            0..7,
+        ),
+    ) {
         let table: toml::Table = doc.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         let Ok(text) = toml::to_string(&table) else { return Ok(()) };
         let tmp = valid_copy();
-        fs::write(tmp.path().join("entities/meeting/example-conference.toml"), text).expect("write");
+        fs::write(tmp.path().join(target), text).expect("write");
         let report = check(tmp.path(), None);
         spans_in_bounds(&report)?;
     }
