@@ -110,7 +110,7 @@ pub(crate) fn verify(dir: &Path, ix: &Index<'_>, out: &mut Vec<Diagnostic>) -> R
             path: dir.to_owned(),
             source: std::io::Error::new(
                 std::io::ErrorKind::NotFound,
-                "the archive folder does not exist",
+                "no such folder",
             ),
         });
     }

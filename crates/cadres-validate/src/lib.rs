@@ -83,11 +83,11 @@ impl Report {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The dataset or archive folder could not be read.
-    #[error("cannot read the folder {path}: {source}")]
+    #[error("cannot read the folder {path}")]
     Folder {
         /// The folder.
         path: PathBuf,
-        /// The cause.
+        /// The cause, given as the error's source.
         source: std::io::Error,
     },
     /// A schema generated from the model does not compile: a bug in the model.
