@@ -101,17 +101,17 @@ pub(crate) fn value(v: &Value, index: &Index<'_>) -> String {
     }
 }
 
-/// How two disputed values relate, as a sentence.
+/// How two disputed values relate, as a sentence ending in a period.
 pub(crate) fn relation(r: DateRelation) -> &'static str {
     match r {
-        DateRelation::Same => "the two values denote the same span of time",
+        DateRelation::Same => "The two values denote the same span of time.",
         DateRelation::Refinement => {
-            "one value lies within the other: the narrower refines the wider, so they do not contradict each other"
+            "One value lies within the other; the narrower refines the wider, so they do not contradict each other."
         }
         DateRelation::Overlap => {
-            "the two values share some days, and each has days the other lacks"
+            "The two values share some days, and each has days the other lacks."
         }
-        DateRelation::Contradiction => "the two values share no day: both cannot be true",
+        DateRelation::Contradiction => "The two values share no day; both cannot be true.",
     }
 }
 

@@ -586,7 +586,7 @@ impl<'a> Doc<'_, 'a> {
             )?;
             writeln!(
                 self.out,
-                "Classification: **{relation}**: {}.\n",
+                "Classification: **{relation}**. {}\n",
                 human::relation(relation)
             )?;
             let mut sides = [a, b];
