@@ -203,6 +203,47 @@ fn check_lists_differences_and_write_leaves_bad_files_alone() {
 }
 
 #[test]
+fn a_file_that_is_not_utf8_is_reported_not_read() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("latin.toml");
+    fs::write(&path, b"id = \"x\"\ntitle = \"caf\xe9\"\n").expect("write");
+    assert_eq!(
+        format_file(&path, false).expect("runs"),
+        Outcome::Invalid(ParseError {
+            line: 2,
+            col: 13,
+            message: "not UTF-8".to_owned()
+        })
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_are_skipped_and_permissions_kept() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let target = tmp.path().join("outside.toml");
+    fs::write(&target, "b = 1\na = 2\n").expect("write");
+    let link = tmp.path().join("link.toml");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    assert_eq!(format_file(&link, false).expect("runs"), Outcome::Link);
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("exists")
+            .file_type()
+            .is_symlink()
+    );
+
+    let file = tmp.path().join("sources").join("s.toml");
+    fs::create_dir_all(file.parent().expect("folder")).expect("mkdir");
+    fs::write(&file, "type = \"book\"\nid = \"s\"\ntitle = \"S\"\n").expect("write");
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).expect("chmod");
+    assert_eq!(format_file(&file, false).expect("runs"), Outcome::Changed);
+    let mode = fs::metadata(&file).expect("exists").permissions().mode();
+    assert_eq!(mode & 0o777, 0o644);
+}
+
+#[test]
 fn long_text_is_wrapped_without_changing_it() {
     let statement = "word ".repeat(40) + "end.";
     let text =

@@ -28,7 +28,8 @@
 //!   comment at the end of a line stays there; a comment inside an inline value moves above
 //!   its key.
 //!
-//! A file that does not parse is reported with its line and column and left untouched.
+//! A file that does not parse (or is not UTF-8) is reported with its line and column and left
+//! untouched; a symbolic link is skipped.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -215,11 +216,30 @@ pub enum Outcome {
     Changed,
     /// Does not parse; left as it was.
     Invalid(ParseError),
+    /// A symbolic link, left alone (the validator reports links).
+    Link,
 }
 
 /// Formats one file in place (or only compares, when `check`).
 pub fn format_file(path: &Path, check: bool) -> anyhow::Result<Outcome> {
-    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let meta = fs::symlink_metadata(path).with_context(|| format!("reading {}", path.display()))?;
+    if meta.file_type().is_symlink() {
+        return Ok(Outcome::Link);
+    }
+    let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let valid = String::from_utf8_lossy(valid);
+            let (line, col) = line_col(&valid, valid.len());
+            return Ok(Outcome::Invalid(ParseError {
+                line,
+                col,
+                message: "not UTF-8".to_owned(),
+            }));
+        }
+    };
     let formatted = match format_text(&text, kind_from_path(path)) {
         Ok(f) => f,
         Err(e) => return Ok(Outcome::Invalid(e)),
@@ -276,6 +296,7 @@ pub fn run(dataset: &Path, files: &[PathBuf], check: bool) -> anyhow::Result<Exi
                 invalid += 1;
                 eprintln!("error: {}:{e}", path.display());
             }
+            Outcome::Link => eprintln!("skipped {}: a symbolic link", path.display()),
         }
     }
     if check && changed > 0 {
@@ -294,11 +315,17 @@ pub fn run(dataset: &Path, files: &[PathBuf], check: bool) -> anyhow::Result<Exi
     })
 }
 
-fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
+/// Replaces `path` with `text` through a temporary file in the same folder, so that the file
+/// is never half written; keeps the file's permissions.
+pub(crate) fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
     std::io::Write::write_all(&mut tmp, text.as_bytes())?;
+    if let Ok(meta) = fs::metadata(path) {
+        fs::set_permissions(tmp.path(), meta.permissions())
+            .with_context(|| format!("copying the permissions of {}", path.display()))?;
+    }
     tmp.persist(path)
         .with_context(|| format!("writing {}", path.display()))?;
     Ok(())

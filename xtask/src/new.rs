@@ -430,11 +430,6 @@ fn append_claim(
     }
     text.push('\n');
     text.push_str(&claim);
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.persist(&path)
-        .with_context(|| format!("writing {}", path.display()))?;
+    crate::fmt::write_atomically(&path, &text)?;
     Ok(path)
 }
