@@ -19,7 +19,7 @@ mod json;
 mod markdown;
 
 use std::fs;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -86,8 +86,13 @@ pub fn run(dataset: &Path, out: &Path) -> anyhow::Result<ExitCode> {
         archive: None,
     })?;
     if !report.diagnostics.is_empty() {
-        // Print the report the way `cargo xtask check` does.
-        crate::check::run(dataset, None, cadres_validate::Format::Human)?;
+        // The report as `cargo xtask check` prints it, from this check rather than a second.
+        let options = cadres_validate::RenderOptions {
+            format: cadres_validate::Format::Human,
+            color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            prefix: crate::check::display_prefix(dataset),
+        };
+        eprint!("{}", cadres_validate::render(&report, &options));
     }
     let data = match report.dataset {
         Some(data) if !report.has_errors() => data,
