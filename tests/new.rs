@@ -53,6 +53,7 @@ fn claim(entity: &str, property: &str, value: Option<&str>) -> Template {
         source: "example-article".to_owned(),
         value: value.map(str::to_owned),
         id: None,
+        lang: None,
     }
 }
 
@@ -292,4 +293,28 @@ fn check_names_every_placeholder() {
     for at in placeholder_lines(&dir) {
         assert!(named.contains(&at), "no placeholder-left error at {at}");
     }
+}
+
+#[test]
+fn a_text_claim_takes_its_words_and_language() {
+    let (_tmp, dir) = dataset();
+    let mut said = claim("zhang-san", "said", Some("年年讲"));
+    if let Template::Claim { lang, .. } = &mut said {
+        *lang = Some("zh-Hans".to_owned());
+    }
+    let path = create(&dir, &said).expect("appends");
+    let e: EntityFile =
+        toml::from_str(&fs::read_to_string(&path).expect("readable")).expect("deserializes");
+    let last = e.claims.last().expect("a claim");
+    assert_eq!(last.value.to_string(), "年年讲 (zh-Hans)");
+
+    let mut dated = claim("zhang-san", "start-date", Some("1962"));
+    if let Template::Claim { lang, .. } = &mut dated {
+        *lang = Some("en".to_owned());
+    }
+    let err = create(&dir, &dated).expect_err("refuses");
+    assert!(
+        err.to_string().contains("--lang is for text properties"),
+        "{err}"
+    );
 }

@@ -18,7 +18,7 @@ use std::str::FromStr;
 
 use anyhow::{Context as _, anyhow, bail};
 use cadres_model::schema::RecordKind;
-use cadres_model::{Edtf, EntityKind, Id, PropertiesFile, SourceType, ValueType};
+use cadres_model::{Edtf, EntityKind, Id, LangTag, PropertiesFile, SourceType, ValueType};
 use clap::Subcommand;
 
 use crate::fmt::{format_text, quote};
@@ -70,6 +70,10 @@ pub enum Template {
         /// The claim's id [default: <ENTITY>-<PROPERTY>, numbered when taken].
         #[arg(long)]
         id: Option<String>,
+        /// For a text property, the language of the words, as a BCP 47 tag (`zh-Hans`)
+        /// [default: en].
+        #[arg(long)]
+        lang: Option<String>,
     },
 }
 
@@ -120,13 +124,17 @@ pub fn create(dataset: &Path, template: &Template) -> anyhow::Result<PathBuf> {
             source,
             value,
             id,
+            lang,
         } => append_claim(
             dataset,
-            entity,
-            property,
-            source,
-            value.as_deref(),
-            id.as_deref(),
+            &ClaimArgs {
+                entity,
+                property,
+                source,
+                value: value.as_deref(),
+                id: id.as_deref(),
+                lang: lang.as_deref(),
+            },
         ),
     }
 }
@@ -240,12 +248,14 @@ pub fn entity_text(directive: &str, id: &Id, kind: EntityKind, label: Option<&st
     canonical(&text, RecordKind::Entity)
 }
 
-/// The `[[claims]]` table for a property of type `value_type`.
+/// The `[[claims]]` table for a property of type `value_type`; `lang` is the language of a
+/// text value.
 pub fn claim_text(
     id: &Id,
     property: &Id,
     value_type: ValueType,
     value: Option<&str>,
+    lang: &LangTag,
     source: &Id,
 ) -> anyhow::Result<String> {
     let needs = |what: &str, example: &str| {
@@ -277,7 +287,8 @@ pub fn claim_text(
             quote(&format!("{PLACEHOLDER}: each part and its percentage"))
         ),
         ValueType::Text => format!(
-            "{{ text = {{ lang = \"en\", text = {} }} }}",
+            "{{ text = {{ lang = {}, text = {} }} }}",
+            quote(lang.as_str()),
             quote(&value.map_or_else(
                 || format!("{PLACEHOLDER}: the words, in their language"),
                 str::to_owned
@@ -347,17 +358,23 @@ fn claim_ids(dataset: &Path) -> anyhow::Result<Vec<String>> {
     Ok(ids)
 }
 
-fn append_claim(
-    dataset: &Path,
-    entity: &str,
-    property: &str,
-    source: &str,
-    value: Option<&str>,
-    id: Option<&str>,
-) -> anyhow::Result<PathBuf> {
-    let entity = parse_id(entity)?;
-    let property = parse_id(property)?;
-    let source = parse_id(source)?;
+/// The command line of `new claim`.
+struct ClaimArgs<'a> {
+    entity: &'a str,
+    property: &'a str,
+    source: &'a str,
+    value: Option<&'a str>,
+    id: Option<&'a str>,
+    lang: Option<&'a str>,
+}
+
+fn append_claim(dataset: &Path, args: &ClaimArgs<'_>) -> anyhow::Result<PathBuf> {
+    let entity = parse_id(args.entity)?;
+    let property = parse_id(args.property)?;
+    let source = parse_id(args.source)?;
+    let lang = args.lang.unwrap_or("en");
+    let lang =
+        LangTag::from_str(lang).map_err(|e| anyhow!("{lang:?} is not a language tag: {e}"))?;
     let path = find_entity(dataset, entity.as_str())?.ok_or_else(|| {
         anyhow!("no entity {entity} in {}: create it first with `cargo xtask new entity <KIND> {entity}`", dataset.display())
     })?;
@@ -405,7 +422,7 @@ fn append_claim(
     let value_type = prop.value_type;
 
     let taken = claim_ids(dataset)?;
-    let id = if let Some(id) = id {
+    let id = if let Some(id) = args.id {
         let id = parse_id(id)?;
         if taken.iter().any(|t| t == id.as_str()) {
             bail!("a claim {id} already exists; choose another --id");
@@ -421,7 +438,10 @@ fn append_claim(
         }
         parse_id(&candidate)?
     };
-    let claim = claim_text(&id, &property, value_type, value, &source)?;
+    if args.lang.is_some() && value_type != ValueType::Text {
+        bail!("--lang is for text properties; {property} takes {value_type} values");
+    }
+    let claim = claim_text(&id, &property, value_type, args.value, &lang, &source)?;
 
     let mut text =
         fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
