@@ -126,6 +126,23 @@ fn the_dataset_formats_without_changing_its_model() {
     }
 }
 
+/// The committed dataset is in canonical form, as `cargo xtask fmt --check` would say.
+#[test]
+fn the_dataset_is_formatted() {
+    let dir = cadres_tests::root().join("dataset");
+    let stale: Vec<String> = xtask::fmt::toml_files(&dir)
+        .expect("dataset folder")
+        .into_iter()
+        .filter(|p| format_file(p, true).expect("readable") != Outcome::Unchanged)
+        .map(|p| p.display().to_string())
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "not formatted (run `cargo xtask fmt` and commit the result):\n{}",
+        stale.join("\n")
+    );
+}
+
 #[test]
 fn kinds_come_from_the_path() {
     let cases = [
