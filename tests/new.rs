@@ -272,11 +272,9 @@ fn check_finds_no_error_but_the_placeholders() {
     assert!(stray.is_empty(), "errors outside placeholders: {stray:#?}");
 }
 
-/// `check` must name every unfilled field. The validator needs a rule for it (see the
-/// contributor workflow issue): any string value starting with `TODO` is an error
+/// `check` names every unfilled field: each string value starting with `TODO` is an error
 /// `placeholder-left` pointing at the value.
 #[test]
-#[ignore = "needs the validator rule `placeholder-left`"]
 fn check_names_every_placeholder() {
     let (_tmp, dir) = scaffolded();
     let report = cadres_validate::check(&Options {

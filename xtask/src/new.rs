@@ -25,7 +25,7 @@ use crate::fmt::{format_text, quote};
 
 /// How every placeholder in a template starts. A string value that starts with it is a field
 /// the contributor has yet to fill in.
-pub const PLACEHOLDER: &str = "TODO";
+pub const PLACEHOLDER: &str = cadres_validate::rules::PLACEHOLDER;
 
 /// What to scaffold.
 #[derive(Debug, Clone, Subcommand)]

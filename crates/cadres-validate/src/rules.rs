@@ -136,6 +136,7 @@ rules! {
     NOT_NFC = "E0701" "not-nfc" Error Text "Text is in Unicode normalization form C.";
     INVISIBLE_CHARACTER = "E0702" "invisible-character" Error Text "Text holds no control character (other than a line break) and no zero-width character.";
     UNTRIMMED_TEXT = "E0703" "untrimmed-text" Error Text "Text neither starts nor ends with a blank, and is not empty.";
+    PLACEHOLDER_LEFT = "E0705" "placeholder-left" Error Text "No text still starts with the `TODO` marker that `cargo xtask new` writes into the fields a contributor must fill.";
     LABEL_SCRIPT_MISMATCH = "E0704" "label-script-mismatch" Error Text "A `zh-Hans` or `zh-Hant` label holds Han characters; an `en` label holds none.";
     UNDECLARED_DISPUTE = "E0801" "undeclared-dispute" Error Consistency "Claims giving differing values of a single-valued property to one subject are linked by `disputes`.";
     WRONG_DISPUTE_RELATION = "E0802" "wrong-dispute-relation" Error Consistency "A dispute between dates declares the relation their bounds give (refinement, overlap, contradiction).";
@@ -143,6 +144,10 @@ rules! {
     RANK_WITHOUT_REASON = "E0804" "rank-without-reason" Error Consistency "A `preferred` or `deprecated` claim says why in `rank-reason`.";
     DISPUTE_MISMATCH = "E0805" "dispute-mismatch" Error Consistency "A dispute links two different claims with the same subject and property.";
 }
+
+/// The marker that `cargo xtask new` puts at the start of every field the contributor must
+/// fill in (`"TODO: the title in its original script"`); rule `placeholder-left` finds it.
+pub const PLACEHOLDER: &str = "TODO";
 
 /// The rule with this kebab-case name.
 pub fn by_name(name: &str) -> Option<&'static Rule> {

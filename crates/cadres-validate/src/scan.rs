@@ -291,6 +291,25 @@ impl<'a> Scan<'a> {
                 .help("delete it; write a line break only where the text has one"),
             );
         }
+        if let Some(hint) = s.strip_prefix(rules::PLACEHOLDER) {
+            let hint = hint.trim_start_matches(':').trim();
+            self.diagnostics.push(
+                Diagnostic::new(
+                    &rules::PLACEHOLDER_LEFT,
+                    self.file,
+                    format!(
+                        "`{}` is still a placeholder",
+                        pointer.trim_start_matches('/')
+                    ),
+                )
+                .at(self.text, span.clone())
+                .label(if hint.is_empty() { "to fill in" } else { hint })
+                .help(
+                    "replace it with what the source states, or remove the key if it is optional",
+                ),
+            );
+            return;
+        }
         if s.trim().is_empty() {
             self.diagnostics.push(
                 Diagnostic::new(&rules::UNTRIMMED_TEXT, self.file, "text is empty")
