@@ -18,7 +18,9 @@ pub mod schema;
 /// The workspace root: the folder above this crate's manifest.
 pub fn project_root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().map_or(manifest.clone(), Path::to_path_buf)
+    manifest
+        .parent()
+        .map_or(manifest.clone(), Path::to_path_buf)
 }
 
 /// `path` as given, or `default` under the project root when none was given, so that the
