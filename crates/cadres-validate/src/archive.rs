@@ -108,10 +108,7 @@ pub(crate) fn verify(dir: &Path, ix: &Index<'_>, out: &mut Vec<Diagnostic>) -> R
     if !dir.is_dir() {
         return Err(Error::Folder {
             path: dir.to_owned(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                "no such folder",
-            ),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such folder"),
         });
     }
     let mut texts: HashMap<&str, Option<String>> = HashMap::new();
