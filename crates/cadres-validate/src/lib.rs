@@ -40,9 +40,10 @@ use cadres_model::{Dataset, Metadata};
 pub use archive::{closest_passage, fold};
 pub use checks::MAX_QUOTE_CHARS;
 pub use diagnostic::{Diagnostic, Severity, Span};
-pub use load::MAX_FILE_BYTES;
+pub use load::{MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_STRING_CHARS};
 pub use render::{Format, RenderOptions, render, summary};
 pub use rules::{Category, Rule};
+pub use schema::compile_schema;
 
 use load::Record;
 
@@ -93,6 +94,26 @@ pub enum Error {
     /// A schema generated from the model does not compile: a bug in the model.
     #[error("the JSON Schema of {0} files does not compile")]
     Schema(String),
+}
+
+/// Checks the bytes of one file of `kind` on their own, in memory, with no folder: UTF-8,
+/// TOML syntax, the `#:schema` line, the file's place given by `rel` (its path relative to
+/// the dataset folder, `/`-separated, as [`Diagnostic::file`] names it), newtype values,
+/// text rules, limits and the JSON Schema of its kind.
+///
+/// The rules across records, the file size limit and the archive are left out: they need a
+/// dataset. This is the entry point of the loader's fuzz target; any bytes give
+/// diagnostics, never a panic.
+pub fn check_file(
+    kind: cadres_model::schema::RecordKind,
+    rel: &str,
+    bytes: &[u8],
+) -> Vec<Diagnostic> {
+    let _ = schema::ensure_compiled();
+    let mut diagnostics = load::load_bytes(kind, rel, bytes.to_vec()).diagnostics;
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup();
+    diagnostics
 }
 
 /// Reads and checks the dataset in `options.dataset`.

@@ -23,6 +23,17 @@ use crate::{Diagnostic, Error, rules};
 /// The largest file the loader reads.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
+/// The most record files a dataset may hold; the walk loads the first ones in sorted order
+/// and reports the rest under `limit-exceeded`.
+pub const MAX_FILES: usize = 10_000;
+
+/// The deepest a file's tables and lists may nest (the top table is depth 0); deeper
+/// values are reported under `limit-exceeded` and not checked further.
+pub const MAX_DEPTH: usize = 16;
+
+/// The most characters (Unicode scalar values) a string value may hold.
+pub const MAX_STRING_CHARS: usize = 10_000;
+
 /// A file found by the walk, and the kind of record it should hold.
 #[derive(Debug)]
 pub(crate) struct Found {
@@ -58,6 +69,20 @@ pub(crate) fn walk(root: &Path) -> Result<Walk, Error> {
         path: root.to_owned(),
         source,
     })?;
+    if walk.files.len() > MAX_FILES {
+        let over = walk.files.len() - MAX_FILES;
+        walk.files.truncate(MAX_FILES);
+        walk.diagnostics.push(
+            Diagnostic::new(
+                &rules::LIMIT_EXCEEDED,
+                walk.files.last().map_or(String::new(), |f| f.rel.clone()),
+                format!(
+                    "the dataset holds more than {MAX_FILES} record files; the {over} after this one were not read"
+                ),
+            )
+            .help("a dataset this large is not what the tools are built for: split it"),
+        );
+    }
     for required in ["metadata.toml", "properties.toml"] {
         if !walk.files.iter().any(|f| f.rel == required) {
             walk.diagnostics.push(
@@ -299,6 +324,30 @@ fn load(found: Found) -> Loaded {
             return loaded;
         }
     };
+    decode(&mut loaded, bytes);
+    loaded
+}
+
+/// Checks the bytes of one file of `kind`, named `rel` in diagnostics, on their own: what
+/// the loader does to a file it has read (the size limit aside).
+pub(crate) fn load_bytes(kind: RecordKind, rel: &str, bytes: Vec<u8>) -> Loaded {
+    let mut loaded = Loaded {
+        rel: rel.to_owned(),
+        kind,
+        text: String::new(),
+        index: SpanIndex::default(),
+        record: None,
+        claim_positions: Vec::new(),
+        declared: Declared::default(),
+        diagnostics: Vec::new(),
+    };
+    decode(&mut loaded, bytes);
+    loaded
+}
+
+/// UTF-8, then [`check_text`].
+fn decode(loaded: &mut Loaded, bytes: Vec<u8>) {
+    let file = loaded.rel.clone();
     match String::from_utf8(bytes) {
         Ok(text) => loaded.text = text,
         Err(e) => {
@@ -314,11 +363,10 @@ fn load(found: Found) -> Loaded {
                 )
                 .help("save the file as UTF-8"),
             );
-            return loaded;
+            return;
         }
     }
-    check_text(&mut loaded);
-    loaded
+    check_text(loaded);
 }
 
 fn check_text(loaded: &mut Loaded) {
@@ -331,6 +379,22 @@ fn check_text(loaded: &mut Loaded) {
         for e in errors {
             let span = e.span().unwrap_or(0..0);
             let message = e.message().trim_end().to_owned();
+            if message.contains("recursion limit") {
+                // The TOML parser's own nesting bound, met before ours could be measured.
+                diags.push(
+                    Diagnostic::new(
+                        &rules::LIMIT_EXCEEDED,
+                        file.clone(),
+                        format!(
+                            "tables, lists or dotted keys nest too deep for the TOML parser ({message}); the limit is {MAX_DEPTH}"
+                        ),
+                    )
+                    .at(text, span)
+                    .label("nesting too deep")
+                    .help("records nest a few levels deep: flatten this value"),
+                );
+                continue;
+            }
             let mut d = Diagnostic::new(&rules::TOML_SYNTAX, file.clone(), message.clone())
                 .at(text, span)
                 .label("invalid TOML");

@@ -13,6 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::is_nfc;
 
 use crate::Diagnostic;
+use crate::load::{MAX_DEPTH, MAX_STRING_CHARS};
 use crate::rules;
 use crate::spans::{SpanIndex, escape};
 
@@ -236,9 +237,38 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Text rules on every string value.
+    /// Text rules on every string value, and the nesting and length limits.
     fn strings(&mut self, v: &Value, pointer: &mut String) {
+        let depth = pointer.matches('/').count();
         match v {
+            Value::Array(_) | Value::Object(_) if depth > MAX_DEPTH => {
+                let d = Diagnostic::new(
+                    &rules::LIMIT_EXCEEDED,
+                    self.file,
+                    format!(
+                        "tables and lists nest {depth} deep here, more than the limit of {MAX_DEPTH}"
+                    ),
+                )
+                .at(self.text, self.index.value(pointer))
+                .label("nested too deep")
+                .help("records nest a few levels deep: flatten this value");
+                self.push(pointer.clone(), d);
+            }
+            Value::String(s) if s.chars().nth(MAX_STRING_CHARS).is_some() => {
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        &rules::LIMIT_EXCEEDED,
+                        self.file,
+                        format!(
+                            "this text has {} characters, more than the limit of {MAX_STRING_CHARS}",
+                            s.chars().count()
+                        ),
+                    )
+                    .at(self.text, self.index.value(pointer))
+                    .label("text too long")
+                    .help("a field holds a sentence or a paragraph: shorten it"),
+                );
+            }
             Value::String(s) if !self.covered.contains(pointer.as_str()) => {
                 self.text_rules(s, pointer);
             }

@@ -36,13 +36,36 @@ fn compiled(kind: RecordKind) -> Option<&'static Compiled> {
     CELLS[slot]
         .get_or_init(|| {
             let schema = kind.json_schema().to_value();
-            let validator = jsonschema::options()
-                .should_validate_formats(true)
-                .build(&schema)
-                .ok()?;
+            let validator = compile_schema(&schema).ok()?;
             Some(Compiled { schema, validator })
         })
         .as_ref()
+}
+
+/// Compiles a JSON Schema the way the validator compiles its own: formats enforced, and
+/// every reference resolved inside the schema or refused. No resource is ever fetched,
+/// from the network or from files: a `$ref` to `https://...` or `file:...` is an error.
+///
+/// # Errors
+/// The schema is not valid, or names a reference outside itself; the message says which.
+pub fn compile_schema(schema: &Value) -> Result<Validator, String> {
+    jsonschema::options()
+        .should_validate_formats(true)
+        .with_retriever(Offline)
+        .build(schema)
+        .map_err(|e| e.to_string())
+}
+
+/// The retriever of [`compile_schema`]: refuses every resource.
+struct Offline;
+
+impl jsonschema::Retrieve for Offline {
+    fn retrieve(
+        &self,
+        uri: &jsonschema::Uri<String>,
+    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        Err(format!("the validator never fetches a schema, and refuses `{uri}`").into())
+    }
 }
 
 /// Compiles the schema of every file kind, so that a broken schema is reported once as a
