@@ -13,6 +13,7 @@
 //! file of an earlier release survives and a failure leaves either the old release or the
 //! new one.
 
+mod csl;
 mod escape;
 mod human;
 mod json;
@@ -26,8 +27,14 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use cadres_model::Dataset;
 
-/// The file names of a release, in the order [`render`] gives them.
-pub const FILES: [&str; 3] = ["dataset.json", "dataset.md", "dataset.schema.json"];
+/// The file names of a release, in the order [`render`] gives them (paths relative to the
+/// output folder, `/`-separated).
+pub const FILES: [&str; 4] = [
+    "bibliography.json",
+    "dataset.json",
+    "dataset.md",
+    "dataset.schema.json",
+];
 
 /// A rendered release: each file's name and bytes, in [`FILES`] order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,19 +69,23 @@ fn normalized(dataset: &Dataset) -> Dataset {
 pub fn render(dataset: &Dataset) -> anyhow::Result<Release> {
     let dataset = normalized(dataset);
     let markdown = markdown::render(&dataset).context("rendering dataset.md")?;
-    Ok(Release {
-        files: vec![
-            (
-                FILES[0].to_owned(),
-                json::dataset(&dataset).context("serializing dataset.json")?,
-            ),
-            (FILES[1].to_owned(), markdown.into_bytes()),
-            (
-                FILES[2].to_owned(),
-                json::schema().context("serializing dataset.schema.json")?,
-            ),
-        ],
-    })
+    let mut files = vec![
+        (
+            "bibliography.json".to_owned(),
+            csl::render(&dataset).context("serializing bibliography.json")?,
+        ),
+        (
+            "dataset.json".to_owned(),
+            json::dataset(&dataset).context("serializing dataset.json")?,
+        ),
+        ("dataset.md".to_owned(), markdown.into_bytes()),
+        (
+            "dataset.schema.json".to_owned(),
+            json::schema().context("serializing dataset.schema.json")?,
+        ),
+    ];
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Release { files })
 }
 
 /// Checks `dataset`, then writes its release into `out`, replacing what was there.
@@ -187,6 +198,9 @@ fn install_with(out: &Path, release: &Release, swap: Swap) -> anyhow::Result<()>
     fs::create_dir(&staged).with_context(|| format!("creating {}", staged.display()))?;
     for (file, bytes) in &release.files {
         let path = staged.join(file);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
+        }
         let mut f =
             fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
         f.write_all(bytes)

@@ -1,0 +1,152 @@
+//! `bibliography.json`: every source as CSL-JSON 1.0.2, the format Zotero, pandoc and
+//! citeproc read.
+//!
+//! The model's sources already use CSL-JSON's field names, so most fields pass through.
+//! What changes:
+//!
+//! - dates become `date-parts` with the precision the source gives (`1999` is `[[1999]]`,
+//!   `1962-02` is `[[1962, 2]]`); an approximate date (`~`, `%`) sets `circa`;
+//! - a name is `{family, given}` or `{literal}` (`as-cited` is not a CSL field and is left
+//!   out);
+//! - what CSL has no variable for goes under `custom`: `archive-date` (EDTF text), and the
+//!   work's place in the two levels of provenance: `read` (whether a claim's citation names
+//!   it as the work read) and `cited-by` (the sources whose reference lists name it).
+//!
+//! Items are sorted by id; keys are in `serde_json`'s (sorted) map order.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use cadres_model::{Certainty, Dataset, EdtfDate, Name, Source};
+use serde_json::{Map, Value, json};
+
+/// The CSL-JSON bibliography of `dataset`, whose lists are sorted by id: a pretty-printed
+/// array ending in a newline.
+pub(crate) fn render(dataset: &Dataset) -> serde_json::Result<Vec<u8>> {
+    let read: BTreeSet<&str> = dataset
+        .claims
+        .iter()
+        .flat_map(|c| &c.citations)
+        .map(|c| c.source.as_str())
+        .collect();
+    let mut cited_by: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for source in &dataset.sources {
+        for work in &source.references {
+            cited_by
+                .entry(work.as_str())
+                .or_default()
+                .insert(source.id.as_str());
+        }
+    }
+    let items: Vec<Value> = dataset
+        .sources
+        .iter()
+        .map(|s| {
+            let citing: Vec<&str> = cited_by
+                .get(s.id.as_str())
+                .map(|c| c.iter().copied().collect())
+                .unwrap_or_default();
+            item(s, read.contains(s.id.as_str()), &citing)
+        })
+        .collect();
+    let mut bytes = serde_json::to_vec_pretty(&items)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// One CSL-JSON item.
+fn item(source: &Source, read: bool, cited_by: &[&str]) -> Value {
+    let mut m = Map::new();
+    m.insert("id".into(), json!(source.id.as_str()));
+    m.insert(
+        "type".into(),
+        serde_json::to_value(source.kind).unwrap_or(Value::Null),
+    );
+    m.insert("title".into(), json!(source.title));
+    if !source.author.is_empty() {
+        m.insert("author".into(), names(&source.author));
+    }
+    if !source.editor.is_empty() {
+        m.insert("editor".into(), names(&source.editor));
+    }
+    let text = [
+        ("container-title", &source.container_title),
+        ("publisher", &source.publisher),
+        ("publisher-place", &source.publisher_place),
+        ("volume", &source.volume),
+        ("issue", &source.issue),
+        ("page", &source.page),
+        ("medium", &source.medium),
+        ("note", &source.note),
+    ];
+    for (key, value) in text {
+        if let Some(v) = value {
+            m.insert(key.into(), json!(v));
+        }
+    }
+    if let Some(d) = &source.issued {
+        m.insert("issued".into(), date(*d));
+    }
+    if let Some(d) = &source.accessed {
+        m.insert("accessed".into(), date(*d));
+    }
+    if let Some(isbn) = &source.isbn {
+        m.insert("ISBN".into(), json!(isbn.to_string()));
+    }
+    if let Some(url) = &source.url {
+        m.insert("URL".into(), json!(url.to_string()));
+    }
+    if let Some(lang) = &source.language {
+        m.insert("language".into(), json!(lang.to_string()));
+    }
+    let mut custom = Map::new();
+    if let Some(d) = &source.archive_date {
+        custom.insert("archive-date".into(), json!(d.to_string()));
+    }
+    custom.insert("read".into(), json!(read));
+    custom.insert("cited-by".into(), json!(cited_by));
+    m.insert("custom".into(), Value::Object(custom));
+    Value::Object(m)
+}
+
+/// Names as CSL name objects, in order.
+fn names(names: &[Name]) -> Value {
+    Value::Array(
+        names
+            .iter()
+            .map(|n| {
+                let mut m = Map::new();
+                if let Some(l) = &n.literal {
+                    m.insert("literal".into(), json!(l));
+                } else {
+                    if let Some(f) = &n.family {
+                        m.insert("family".into(), json!(f));
+                    }
+                    if let Some(g) = &n.given {
+                        m.insert("given".into(), json!(g));
+                    }
+                }
+                Value::Object(m)
+            })
+            .collect(),
+    )
+}
+
+/// A CSL date: `date-parts` to the precision of `d`, and `circa` when it is approximate.
+fn date(d: EdtfDate) -> Value {
+    let mut parts = vec![json!(d.year_number())];
+    if let Some(m) = d.month() {
+        parts.push(json!(m));
+    }
+    if let Some(day) = d.day() {
+        parts.push(json!(day));
+    }
+    let mut m = Map::new();
+    m.insert("date-parts".into(), json!([parts]));
+    if matches!(
+        d.certainty(),
+        Certainty::Approximate | Certainty::UncertainApproximate
+    ) {
+        m.insert("circa".into(), json!(true));
+    }
+    Value::Object(m)
+}
