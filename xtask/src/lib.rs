@@ -14,6 +14,7 @@ pub mod fmt;
 pub mod new;
 pub mod rules;
 pub mod schema;
+pub mod synth;
 
 /// The workspace root: the folder above this crate's manifest.
 pub fn project_root() -> PathBuf {

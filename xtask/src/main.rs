@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use xtask::{check, coverage, diff, export, fmt, new, path_or_default, rules, schema};
+use xtask::{check, coverage, diff, export, fmt, new, path_or_default, rules, schema, synth};
 
 /// Project tasks for the cadres dataset.
 #[derive(Parser)]
@@ -87,6 +87,21 @@ enum Task {
         #[arg(long)]
         check: bool,
     },
+    /// Write a valid synthetic dataset of N claims, for benchmarks.
+    Synth {
+        /// How many claims.
+        #[arg(long)]
+        claims: usize,
+        /// The seed: the same seed gives the same bytes.
+        #[arg(long, default_value_t = 1962)]
+        seed: u64,
+        /// The output folder (new or empty).
+        #[arg(long)]
+        out: PathBuf,
+        /// Also write each record as JSON into <OUT>-json/, for JSON Schema validators.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -117,6 +132,12 @@ fn main() -> ExitCode {
             check,
         ),
         Task::Schema { check } => schema::run(check),
+        Task::Synth {
+            claims,
+            seed,
+            out,
+            json,
+        } => synth::run(claims, seed, &out, json),
         Task::Diff { old, new } => diff::run(&old, &new),
         Task::New { dataset, template } => {
             new::run(&path_or_default(dataset, "dataset"), &template)
