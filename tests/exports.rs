@@ -208,3 +208,181 @@ fn bibliography_keeps_precision_and_both_levels_of_provenance() {
         serde_json::json!(["wikipedia-seven-thousand-cadres-conference"])
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Frictionless data package
+
+/// A table of the package read back with the `csv` crate: its header and records.
+struct Csv {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Csv {
+    fn column(&self, name: &str) -> usize {
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name} in {:?}", self.header))
+    }
+
+    /// The values of `columns` in each row, `None` when all are empty (a missing key).
+    fn keys(&self, columns: &[String]) -> Vec<Option<Vec<String>>> {
+        let at: Vec<usize> = columns.iter().map(|c| self.column(c)).collect();
+        self.rows
+            .iter()
+            .map(|row| {
+                let key: Vec<String> = at.iter().map(|&i| row[i].clone()).collect();
+                (!key.iter().all(String::is_empty)).then_some(key)
+            })
+            .collect()
+    }
+}
+
+fn read_csv(bytes: &[u8], name: &str) -> Csv {
+    assert!(
+        bytes.ends_with(b"\r\n"),
+        "{name} ends with CRLF, as its dialect says"
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_reader(bytes);
+    let header = reader
+        .headers()
+        .expect("a header row")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| {
+            r.unwrap_or_else(|e| panic!("{name}: {e}"))
+                .iter()
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect();
+    Csv { header, rows }
+}
+
+fn strings(value: &serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|v| v.as_str().expect("a string").to_owned())
+        .collect()
+}
+
+/// Reads every table of the package and checks what a Table Schema validator checks of
+/// keys: the header is the schema's field list, every record has every column, primary
+/// keys are unique and every foreign key resolves. Returns the tables by resource name.
+fn check_package(release: &Release) -> std::collections::BTreeMap<String, Csv> {
+    let package: serde_json::Value =
+        serde_json::from_str(&text(release, "data/datapackage.json")).expect("json");
+    assert_eq!(package["profile"], "tabular-data-package");
+    let mut tables = std::collections::BTreeMap::new();
+    let mut listed = BTreeSet::new();
+    for resource in package["resources"].as_array().expect("resources") {
+        let name = resource["name"].as_str().expect("a name").to_owned();
+        let path = format!("data/{}", resource["path"].as_str().expect("a path"));
+        listed.insert(path.clone());
+        assert_eq!(resource["dialect"]["lineTerminator"], "\r\n");
+        let csv = read_csv(release.file(&path).expect("the table's file"), &path);
+        let fields: Vec<String> = resource["schema"]["fields"]
+            .as_array()
+            .expect("fields")
+            .iter()
+            .map(|f| f["name"].as_str().expect("a field name").to_owned())
+            .collect();
+        assert_eq!(csv.header, fields, "{path}'s header is its schema's fields");
+        for row in &csv.rows {
+            assert_eq!(row.len(), fields.len(), "{path}: {row:?}");
+        }
+        tables.insert(name, (resource.clone(), csv));
+    }
+    let files: BTreeSet<String> = release
+        .files
+        .iter()
+        .map(|(n, _)| n.clone())
+        .filter(|n| n.starts_with("data/") && Path::new(n).extension().is_some_and(|e| e == "csv"))
+        .collect();
+    assert_eq!(listed, files, "every CSV file is a resource of the package");
+    for (name, (resource, csv)) in &tables {
+        let primary = strings(&resource["schema"]["primaryKey"]);
+        let keys = csv.keys(&primary);
+        let unique: BTreeSet<&Vec<String>> = keys.iter().flatten().collect();
+        assert_eq!(
+            unique.len(),
+            csv.rows.len(),
+            "{name}: primary key {primary:?} unique and present"
+        );
+        for fk in resource["schema"]["foreignKeys"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let fields = strings(&fk["fields"]);
+            let target = fk["reference"]["resource"].as_str().expect("a resource");
+            let (_, target_csv) = &tables[target];
+            let referenced: BTreeSet<Vec<String>> = target_csv
+                .keys(&strings(&fk["reference"]["fields"]))
+                .into_iter()
+                .flatten()
+                .collect();
+            for key in csv.keys(&fields).into_iter().flatten() {
+                assert!(
+                    referenced.contains(&key),
+                    "{name}.{fields:?} = {key:?} is not in {target}"
+                );
+            }
+        }
+    }
+    tables.into_iter().map(|(n, (_, csv))| (n, csv)).collect()
+}
+
+#[test]
+fn data_package_snapshots() {
+    let (_, release) = valid();
+    check_package(&release);
+    snapshot_settings().bind(|| {
+        for (name, _) in release.files.iter().filter(|(n, _)| n.starts_with("data/")) {
+            // Shown with LF line ends; `check_package` reads the CRLF ones.
+            let snapshot = format!("valid-{}", name.replace('/', "-"));
+            insta::assert_snapshot!(snapshot, text(&release, name).replace("\r\n", "\n"));
+        }
+    });
+}
+
+#[test]
+fn data_package_holds_every_record_once_with_resolving_keys() {
+    let (dataset, release) = real();
+    let tables = check_package(&release);
+    let count = |name: &str| tables[name].rows.len();
+    assert_eq!(count("sources"), dataset.sources.len());
+    assert_eq!(count("entities"), dataset.entities.len());
+    assert_eq!(count("claims"), dataset.claims.len());
+    assert_eq!(count("properties"), dataset.properties.len());
+    let citations: usize = dataset.claims.iter().map(|c| c.citations.len()).sum();
+    assert_eq!(count("citations"), citations);
+    let cites: usize = dataset
+        .claims
+        .iter()
+        .flat_map(|c| &c.citations)
+        .map(|c| c.cites.len())
+        .sum();
+    assert_eq!(count("citation-cites"), cites);
+    let labels: usize = dataset
+        .entities
+        .iter()
+        .map(|e| e.labels.len() + e.aliases.values().map(Vec::len).sum::<usize>())
+        .sum();
+    assert_eq!(count("labels"), labels);
+    // A claim's value_json is the value as dataset.json gives it.
+    let claims = &tables["claims"];
+    let json = claims.column("value_json");
+    for (row, claim) in claims.rows.iter().zip(&dataset.claims) {
+        let value: cadres_model::Value = serde_json::from_str(&row[json]).expect("a value");
+        assert_eq!(value, claim.value, "{}", claim.id);
+    }
+}

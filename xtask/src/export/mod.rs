@@ -15,6 +15,7 @@
 
 mod csl;
 mod escape;
+mod frictionless;
 mod human;
 mod json;
 mod markdown;
@@ -29,8 +30,20 @@ use cadres_model::Dataset;
 
 /// The file names of a release, in the order [`render`] gives them (paths relative to the
 /// output folder, `/`-separated).
-pub const FILES: [&str; 4] = [
+pub const FILES: [&str; 16] = [
     "bibliography.json",
+    "data/citation-cites.csv",
+    "data/citations.csv",
+    "data/claims.csv",
+    "data/datapackage.json",
+    "data/disputes.csv",
+    "data/entities.csv",
+    "data/labels.csv",
+    "data/properties.csv",
+    "data/qualifiers.csv",
+    "data/source-names.csv",
+    "data/source-references.csv",
+    "data/sources.csv",
     "dataset.json",
     "dataset.md",
     "dataset.schema.json",
@@ -84,6 +97,7 @@ pub fn render(dataset: &Dataset) -> anyhow::Result<Release> {
             json::schema().context("serializing dataset.schema.json")?,
         ),
     ];
+    files.extend(frictionless::render(&dataset).context("writing the data package")?);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(Release { files })
 }
