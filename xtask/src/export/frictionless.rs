@@ -1,4 +1,4 @@
-//! `data/`: the dataset as a Frictionless tabular data package, for pandas, R, DuckDB and
+//! `data/`: the dataset as a Frictionless tabular data package, for pandas, R, `DuckDB` and
 //! spreadsheets: `datapackage.json` (a Table Schema per table, with types, primary keys
 //! and foreign keys) and one CSV file per table.
 //!
@@ -108,7 +108,9 @@ impl Table {
             );
             writer.write_record(row.iter().map(|c| c.as_deref().unwrap_or("")))?;
         }
-        Ok(writer.into_inner().map_err(|e| e.into_error())?)
+        Ok(writer
+            .into_inner()
+            .map_err(csv::IntoInnerError::into_error)?)
     }
 
     /// The table's resource in `datapackage.json`.
@@ -186,6 +188,8 @@ pub(crate) fn render(dataset: &Dataset) -> anyhow::Result<Vec<(String, Vec<u8>)>
     Ok(files)
 }
 
+/// A present cell.
+#[allow(clippy::needless_pass_by_value, clippy::unnecessary_wraps)] // reason: rows are lists of `Option` cells, built from values and references alike
 fn s(text: impl ToString) -> Option<String> {
     Some(text.to_string())
 }
