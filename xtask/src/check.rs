@@ -8,15 +8,31 @@ use std::io::{IsTerminal, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
-use cadres_validate::{Format, Options, RenderOptions};
+use cadres_validate::{Format, Options, RenderOptions, Tuning};
 
 /// Checks `dataset` (and its quotes against `archive`), prints every diagnostic in
 /// `format`; exit 0 when clean, 1 on errors.
 pub fn run(dataset: &Path, archive: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
-    let report = cadres_validate::check(&Options {
-        dataset: dataset.to_owned(),
-        archive: archive.map(Path::to_owned),
-    })?;
+    run_with(dataset, archive, format, cadres_validate::MAX_FILES)
+}
+
+/// [`run`], loading at most `max_files` record files.
+pub fn run_with(
+    dataset: &Path,
+    archive: Option<&Path>,
+    format: Format,
+    max_files: usize,
+) -> anyhow::Result<ExitCode> {
+    let report = cadres_validate::check_with(
+        &Options {
+            dataset: dataset.to_owned(),
+            archive: archive.map(Path::to_owned),
+        },
+        &Tuning {
+            max_files,
+            assemble: false,
+        },
+    )?;
     let options = RenderOptions {
         format,
         color: format == Format::Human

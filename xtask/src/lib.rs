@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod bench;
 pub mod check;
 pub mod coverage;
 pub mod diff;

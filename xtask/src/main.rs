@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use xtask::{check, coverage, diff, export, fmt, new, path_or_default, rules, schema, synth};
+use xtask::{
+    bench, check, coverage, diff, export, fmt, new, path_or_default, rules, schema, synth,
+};
 
 /// Project tasks for the cadres dataset.
 #[derive(Parser)]
@@ -27,6 +29,9 @@ enum Task {
         /// How to print the diagnostics: human, json or github.
         #[arg(long, default_value = "human")]
         format: cadres_validate::Format,
+        /// The most record files to load (the limit-exceeded rule).
+        #[arg(long, default_value_t = cadres_validate::MAX_FILES)]
+        max_files: usize,
     },
     /// Check the dataset, then write the release.
     Export {
@@ -36,6 +41,9 @@ enum Task {
         /// The output folder [default: dist/ in the project].
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The most record files to load (the limit-exceeded rule).
+        #[arg(long, default_value_t = cadres_validate::MAX_FILES)]
+        max_files: usize,
     },
     /// Print in Markdown what changed between two releases (dataset.json files).
     Diff {
@@ -102,6 +110,28 @@ enum Task {
         #[arg(long)]
         json: bool,
     },
+    /// Time check and export on synthetic datasets, against the parse-only floor and peers.
+    Bench {
+        /// Dataset sizes, in claims.
+        #[arg(long, value_delimiter = ',', default_values_t = [10_000, 100_000, 1_000_000])]
+        sizes: Vec<usize>,
+        /// Also time ajv-cli and check-jsonschema (installed under target/bench/).
+        #[arg(long)]
+        peers: bool,
+        /// Runs of each command; the fastest counts.
+        #[arg(long, default_value_t = 1)]
+        runs: usize,
+        /// Print the table only; leave BENCHMARKS.md alone.
+        #[arg(long)]
+        no_write: bool,
+    },
+    /// Read and parse every TOML file of a dataset on all cores, nothing else (the bench's floor).
+    #[command(hide = true)]
+    ParseFloor {
+        /// The dataset folder.
+        #[arg(long)]
+        dataset: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -111,15 +141,22 @@ fn main() -> ExitCode {
             dataset,
             archive,
             format,
-        } => check::run(
+            max_files,
+        } => check::run_with(
             &path_or_default(dataset, "dataset"),
             archive.as_deref(),
             format,
+            max_files,
         ),
         Task::Rules { check } => rules::run(check),
-        Task::Export { dataset, out } => export::run(
+        Task::Export {
+            dataset,
+            out,
+            max_files,
+        } => export::run_with(
             &path_or_default(dataset, "dataset"),
             &path_or_default(out, "dist"),
+            max_files,
         ),
         Task::Coverage {
             archive,
@@ -138,6 +175,18 @@ fn main() -> ExitCode {
             out,
             json,
         } => synth::run(claims, seed, &out, json),
+        Task::Bench {
+            sizes,
+            peers,
+            runs,
+            no_write,
+        } => bench::run(&bench::Config {
+            sizes,
+            peers,
+            runs,
+            write: !no_write,
+        }),
+        Task::ParseFloor { dataset } => bench::parse_floor(&dataset),
         Task::Diff { old, new } => diff::run(&old, &new),
         Task::New { dataset, template } => {
             new::run(&path_or_default(dataset, "dataset"), &template)

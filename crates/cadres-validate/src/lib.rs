@@ -116,14 +116,42 @@ pub fn check_file(
     diagnostics
 }
 
+/// How a check runs, beside what it checks: see [`check_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tuning {
+    /// The most record files the walk loads; the rest are reported under
+    /// `limit-exceeded`. [`MAX_FILES`] by default.
+    pub max_files: usize,
+    /// Assemble [`Report::dataset`]. A check that only reports (`cargo xtask check`) sets
+    /// it to `false` and gets `None`, so that no record outlives the cross-file rules.
+    pub assemble: bool,
+}
+
+impl Default for Tuning {
+    fn default() -> Tuning {
+        Tuning {
+            max_files: MAX_FILES,
+            assemble: true,
+        }
+    }
+}
+
 /// Reads and checks the dataset in `options.dataset`.
 ///
 /// # Errors
 /// Only when the tool cannot run: the dataset or archive folder cannot be read, or a
 /// schema does not compile. Problems in files are diagnostics.
 pub fn check(options: &Options) -> Result<Report, Error> {
+    check_with(options, &Tuning::default())
+}
+
+/// [`check`], with the limits and the output of `tuning`.
+///
+/// # Errors
+/// As [`check`].
+pub fn check_with(options: &Options, tuning: &Tuning) -> Result<Report, Error> {
     schema::ensure_compiled().map_err(|k| Error::Schema(k.to_string()))?;
-    let walk = load::walk(&options.dataset)?;
+    let walk = load::walk(&options.dataset, tuning.max_files)?;
     let files = walk.files.len();
     let loaded = load::load_all(walk.files);
     let mut diagnostics = walk.diagnostics;
@@ -150,6 +178,9 @@ pub fn check(options: &Options) -> Result<Report, Error> {
     for f in loaded {
         if pointed.contains(&f.rel) {
             texts.insert(f.rel, f.text);
+        }
+        if !tuning.assemble {
+            continue;
         }
         match f.record {
             Some(Record::Metadata(m)) => metadata = Some(m),

@@ -48,8 +48,8 @@ pub(crate) struct Walk {
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
-/// Walks `root` in sorted order.
-pub(crate) fn walk(root: &Path) -> Result<Walk, Error> {
+/// Walks `root` in sorted order, keeping at most `max_files` record files.
+pub(crate) fn walk(root: &Path, max_files: usize) -> Result<Walk, Error> {
     let canonical = fs::canonicalize(root).map_err(|source| Error::Folder {
         path: root.to_owned(),
         source,
@@ -69,15 +69,15 @@ pub(crate) fn walk(root: &Path) -> Result<Walk, Error> {
         path: root.to_owned(),
         source,
     })?;
-    if walk.files.len() > MAX_FILES {
-        let over = walk.files.len() - MAX_FILES;
-        walk.files.truncate(MAX_FILES);
+    if walk.files.len() > max_files {
+        let over = walk.files.len() - max_files;
+        walk.files.truncate(max_files);
         walk.diagnostics.push(
             Diagnostic::new(
                 &rules::LIMIT_EXCEEDED,
                 walk.files.last().map_or(String::new(), |f| f.rel.clone()),
                 format!(
-                    "the dataset holds more than {MAX_FILES} record files; the {over} after this one were not read"
+                    "the dataset holds more than {max_files} record files; the {over} after this one were not read"
                 ),
             )
             .help("a dataset this large is not what the tools are built for: split it"),

@@ -106,10 +106,21 @@ pub fn render(dataset: &Dataset) -> anyhow::Result<Release> {
 ///
 /// When the check finds any error, prints the report, writes nothing and returns failure.
 pub fn run(dataset: &Path, out: &Path) -> anyhow::Result<ExitCode> {
-    let report = cadres_validate::check(&cadres_validate::Options {
-        dataset: dataset.to_owned(),
-        archive: None,
-    })?;
+    run_with(dataset, out, cadres_validate::MAX_FILES)
+}
+
+/// [`run`], loading at most `max_files` record files.
+pub fn run_with(dataset: &Path, out: &Path, max_files: usize) -> anyhow::Result<ExitCode> {
+    let report = cadres_validate::check_with(
+        &cadres_validate::Options {
+            dataset: dataset.to_owned(),
+            archive: None,
+        },
+        &cadres_validate::Tuning {
+            max_files,
+            assemble: true,
+        },
+    )?;
     if !report.diagnostics.is_empty() {
         // The report as `cargo xtask check` prints it, from this check rather than a second.
         let options = cadres_validate::RenderOptions {

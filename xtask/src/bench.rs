@@ -1,0 +1,602 @@
+//! `cargo xtask bench`: time `check` and `export` on synthetic datasets against the
+//! parse-only floor and, with `--peers`, against JSON Schema validators.
+//!
+//! The xtask is built in release mode and run as a child process on datasets written by
+//! [`synth`](crate::synth) into `target/bench/synth-<N>/` (kept and reused: a dataset is
+//! complete once its hidden `.complete` marker exists). For each run it measures the wall
+//! time and the child's peak resident memory, as `/usr/bin/time -f %M` reports it from
+//! `wait4`'s rusage (or, without `/usr/bin/time`, the child's `VmHWM` polled from
+//! `/proc/<pid>/status`). The floor is `cargo xtask parse-floor`: read every file of the
+//! dataset and parse it with the `toml` crate on all cores, nothing else.
+//!
+//! `--peers` installs `ajv-cli` (npm, into `target/bench/tools/`) and `check-jsonschema`
+//! (pip, into a virtual environment in `target/bench/venv/`) and runs them, schema only,
+//! on the JSON form of the same records (`target/bench/synth-<N>-json/`) against
+//! `schema/*.schema.json`.
+//!
+//! The table is printed and written into `BENCHMARKS.md` between the markers
+//! `<!-- bench:begin -->` and `<!-- bench:end -->`, with the core count and the date (the
+//! only clock read, and it goes nowhere else).
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, bail};
+
+use crate::{project_root, synth};
+
+/// What to measure.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Dataset sizes, in claims.
+    pub sizes: Vec<usize>,
+    /// Also time `ajv-cli` and `check-jsonschema`.
+    pub peers: bool,
+    /// Runs of each command; the fastest counts.
+    pub runs: usize,
+    /// Write the table into `BENCHMARKS.md`.
+    pub write: bool,
+}
+
+/// One measured run of a child process.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Measure {
+    /// Wall time.
+    pub wall: Duration,
+    /// Peak resident memory, in bytes (the largest of several processes).
+    pub rss: u64,
+}
+
+/// The figures for one dataset size.
+#[derive(Debug, Clone, Default)]
+struct Row {
+    claims: usize,
+    files: usize,
+    bytes: u64,
+    json_bytes: u64,
+    floor: Measure,
+    check: Measure,
+    export: Measure,
+    ajv: Option<Measure>,
+    cjs: Option<Measure>,
+}
+
+/// Runs the benchmark (see the module docs).
+pub fn run(config: &Config) -> anyhow::Result<std::process::ExitCode> {
+    let root = project_root();
+    let bench = root.join("target/bench");
+    fs::create_dir_all(&bench)?;
+    eprintln!("building the xtask in release mode");
+    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["build", "--release", "--quiet", "-p", "xtask"])
+        .current_dir(&root)
+        .status()
+        .context("running cargo build --release")?;
+    if !status.success() {
+        bail!("cargo build --release -p xtask failed");
+    }
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let exe = target.join("release/xtask");
+    let peers = if config.peers {
+        Some(install_peers(&bench)?)
+    } else {
+        None
+    };
+    let mut rows = Vec::new();
+    for &n in &config.sizes {
+        let dir = dataset(&exe, &bench, n)?;
+        let (files, bytes) = size_of(&dir)?;
+        let (_, json_bytes) = size_of(&synth::json_dir(&dir))?;
+        let mut row = Row {
+            claims: n,
+            files,
+            bytes,
+            json_bytes,
+            ..Row::default()
+        };
+        let limit = (files + 10).to_string();
+        let d = dir.to_string_lossy().into_owned();
+        let out = bench.join(format!("dist-{n}"));
+        let o = out.to_string_lossy().into_owned();
+        let exe_s = exe.to_string_lossy().into_owned();
+        eprintln!("{n} claims: {files} files, {:.1} MB", mb(bytes));
+        row.floor = best(config.runs, "parse floor", || {
+            measure(&[&exe_s, "parse-floor", "--dataset", &d], true)
+        })?;
+        row.check = best(config.runs, "check", || {
+            measure(
+                &[&exe_s, "check", "--dataset", &d, "--max-files", &limit],
+                true,
+            )
+        })?;
+        row.export = best(config.runs, "export", || {
+            measure(
+                &[
+                    &exe_s,
+                    "export",
+                    "--dataset",
+                    &d,
+                    "--out",
+                    &o,
+                    "--max-files",
+                    &limit,
+                ],
+                true,
+            )
+        })?;
+        if let Some(p) = &peers {
+            let json = synth::json_dir(&dir);
+            row.ajv = Some(best(1, "ajv-cli", || p.ajv(&root, &json))?);
+            row.cjs = Some(best(1, "check-jsonschema", || p.cjs(&root, &json))?);
+        }
+        eprintln!("{}", line(&row));
+        rows.push(row);
+    }
+    let table = table(&rows);
+    println!("{table}");
+    if config.write {
+        write_benchmarks(&root.join("BENCHMARKS.md"), &table)?;
+        eprintln!("wrote the table into BENCHMARKS.md");
+    }
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+fn mb(bytes: u64) -> f64 {
+    #[allow(clippy::cast_precision_loss)] // reason: sizes far below 2^52 bytes
+    let b = bytes as f64;
+    b / 1e6
+}
+
+fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
+
+/// The fastest of `runs` runs (its own peak memory).
+fn best(
+    runs: usize,
+    what: &str,
+    mut f: impl FnMut() -> anyhow::Result<Measure>,
+) -> anyhow::Result<Measure> {
+    let mut best: Option<Measure> = None;
+    for _ in 0..runs.max(1) {
+        let m = f().with_context(|| format!("running {what}"))?;
+        eprintln!("  {what}: {:.2} s, {:.0} MB peak", secs(m.wall), mb(m.rss));
+        if best.is_none_or(|b| m.wall < b.wall) {
+            best = Some(m);
+        }
+    }
+    best.context("no run")
+}
+
+/// The dataset of `n` claims under `bench`, written by the release xtask when missing.
+fn dataset(exe: &Path, bench: &Path, n: usize) -> anyhow::Result<PathBuf> {
+    let dir = bench.join(format!("synth-{n}"));
+    if dir.join(".complete").is_file() {
+        return Ok(dir);
+    }
+    let tmp = bench.join(format!("synth-{n}.tmp"));
+    for d in [&dir, &tmp, &synth::json_dir(&dir), &synth::json_dir(&tmp)] {
+        if d.exists() {
+            fs::remove_dir_all(d).with_context(|| format!("removing {}", d.display()))?;
+        }
+    }
+    eprintln!("writing the synthetic dataset of {n} claims");
+    let status = Command::new(exe)
+        .args(["synth", "--json", "--claims", &n.to_string(), "--out"])
+        .arg(&tmp)
+        .status()
+        .context("running xtask synth")?;
+    if !status.success() {
+        bail!("xtask synth failed");
+    }
+    fs::rename(synth::json_dir(&tmp), synth::json_dir(&dir))?;
+    fs::rename(&tmp, &dir)?;
+    fs::write(dir.join(".complete"), "")?;
+    Ok(dir)
+}
+
+/// The number of files and their bytes under `dir`, hidden entries left out.
+fn size_of(dir: &Path) -> anyhow::Result<(usize, u64)> {
+    let mut files = 0;
+    let mut bytes = 0;
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))? {
+            let e = e?;
+            if e.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let t = e.file_type()?;
+            if t.is_dir() {
+                stack.push(e.path());
+            } else {
+                files += 1;
+                bytes += e.metadata()?.len();
+            }
+        }
+    }
+    Ok((files, bytes))
+}
+
+/// Runs `argv` and measures its wall time and peak memory. The output is discarded; a
+/// failure is an error when `must_pass`.
+fn measure(argv: &[&str], must_pass: bool) -> anyhow::Result<Measure> {
+    let time = Path::new("/usr/bin/time");
+    let report = tempfile::NamedTempFile::new()?;
+    let mut cmd = if time.is_file() {
+        let mut c = Command::new(time);
+        c.arg("-f")
+            .arg("%M")
+            .arg("-o")
+            .arg(report.path())
+            .args(argv);
+        c
+    } else {
+        let mut c = Command::new(argv[0]);
+        c.args(&argv[1..]);
+        c
+    };
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let start = Instant::now();
+    let mut child = cmd
+        .spawn()
+        .with_context(|| format!("starting {}", argv[0]))?;
+    let pid = child.id();
+    let mut polled = 0u64;
+    let stderr = child.stderr.take();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        if let Some(mut e) = stderr {
+            let _ = io::Read::read_to_string(&mut e, &mut s);
+        }
+        s
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if !time.is_file() {
+            polled = polled.max(vm_hwm(pid).unwrap_or(0));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let wall = start.elapsed();
+    let err = reader.join().unwrap_or_default();
+    if must_pass && !status.success() {
+        let tail: String = err.lines().rev().take(5).collect::<Vec<_>>().join("\n");
+        bail!("{} failed ({status}): {tail}", argv.join(" "));
+    }
+    let rss = if time.is_file() {
+        let text = fs::read_to_string(report.path())?;
+        let kb: u64 = text
+            .lines()
+            .filter_map(|l| l.trim().parse().ok())
+            .next_back()
+            .context("no figure from /usr/bin/time")?;
+        kb * 1024
+    } else {
+        polled
+    };
+    Ok(Measure { wall, rss })
+}
+
+/// The peak resident memory of a running process, from `/proc/<pid>/status`.
+fn vm_hwm(pid: u32) -> Option<u64> {
+    let status = fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// The installed peer validators.
+struct Peers {
+    ajv: PathBuf,
+    cjs: PathBuf,
+}
+
+/// The JSON files of each kind, with the schema that validates them.
+fn kinds(json: &Path) -> Vec<(&'static str, Vec<PathBuf>)> {
+    let mut sources = Vec::new();
+    let mut entities = Vec::new();
+    let list = |d: &Path, out: &mut Vec<PathBuf>| {
+        if let Ok(rd) = fs::read_dir(d) {
+            out.extend(rd.filter_map(Result::ok).map(|e| e.path()));
+        }
+    };
+    list(&json.join("sources"), &mut sources);
+    if let Ok(rd) = fs::read_dir(json.join("entities")) {
+        for k in rd.filter_map(Result::ok) {
+            list(&k.path(), &mut entities);
+        }
+    }
+    sources.sort();
+    entities.sort();
+    vec![
+        ("metadata", vec![json.join("metadata.json")]),
+        ("properties", vec![json.join("properties.json")]),
+        ("source", sources),
+        ("entity", entities),
+    ]
+}
+
+impl Peers {
+    /// `ajv validate`, one run per file kind (its own glob), summed; memory is the largest.
+    fn ajv(&self, root: &Path, json: &Path) -> anyhow::Result<Measure> {
+        let ajv = self.ajv.to_string_lossy().into_owned();
+        let mut total = Measure::default();
+        for (kind, glob) in [
+            ("metadata", "metadata.json".to_owned()),
+            ("properties", "properties.json".to_owned()),
+            ("source", "sources/*.json".to_owned()),
+            ("entity", "entities/*/*.json".to_owned()),
+        ] {
+            let schema = root.join(format!("schema/{kind}.schema.json"));
+            let s = schema.to_string_lossy().into_owned();
+            let data = json.join(glob).to_string_lossy().into_owned();
+            let m = measure(
+                &[
+                    &ajv,
+                    "validate",
+                    "--spec=draft2020",
+                    "--strict=false",
+                    "-c",
+                    "ajv-formats",
+                    "-s",
+                    &s,
+                    "-d",
+                    &data,
+                ],
+                true,
+            )?;
+            total.wall += m.wall;
+            total.rss = total.rss.max(m.rss);
+        }
+        Ok(total)
+    }
+
+    /// `check-jsonschema --schemafile`, per kind, in batches of files that fit a command
+    /// line; summed, memory the largest.
+    fn cjs(&self, root: &Path, json: &Path) -> anyhow::Result<Measure> {
+        let cjs = self.cjs.to_string_lossy().into_owned();
+        let mut total = Measure::default();
+        for (kind, files) in kinds(json) {
+            let schema = root.join(format!("schema/{kind}.schema.json"));
+            let s = schema.to_string_lossy().into_owned();
+            for batch in files.chunks(CJS_BATCH) {
+                let mut argv: Vec<String> = vec![cjs.clone(), "--schemafile".into(), s.clone()];
+                argv.extend(batch.iter().map(|p| p.to_string_lossy().into_owned()));
+                let refs: Vec<&str> = argv.iter().map(String::as_str).collect();
+                let m = measure(&refs, true)?;
+                total.wall += m.wall;
+                total.rss = total.rss.max(m.rss);
+            }
+        }
+        Ok(total)
+    }
+}
+
+/// Files per `check-jsonschema` command line: well under the kernel's argument limit.
+const CJS_BATCH: usize = 10_000;
+
+fn install_peers(bench: &Path) -> anyhow::Result<Peers> {
+    let tools = bench.join("tools");
+    let ajv = tools.join("node_modules/.bin/ajv");
+    if !ajv.is_file() {
+        eprintln!(
+            "installing ajv-cli and ajv-formats with npm into {}",
+            tools.display()
+        );
+        fs::create_dir_all(&tools)?;
+        let ok = Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&tools)
+            .args(["ajv-cli", "ajv-formats"])
+            .status()
+            .context("running npm (is Node.js installed?)")?
+            .success();
+        if !ok {
+            bail!("npm install ajv-cli failed");
+        }
+    }
+    let venv = bench.join("venv");
+    let cjs = venv.join("bin/check-jsonschema");
+    if !cjs.is_file() {
+        eprintln!(
+            "installing check-jsonschema with pip into {}",
+            venv.display()
+        );
+        let ok = Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .status()
+            .context("running python3 -m venv")?
+            .success()
+            && Command::new(venv.join("bin/pip"))
+                .args(["install", "--quiet", "check-jsonschema"])
+                .status()
+                .context("running pip")?
+                .success();
+        if !ok {
+            bail!("pip install check-jsonschema failed");
+        }
+    }
+    Ok(Peers { ajv, cjs })
+}
+
+fn line(r: &Row) -> String {
+    format!(
+        "{} claims: floor {:.2} s, check {:.2} s ({:.0} MB), export {:.2} s ({:.0} MB)",
+        r.claims,
+        secs(r.floor.wall),
+        secs(r.check.wall),
+        mb(r.check.rss),
+        secs(r.export.wall),
+        mb(r.export.rss)
+    )
+}
+
+fn per_s(count: f64, d: Duration) -> f64 {
+    count / secs(d).max(1e-9)
+}
+
+#[allow(clippy::cast_precision_loss)] // reason: counts far below 2^52
+fn table(rows: &[Row]) -> String {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "Measured by `cargo xtask bench{}` on {} ({cores} cores), release build.\n",
+        if rows.iter().any(|r| r.ajv.is_some()) {
+            " --peers"
+        } else {
+            ""
+        },
+        today()
+    );
+    t.push_str("| claims | files | MB on disk | floor s | check s | check / floor | check claims/s | check MB/s | check peak MB | check peak / disk | export s | export / check | export peak MB | export peak / disk |\n");
+    t.push_str("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for r in rows {
+        let disk = mb(r.bytes);
+        let _ = writeln!(
+            t,
+            "| {} | {} | {:.1} | {:.2} | {:.2} | {:.2} | {:.0} | {:.1} | {:.0} | {:.2} | {:.2} | {:.2} | {:.0} | {:.2} |",
+            r.claims,
+            r.files,
+            disk,
+            secs(r.floor.wall),
+            secs(r.check.wall),
+            secs(r.check.wall) / secs(r.floor.wall).max(1e-9),
+            per_s(r.claims as f64, r.check.wall),
+            per_s(disk, r.check.wall),
+            mb(r.check.rss),
+            mb(r.check.rss) / disk,
+            secs(r.export.wall),
+            secs(r.export.wall) / secs(r.check.wall).max(1e-9),
+            mb(r.export.rss),
+            mb(r.export.rss) / disk,
+        );
+    }
+    if rows.iter().any(|r| r.ajv.is_some()) {
+        t.push_str(
+            "\nPeers, schema only, on the JSON form of the same records (MB of JSON given):\n\n",
+        );
+        t.push_str("| claims | JSON MB | ajv-cli s | ajv peak MB | ajv / check | check-jsonschema s | check-jsonschema peak MB | check-jsonschema / check |\n");
+        t.push_str("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for r in rows {
+            if let (Some(a), Some(c)) = (r.ajv, r.cjs) {
+                let _ = writeln!(
+                    t,
+                    "| {} | {:.1} | {:.2} | {:.0} | {:.2} | {:.2} | {:.0} | {:.1} |",
+                    r.claims,
+                    mb(r.json_bytes),
+                    secs(a.wall),
+                    mb(a.rss),
+                    secs(a.wall) / secs(r.check.wall).max(1e-9),
+                    secs(c.wall),
+                    mb(c.rss),
+                    secs(c.wall) / secs(r.check.wall).max(1e-9),
+                );
+            }
+        }
+    }
+    let by = |n: usize| rows.iter().find(|r| r.claims == n);
+    if let (Some(a), Some(b)) = (by(100_000), by(1_000_000)) {
+        let _ = writeln!(
+            t,
+            "\nGrowth: check of 1M claims takes {:.2} times check of 100k (floor: {:.2} times).",
+            secs(b.check.wall) / secs(a.check.wall).max(1e-9),
+            secs(b.floor.wall) / secs(a.floor.wall).max(1e-9)
+        );
+    }
+    t
+}
+
+/// Today's date (UTC), `YYYY-MM-DD`: the only clock read of the benchmark.
+fn today() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+const BEGIN: &str = "<!-- bench:begin -->";
+const END: &str = "<!-- bench:end -->";
+
+/// Puts `table` between the markers of `BENCHMARKS.md`, keeping the rest of the file.
+fn write_benchmarks(path: &Path, table: &str) -> anyhow::Result<()> {
+    let old = fs::read_to_string(path).unwrap_or_default();
+    let block = format!("{BEGIN}\n{table}{END}");
+    let new = match (old.find(BEGIN), old.find(END)) {
+        (Some(a), Some(b)) if a < b => format!("{}{block}{}", &old[..a], &old[b + END.len()..]),
+        _ => format!("# Benchmarks\n\n{block}\n{old}"),
+    };
+    fs::write(path, new)?;
+    Ok(())
+}
+
+/// `cargo xtask parse-floor`: read every `.toml` file under `dataset` and parse it with the
+/// `toml` crate on all cores, and nothing else: the floor of any check.
+pub fn parse_floor(dataset: &Path) -> anyhow::Result<std::process::ExitCode> {
+    let mut files = Vec::new();
+    let mut stack = vec![dataset.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d)? {
+            let e = e?;
+            let p = e.path();
+            if e.file_type()?.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "toml") {
+                files.push(p);
+            }
+        }
+    }
+    let next = AtomicUsize::new(0);
+    let failed = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(p) = files.get(i) else { break };
+                    let ok = fs::read_to_string(p)
+                        .ok()
+                        .is_some_and(|t| toml::de::DeTable::parse(&t).is_ok());
+                    if !ok {
+                        failed.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            });
+        }
+    });
+    let failed = failed.into_inner();
+    let _ = writeln!(
+        io::stderr(),
+        "parsed {} files, {failed} failed",
+        files.len()
+    );
+    Ok(if failed == 0 {
+        std::process::ExitCode::SUCCESS
+    } else {
+        std::process::ExitCode::FAILURE
+    })
+}
