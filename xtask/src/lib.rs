@@ -12,6 +12,7 @@ pub mod coverage;
 pub mod diff;
 pub mod export;
 pub mod fmt;
+pub mod fuzz;
 pub mod new;
 pub mod rules;
 pub mod schema;

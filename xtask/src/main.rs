@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use xtask::{
-    bench, check, coverage, diff, export, fmt, new, path_or_default, rules, schema, synth,
+    bench, check, coverage, diff, export, fmt, fuzz, new, path_or_default, rules, schema, synth,
 };
 
 /// Project tasks for the cadres dataset.
@@ -89,6 +89,15 @@ enum Task {
         #[arg(long)]
         check: bool,
     },
+    /// Run every cargo-fuzz target of fuzz/ (needs a nightly compiler and cargo-fuzz).
+    Fuzz {
+        /// Seconds to fuzz each target.
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
+        /// Run only this target.
+        #[arg(long)]
+        target: Option<String>,
+    },
     /// Write the JSON Schema of every file kind and of a release into schema/.
     Schema {
         /// Only compare: fail, naming the command to run, when schema/ is stale.
@@ -169,6 +178,7 @@ fn main() -> ExitCode {
             check,
         ),
         Task::Schema { check } => schema::run(check),
+        Task::Fuzz { seconds, target } => fuzz::run(seconds, target.as_deref()),
         Task::Synth {
             claims,
             seed,

@@ -595,7 +595,13 @@ fn identity_in_path(
 
 /// `schema-directive`: the first line names the schema of the file's kind.
 fn directive(kind: RecordKind, file: &str, text: &str, out: &mut Vec<Diagnostic>) {
-    let first = text.lines().next().unwrap_or_default();
+    // A byte-order mark is allowed before the directive, as TOML allows it.
+    let first = text
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('\u{FEFF}');
+    let lead = text.len() - text.trim_start_matches('\u{FEFF}').len();
     let wanted = format!("schema/{}", kind.schema_file_name());
     let depth = file.matches('/').count();
     let example = format!("#:schema {}{wanted}", "../".repeat(depth + 1));
@@ -611,7 +617,7 @@ fn directive(kind: RecordKind, file: &str, text: &str, out: &mut Vec<Diagnostic>
                     kind.as_str()
                 ),
             )
-            .at(text, 0..first.len())
+            .at(text, lead..lead + first.len())
             .help(format!("write `{example}`, relative to this file")),
         ),
         None => out.push(
@@ -620,7 +626,7 @@ fn directive(kind: RecordKind, file: &str, text: &str, out: &mut Vec<Diagnostic>
                 file,
                 "the file does not start with a `#:schema` line",
             )
-            .at(text, 0..first.len())
+            .at(text, lead..lead + first.len())
             .label("expected `#:schema <path to the schema>` here")
             .help(format!(
                 "add `{example}` as the first line, for editor completion"

@@ -318,7 +318,11 @@ impl<'a> Scan<'a> {
                 )
                 .at(self.text, span.clone())
                 .label("invisible character in here")
-                .help("delete it; write a line break only where the text has one"),
+                .help(if c == '\r' {
+                    "a multi-line string keeps the carriage returns of CRLF line endings: save the file with LF line endings"
+                } else {
+                    "delete it; write a line break only where the text has one"
+                }),
             );
         }
         if let Some(hint) = s.strip_prefix(rules::PLACEHOLDER) {
