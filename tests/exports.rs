@@ -386,3 +386,82 @@ fn data_package_holds_every_record_once_with_resolving_keys() {
         assert_eq!(value, claim.value, "{}", claim.id);
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// JSON-LD (CI also loads it into an RDF graph with rdflib: .ci/jsonld_check.py)
+
+fn jsonld(release: &Release) -> serde_json::Value {
+    serde_json::from_str(&text(release, "dataset.jsonld")).expect("dataset.jsonld is JSON")
+}
+
+#[test]
+fn jsonld_snapshot() {
+    let (_, release) = valid();
+    snapshot_settings().bind(|| {
+        insta::assert_snapshot!("valid-dataset.jsonld", text(&release, "dataset.jsonld"));
+    });
+}
+
+#[test]
+fn jsonld_context_is_inline_and_provenance_has_two_levels() {
+    let (dataset, release) = real();
+    let doc = jsonld(&release);
+    let context = doc["@context"]
+        .as_object()
+        .expect("an inline context object");
+    for (prefix, iri) in context {
+        let iri = iri.as_str().expect("a prefix maps to an IRI");
+        assert!(
+            iri.ends_with(['/', '#', ':']),
+            "{prefix} = {iri} is a prefix, not a context to fetch"
+        );
+    }
+    let graph = doc["@graph"].as_array().expect("a graph");
+    let ids: BTreeSet<&str> = graph.iter().filter_map(|n| n["@id"].as_str()).collect();
+    let claims: Vec<&serde_json::Value> = graph
+        .iter()
+        .filter(|n| n["@type"] == serde_json::json!(["rdf:Statement", "cadres:Claim"]))
+        .collect();
+    assert_eq!(claims.len(), dataset.claims.len());
+    let mut citations = 0;
+    for (node, claim) in claims.iter().zip(&dataset.claims) {
+        assert_eq!(node["@id"], format!("claim:{}", claim.id));
+        let subject = node["rdf:subject"]["@id"].as_str().expect("a subject");
+        assert!(ids.contains(subject), "{subject} is a node of the graph");
+        let evidence = node["prov:wasDerivedFrom"].as_array().expect("evidence");
+        assert_eq!(evidence.len(), claim.citations.len());
+        for (e, citation) in evidence.iter().zip(&claim.citations) {
+            citations += 1;
+            assert_eq!(
+                e["prov:wasQuotedFrom"]["@id"],
+                format!("source:{}", citation.source),
+                "the work read"
+            );
+            assert_eq!(e["oa:hasTarget"]["oa:hasSource"], e["prov:wasQuotedFrom"]);
+            let cited: BTreeSet<String> = e["prov:hadPrimarySource"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|w| w["@id"].as_str().expect("an id").to_owned())
+                .collect();
+            let expected: BTreeSet<String> = citation
+                .cites
+                .iter()
+                .map(|w| format!("source:{w}"))
+                .collect();
+            assert_eq!(cited, expected, "the works it cites, not read");
+            let selector = &e["oa:hasTarget"]["oa:hasSelector"];
+            match &citation.quote {
+                Some(quote) => {
+                    assert_eq!(selector["@type"], "oa:TextQuoteSelector");
+                    let exact = &selector["oa:exact"];
+                    let exact = exact["@value"].as_str().or(exact.as_str());
+                    assert_eq!(exact, Some(quote.as_str()));
+                }
+                None => assert!(selector.is_null()),
+            }
+        }
+    }
+    let total: usize = dataset.claims.iter().map(|c| c.citations.len()).sum();
+    assert_eq!(citations, total);
+}

@@ -18,6 +18,7 @@ mod escape;
 mod frictionless;
 mod human;
 mod json;
+mod jsonld;
 mod markdown;
 
 use std::fs;
@@ -30,7 +31,7 @@ use cadres_model::Dataset;
 
 /// The file names of a release, in the order [`render`] gives them (paths relative to the
 /// output folder, `/`-separated).
-pub const FILES: [&str; 16] = [
+pub const FILES: [&str; 17] = [
     "bibliography.json",
     "data/citation-cites.csv",
     "data/citations.csv",
@@ -45,6 +46,7 @@ pub const FILES: [&str; 16] = [
     "data/source-references.csv",
     "data/sources.csv",
     "dataset.json",
+    "dataset.jsonld",
     "dataset.md",
     "dataset.schema.json",
 ];
@@ -90,6 +92,10 @@ pub fn render(dataset: &Dataset) -> anyhow::Result<Release> {
         (
             "dataset.json".to_owned(),
             json::dataset(&dataset).context("serializing dataset.json")?,
+        ),
+        (
+            "dataset.jsonld".to_owned(),
+            jsonld::render(&dataset).context("serializing dataset.jsonld")?,
         ),
         ("dataset.md".to_owned(), markdown.into_bytes()),
         (

@@ -1,0 +1,114 @@
+"""Loads a release's dataset.jsonld into an RDF graph with rdflib, a JSON-LD processor
+independent of ours, and checks it against the release's own figures in dataset.json.
+
+Usage: jsonld_check.py DIST_DIR
+- the document has an inline @context (no URL for a processor to fetch) and parses;
+- one cadres:Claim (also an rdf:Statement) per claim, with its rdf:subject, rdf:predicate;
+- one cadres:Citation (also an oa:Annotation) per citation: prov:wasQuotedFrom names the
+  work read, prov:hadPrimarySource exactly the works it cites, and a quote is the oa:exact
+  of an oa:TextQuoteSelector on the work read;
+- the graph has exactly the number of triples the mapping in docs/exports.md gives for
+  the dataset's records, counted here from dataset.json.
+"""
+import json
+import pathlib
+import sys
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import RDF
+
+dist = pathlib.Path(sys.argv[1])
+data = json.loads((dist / "dataset.json").read_text(encoding="utf-8"))
+text = (dist / "dataset.jsonld").read_text(encoding="utf-8")
+document = json.loads(text)
+assert isinstance(document.get("@context"), dict), "the @context is inline"
+
+graph = Graph()
+graph.parse(data=text, format="json-ld")
+
+CADRES = Namespace("https://github.com/cadres-project/cadres/blob/main/docs/exports.md#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+
+def urn(kind, id_):
+    return URIRef(f"urn:cadres:{kind}:{id_}")
+
+
+def subjects(cls):
+    return set(graph.subjects(RDF.type, cls))
+
+
+claims = data["claims"]
+citations = [(c, i, cit) for c in claims for i, cit in enumerate(c["citations"], 1)]
+assert subjects(CADRES.Claim) == {urn("claim", c["id"]) for c in claims}, "one cadres:Claim per claim"
+assert subjects(RDF.Statement) == subjects(CADRES.Claim), "every claim is an rdf:Statement"
+expected_citations = {urn("citation", f"{c['id']}:{i}") for c, i, _ in citations}
+assert subjects(CADRES.Citation) == expected_citations, "one cadres:Citation per citation"
+assert subjects(OA.Annotation) == expected_citations, "every citation is an oa:Annotation"
+assert len(subjects(OA.TextQuoteSelector)) == sum(1 for *_, cit in citations if "quote" in cit)
+
+for c in claims:
+    node = urn("claim", c["id"])
+    assert (node, RDF.subject, urn("entity", c["subject"])) in graph, c["id"]
+    assert (node, RDF.predicate, urn("property", c["property"])) in graph, c["id"]
+for c, i, cit in citations:
+    node = urn("citation", f"{c['id']}:{i}")
+    assert (urn("claim", c["id"]), PROV.wasDerivedFrom, node) in graph
+    assert set(graph.objects(node, PROV.wasQuotedFrom)) == {urn("source", cit["source"])}, node
+    assert set(graph.objects(node, PROV.hadPrimarySource)) == {urn("source", w) for w in cit.get("cites", [])}, node
+    targets = set(graph.objects(node, OA.hasTarget))
+    assert len(targets) == 1, node
+    target = targets.pop()
+    assert set(graph.objects(target, OA.hasSource)) == {urn("source", cit["source"])}, node
+    exact = {str(e) for sel in graph.objects(target, OA.hasSelector)
+             if (sel, RDF.type, OA.TextQuoteSelector) in graph
+             for e in graph.objects(sel, OA.exact)}
+    assert exact == ({cit["quote"]} if "quote" in cit else set()), node
+
+
+# The number of triples each record makes, as docs/exports.md gives it.
+def names(names):
+    if not names:
+        return 0
+    # the link, rdf:first and rdf:rest per item, and each name node's fields
+    return 1 + 2 * len(names) + sum(
+        (1 if "literal" in n else 1 + ("family" in n) + ("given" in n)) + ("as-cited" in n)
+        for n in names)
+
+
+def value(v):
+    """Triples of a claim's or qualifier's value node, beyond the one that links it."""
+    if "quantity" in v:
+        return 4
+    if "share" in v:
+        return 1 + 4 * len(v["share"])
+    return 0
+
+
+SOURCE_FIELDS = ["container-title", "publisher", "publisher-place", "issued", "accessed",
+                 "archive-date", "ISBN", "URL", "language", "volume", "issue", "page", "medium", "note"]
+expected = 6  # the dataset node
+for p in data["properties"]:
+    expected += 5 + len(set(p.get("subject-kinds", []))) + len(set(p.get("value-kinds", [])))
+for s in data["sources"]:
+    expected += 2 + 1 + 1 + 1 + 1  # two types, identifier, CSL type, title, read
+    expected += names(s.get("author", [])) + names(s.get("editor", []))
+    expected += sum(1 for f in SOURCE_FIELDS if f in s)
+    expected += len(set(s.get("references", [])))
+for e in data["entities"]:
+    aliases = {(lang, a) for lang, names_ in e.get("aliases", {}).items() for a in names_}
+    expected += 4 + len(e["labels"]) + len(aliases)
+for c in claims:
+    expected += 2 + 3 + 1 + 1 + value(c["value"])  # types, s/p/o, rank, statement
+    expected += "rank-reason" in c
+    expected += sum(4 + value(v) for v in c.get("qualifiers", {}).values())
+    expected += 4 * len(c.get("disputes", []))
+    for cit in c["citations"]:
+        expected += 1 + 3 + 1 + 1 + 1  # the link, three types, position, body, target
+        expected += 2 + (3 if "quote" in cit else 0)  # target node, its selector
+        expected += ("locator" in cit) + 1 + len(set(cit.get("cites", [])))
+assert len(graph) == expected, f"{len(graph)} triples, the mapping gives {expected}"
+print(f"ok: dataset.jsonld loads into {len(graph)} triples, as the mapping gives: "
+      f"{len(claims)} claims, {len(citations)} citations, {len(data['sources'])} sources, "
+      f"{len(data['entities'])} entities")
