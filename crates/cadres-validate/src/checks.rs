@@ -6,6 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use cadres_model::schema::RecordKind;
 use cadres_model::{
     Cardinality, ClaimRecord, DateRelation, Edtf, EdtfDate, EntityFile, EntityKind, Metadata,
@@ -128,7 +130,7 @@ impl<'a> Index<'a> {
         message: impl Into<String>,
     ) -> Diagnostic {
         let f = &self.files[fi];
-        Diagnostic::new(rule, f.rel.clone(), message).at(&f.text, f.index.value(pointer))
+        Diagnostic::new(rule, f.rel.clone(), message).at(&f.text, f.index().value(pointer))
     }
 
     /// A diagnostic of `rule` pointing at the key of the value at `pointer` in file `fi`.
@@ -140,12 +142,12 @@ impl<'a> Index<'a> {
         message: impl Into<String>,
     ) -> Diagnostic {
         let f = &self.files[fi];
-        Diagnostic::new(rule, f.rel.clone(), message).at(&f.text, f.index.key(pointer))
+        Diagnostic::new(rule, f.rel.clone(), message).at(&f.text, f.index().key(pointer))
     }
 
     fn where_is(&self, fi: usize, pointer: &str) -> String {
         let f = &self.files[fi];
-        let span = crate::Span::new(&f.text, f.index.value(pointer));
+        let span = crate::Span::new(&f.text, f.index().value(pointer));
         format!("{}:{}:{}", f.rel, span.line, span.column)
     }
 }
@@ -154,10 +156,12 @@ impl<'a> Index<'a> {
 pub(crate) fn run(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
     duplicates(ix, out);
     references(ix, out);
-    for id in &ix.claim_order {
-        let c = &ix.claims[id];
-        claim_rules(ix, c, out);
-    }
+    // The rules on each claim alone, in parallel: the diagnostics are sorted afterwards.
+    out.par_extend(ix.claim_order.par_iter().flat_map_iter(|id| {
+        let mut found = Vec::new();
+        claim_rules(ix, &ix.claims[id], &mut found);
+        found
+    }));
     sources(ix, out);
     consistency(ix, out);
 }

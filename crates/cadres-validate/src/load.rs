@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use cadres_model::schema::RecordKind;
 use cadres_model::{ClaimRecord, EntityFile, EntityKind, Metadata, PropertiesFile, Source};
@@ -260,7 +261,10 @@ pub(crate) struct Loaded {
     pub(crate) rel: String,
     pub(crate) kind: RecordKind,
     pub(crate) text: String,
-    pub(crate) index: SpanIndex,
+    /// The span index: set to an empty one for a file whose TOML could not be parsed;
+    /// else left unset by the loader, which drops the one it built, and rebuilt from `text`
+    /// by [`Loaded::index`] only for a file that a cross-file rule points into.
+    pub(crate) index: OnceLock<SpanIndex>,
     pub(crate) record: Option<Record>,
     /// For an entity file, the position in the file of each claim of the record (claims
     /// that do not fit the model are left out of a record built from a broken file).
@@ -279,7 +283,7 @@ fn load(found: Found) -> Loaded {
         rel: found.rel,
         kind: found.kind,
         text: String::new(),
-        index: SpanIndex::default(),
+        index: SpanIndex::default().into(),
         record: None,
         claim_positions: Vec::new(),
         declared: Declared::default(),
@@ -335,7 +339,7 @@ pub(crate) fn load_bytes(kind: RecordKind, rel: &str, bytes: Vec<u8>) -> Loaded 
         rel: rel.to_owned(),
         kind,
         text: String::new(),
-        index: SpanIndex::default(),
+        index: SpanIndex::default().into(),
         record: None,
         claim_positions: Vec::new(),
         declared: Declared::default(),
@@ -459,8 +463,22 @@ fn check_text(loaded: &mut Loaded) {
         loaded.record = Some(Record::Entity(entity));
         loaded.claim_positions = positions;
     }
-    loaded.index = index;
+    // Most files need their span index no more: drop it here, in parallel, and rebuild it
+    // in the rare file a cross-file rule points into.
+    drop(index);
+    loaded.index = OnceLock::new();
     loaded.diagnostics = diags;
+}
+
+impl Loaded {
+    /// The file's span index, rebuilt from its text on first use (see [`Loaded::index`]'s
+    /// field): the same tree, so the same spans as the loader's.
+    pub(crate) fn index(&self) -> &SpanIndex {
+        self.index.get_or_init(|| {
+            let (doc, _) = DeTable::parse_recoverable(&self.text);
+            spans::convert(&doc).1
+        })
+    }
 }
 
 /// The entity and those of its claims that fit the model, with each kept claim's position
@@ -525,7 +543,9 @@ fn declared(kind: RecordKind, json: &Value) -> Declared {
 
 /// Every source id a citation of this entity file names, as `source` or under `cites`.
 fn cited(json: &Value) -> Vec<String> {
-    let array = |v: Option<&Value>| v.and_then(Value::as_array).cloned().unwrap_or_default();
+    fn array(v: Option<&Value>) -> &[Value] {
+        v.and_then(Value::as_array).map_or(&[][..], Vec::as_slice)
+    }
     let mut out = Vec::new();
     for claim in array(json.get("claims")) {
         for cit in array(claim.get("citations")) {
