@@ -465,3 +465,26 @@ fn jsonld_context_is_inline_and_provenance_has_two_levels() {
     let total: usize = dataset.claims.iter().map(|c| c.citations.len()).sum();
     assert_eq!(citations, total);
 }
+
+/// Text with quotes, commas, line breaks (LF and CRLF) and non-ASCII survives each format:
+/// the CSV cell reads back as written, and the JSON files parse.
+#[test]
+fn awkward_text_survives_every_format() {
+    let (mut dataset, _) = valid();
+    let awkward = "a \"quoted\", comma;\r\nand a line\nbreak 七千人大会 ";
+    dataset.claims[0].statement = awkward.to_owned();
+    dataset.claims[0].citations[0].quote = Some(awkward.to_owned());
+    dataset.sources[0].title = awkward.to_owned();
+    let release = export::render(&dataset).expect("renders");
+    let tables = check_package(&release);
+    let claims = &tables["claims"];
+    assert_eq!(claims.rows[0][claims.column("statement")], awkward);
+    let citations = &tables["citations"];
+    assert_eq!(citations.rows[0][citations.column("quote")], awkward);
+    let sources = &tables["sources"];
+    assert_eq!(sources.rows[0][sources.column("title")], awkward);
+    let items = csl_items(&release);
+    assert_eq!(items.len(), dataset.sources.len());
+    let doc = jsonld(&release);
+    assert!(doc["@graph"].as_array().is_some_and(|g| !g.is_empty()));
+}
