@@ -31,6 +31,7 @@ pub fn run_with(
         &Tuning {
             max_files,
             assemble: false,
+            progress: progress_bar(),
         },
     )?;
     let options = RenderOptions {
@@ -52,6 +53,35 @@ pub fn run_with(
         ExitCode::SUCCESS
     })
 }
+
+/// A progress counter on stderr, for runs over [`PROGRESS_FROM`] files, when stderr is a
+/// terminal; `None` (nothing printed) otherwise.
+pub fn progress_bar() -> Option<fn(usize, usize)> {
+    fn draw(done: usize, total: usize) {
+        if total < PROGRESS_FROM {
+            return;
+        }
+        let width = 30;
+        let filled = done * width / total.max(1);
+        let mut err = std::io::stderr().lock();
+        let _ = write!(
+            err,
+            "\r[{}{}] {done}/{total} files",
+            "#".repeat(filled),
+            " ".repeat(width - filled)
+        );
+        if done == total {
+            let _ = write!(err, "\r{}\r", " ".repeat(width + 40));
+        }
+        let _ = err.flush();
+    }
+    std::io::stderr()
+        .is_terminal()
+        .then_some(draw as fn(usize, usize))
+}
+
+/// The number of files from which a check shows its progress on a terminal.
+pub const PROGRESS_FROM: usize = 10_000;
 
 /// How to show the dataset folder before each file: as the user gave it when relative,
 /// relative to the current folder when it is inside it, else by its name alone. Never an

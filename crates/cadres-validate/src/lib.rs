@@ -117,7 +117,7 @@ pub fn check_file(
 }
 
 /// How a check runs, beside what it checks: see [`check_with`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Tuning {
     /// The most record files the walk loads; the rest are reported under
     /// `limit-exceeded`. [`MAX_FILES`] by default.
@@ -125,6 +125,9 @@ pub struct Tuning {
     /// Assemble [`Report::dataset`]. A check that only reports (`cargo xtask check`) sets
     /// it to `false` and gets `None`, so that no record outlives the cross-file rules.
     pub assemble: bool,
+    /// Called with the number of files loaded so far and the total, every thousand files
+    /// or so and once at the end, from any thread: for a progress bar.
+    pub progress: Option<fn(usize, usize)>,
 }
 
 impl Default for Tuning {
@@ -132,6 +135,7 @@ impl Default for Tuning {
         Tuning {
             max_files: MAX_FILES,
             assemble: true,
+            progress: None,
         }
     }
 }
@@ -153,7 +157,7 @@ pub fn check_with(options: &Options, tuning: &Tuning) -> Result<Report, Error> {
     schema::ensure_compiled().map_err(|k| Error::Schema(k.to_string()))?;
     let walk = load::walk(&options.dataset, tuning.max_files)?;
     let files = walk.files.len();
-    let loaded = load::load_all(walk.files);
+    let loaded = load::load_all(walk.files, tuning.progress);
     let mut diagnostics = walk.diagnostics;
     for f in &loaded {
         diagnostics.extend(f.diagnostics.iter().cloned());

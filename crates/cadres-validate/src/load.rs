@@ -274,8 +274,25 @@ pub(crate) struct Loaded {
 }
 
 /// Loads every found file, in parallel, keeping the walk's order.
-pub(crate) fn load_all(files: Vec<Found>) -> Vec<Loaded> {
-    files.into_par_iter().map(load).collect()
+pub(crate) fn load_all(files: Vec<Found>, progress: Option<fn(usize, usize)>) -> Vec<Loaded> {
+    let Some(report) = progress else {
+        return files.into_par_iter().map(load).collect();
+    };
+    let total = files.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let loaded = files
+        .into_par_iter()
+        .map(|f| {
+            let l = load(f);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if n.is_multiple_of(1024) {
+                report(n, total);
+            }
+            l
+        })
+        .collect();
+    report(total, total);
+    loaded
 }
 
 fn load(found: Found) -> Loaded {

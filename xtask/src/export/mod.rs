@@ -125,6 +125,7 @@ pub fn run_with(dataset: &Path, out: &Path, max_files: usize) -> anyhow::Result<
         &cadres_validate::Tuning {
             max_files,
             assemble: true,
+            progress: crate::check::progress_bar(),
         },
     )?;
     if !report.diagnostics.is_empty() {
