@@ -2,8 +2,10 @@
 //!
 //! The release is a pure function of the dataset ([`render`]): `dataset.json` (the model's
 //! serde form), `dataset.schema.json` (its JSON Schema) and `dataset.md` (the document for
-//! readers). It reads no clock, writes no absolute path and iterates no hash map, so the
-//! same dataset gives the same bytes on any machine, in any folder, locale or time zone.
+//! readers), and for other tools `bibliography.json` (CSL-JSON), `data/` (a Frictionless
+//! data package) and `dataset.jsonld` (JSON-LD); `docs/exports.md` describes those three.
+//! It reads no clock, writes no absolute path and iterates no hash map, so the same dataset
+//! gives the same bytes on any machine, in any folder, locale or time zone.
 //!
 //! # Safety
 //!
