@@ -26,7 +26,7 @@ assert isinstance(document.get("@context"), dict), "the @context is inline"
 graph = Graph()
 graph.parse(data=text, format="json-ld")
 
-CADRES = Namespace("https://github.com/cadres-project/cadres/blob/main/docs/exports.md#")
+CADRES = Namespace("urn:cadres:vocab:")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 OA = Namespace("http://www.w3.org/ns/oa#")
 

@@ -21,8 +21,9 @@ use cadres_model::{
 use serde_json::{Map, Value, json};
 
 /// The namespace of the terms this export defines (`cadres:Claim`, `cadres:rank`, ...).
-pub(crate) const VOCAB: &str =
-    "https://github.com/cadres-project/cadres/blob/main/docs/exports.md#";
+/// A URN, like the records' own names: the project has no published address to put in an
+/// http IRI, and `docs/exports.md` defines each term.
+pub(crate) const VOCAB: &str = "urn:cadres:vocab:";
 
 /// The inline context: prefixes only, so that every key in the document is a compact IRI
 /// that reads the same in JSON and in RDF.
