@@ -826,13 +826,32 @@ impl<'a> Doc<'_, 'a> {
             o,
             "| source | claims that read it | claims that cite it through a work read |\n| --- | ---: | ---: |"
         )?;
+        // Counted in one pass over the claims: asking the index per source would read
+        // every claim once per source.
+        let mut reading: HashMap<&str, usize> = HashMap::new();
+        let mut citing: HashMap<&str, usize> = HashMap::new();
+        for claim in index.claims() {
+            let read: BTreeSet<&str> = claim.citations.iter().map(|c| c.source.as_str()).collect();
+            let cited: BTreeSet<&str> = claim
+                .citations
+                .iter()
+                .flat_map(|c| c.cites.iter().map(cadres_model::Id::as_str))
+                .collect();
+            for id in read {
+                *reading.entry(id).or_default() += 1;
+            }
+            for id in cited {
+                *citing.entry(id).or_default() += 1;
+            }
+        }
         for source in index.sources() {
+            let id = source.id.as_str();
             writeln!(
                 o,
                 "| {} | {} | {} |",
                 Self::work_short(source),
-                index.claims_reading(source.id.as_str()).len(),
-                index.claims_citing(source.id.as_str()).len()
+                reading.get(id).copied().unwrap_or(0),
+                citing.get(id).copied().unwrap_or(0)
             )?;
         }
         writeln!(o)
