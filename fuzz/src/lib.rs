@@ -146,6 +146,19 @@ pub fn valid_text(raw: &str, max: usize) -> Option<String> {
     ok.then(|| raw.to_owned())
 }
 
+/// A Han character, as the validator's `label-script-mismatch` rule counts them.
+fn is_han(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{2A6DF}'
+            | '\u{2A700}'..='\u{2EBEF}'
+            | '\u{30000}'..='\u{3134F}'
+    )
+}
+
 /// How a text reads once rendered: `dataset.md` puts every text on one line, so a line
 /// break reads as a space, and runs of spaces as one.
 pub fn one_line(text: &str) -> String {
@@ -256,7 +269,8 @@ pub fn raw_refs(markdown: &str) -> Vec<String> {
 ///
 /// The bytes are cut at each `0xFF` (a byte no UTF-8 text holds) into texts, read as
 /// UTF-8 with invalid bytes replaced; each text in turn replaces one field (claim
-/// statements, rank reasons, quotes, entity descriptions), when it is valid there.
+/// statements, rank reasons, quotes, entity descriptions and English labels, source
+/// titles), when it is valid there.
 pub fn markdown(data: &[u8]) {
     let mut texts = data
         .split(|b| *b == 0xFF)
@@ -288,6 +302,21 @@ pub fn markdown(data: &[u8]) {
     for entity in &mut dataset.entities {
         if let Some(t) = text(u, 2000, &mut needles) {
             entity.description = t;
+        }
+        // An `en` label holds no Han character (rule `label-script-mismatch`).
+        if let Some(label) = entity.labels.iter_mut().find(|(k, _)| k.as_str() == "en") {
+            let raw = u.next().unwrap_or_default();
+            if !raw.chars().any(is_han)
+                && let Some(t) = valid_text(&raw, 2000)
+            {
+                needles.push(one_line(&t));
+                *label.1 = t;
+            }
+        }
+    }
+    for source in &mut dataset.sources {
+        if let Some(t) = text(u, 2000, &mut needles) {
+            source.title = t;
         }
     }
     let release = xtask::export::render(&dataset).expect("a valid dataset renders");
