@@ -1,5 +1,5 @@
-//! `cargo xtask fuzz [--seconds N] [--target NAME]`: run every cargo-fuzz target of
-//! `fuzz/` for `N` seconds each.
+//! `cargo xtask fuzz [--seconds N] [--target NAME] [--dev]`: run every cargo-fuzz target
+//! of `fuzz/` for `N` seconds each.
 //!
 //! The targets (see `fuzz/src/lib.rs`) need a nightly compiler and `cargo-fuzz`: the
 //! task runs `cargo +nightly fuzz`, finding `cargo-fuzz` on the `PATH` or in
@@ -8,6 +8,9 @@
 //! kept in `fuzz/regressions/<target>/` (committed; `tests/fuzz_regressions.rs` replays
 //! them under `cargo test`). A crash stops the task with the crashing input's path: fix
 //! the bug, then copy the input into `fuzz/regressions/<target>/`.
+//!
+//! `--dev` builds the targets unoptimized: a build several times faster, runs many times
+//! slower; what `.ci/run`'s few-second smoke wants. Fuzzing for long is done without it.
 
 use std::ffi::OsString;
 use std::fs;
@@ -21,8 +24,9 @@ use crate::project_root;
 /// The fuzz targets, in the order they run.
 pub const TARGETS: [&str; 6] = ["loader", "edtf", "isbn", "lang", "id", "markdown"];
 
-/// Builds the targets, then runs each (or only `only`) for `seconds` seconds.
-pub fn run(seconds: u64, only: Option<&str>) -> anyhow::Result<ExitCode> {
+/// Builds the targets (unoptimized when `dev`), then runs each (or only `only`) for
+/// `seconds` seconds.
+pub fn run(seconds: u64, only: Option<&str>, dev: bool) -> anyhow::Result<ExitCode> {
     let root = project_root();
     let targets: Vec<&str> = match only {
         Some(name) if TARGETS.contains(&name) => vec![name],
@@ -41,6 +45,9 @@ pub fn run(seconds: u64, only: Option<&str>) -> anyhow::Result<ExitCode> {
             .args(["+nightly", "fuzz"])
             .args(args)
             .args(["--fuzz-dir", "fuzz"]);
+        if dev {
+            cmd.arg("--dev");
+        }
         cmd
     };
     let status = cargo_fuzz(&["build"])

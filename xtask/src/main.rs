@@ -97,6 +97,9 @@ enum Task {
         /// Run only this target.
         #[arg(long)]
         target: Option<String>,
+        /// Build the targets unoptimized: a faster build, slower runs (CI's smoke).
+        #[arg(long)]
+        dev: bool,
     },
     /// Write the JSON Schema of every file kind and of a release into schema/.
     Schema {
@@ -178,7 +181,11 @@ fn main() -> ExitCode {
             check,
         ),
         Task::Schema { check } => schema::run(check),
-        Task::Fuzz { seconds, target } => fuzz::run(seconds, target.as_deref()),
+        Task::Fuzz {
+            seconds,
+            target,
+            dev,
+        } => fuzz::run(seconds, target.as_deref(), dev),
         Task::Synth {
             claims,
             seed,
