@@ -15,31 +15,13 @@ use cadres_model::{
     EntityKind, Id, LangTag, LangText, Metadata, Name, Property, Quantity, Rank, SharePart, Source,
     SourceType, Value, ValueType,
 };
+use cadres_tests::release_of;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use xtask::export::{self, Release};
 
 // ---------------------------------------------------------------------------------------
 // Helpers
-
-/// Checks and renders the dataset in `dir`, which must be valid.
-#[track_caller]
-fn release_of(dir: &Path) -> (Dataset, Release) {
-    let report = cadres_validate::check(&cadres_validate::Options {
-        dataset: dir.to_owned(),
-        archive: None,
-    })
-    .expect("the dataset folder is readable");
-    assert!(
-        !report.has_errors(),
-        "{} has errors: {:#?}",
-        dir.display(),
-        report.diagnostics
-    );
-    let dataset = report.dataset.expect("the dataset assembles");
-    let release = export::render(&dataset).expect("the release renders");
-    (dataset, release)
-}
 
 #[track_caller]
 fn text(release: &Release, name: &str) -> String {

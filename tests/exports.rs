@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use cadres_model::Dataset;
+use cadres_tests::release_of;
 use hayagriva::archive::{ArchivedStyle, locales};
 use hayagriva::citationberg::Style;
 use hayagriva::citationberg::json as csl_json;
@@ -15,25 +16,6 @@ use hayagriva::{
     BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest,
 };
 use xtask::export::{self, Release};
-
-/// Checks and renders the dataset in `dir`, which must be valid.
-#[track_caller]
-fn release_of(dir: &Path) -> (Dataset, Release) {
-    let report = cadres_validate::check(&cadres_validate::Options {
-        dataset: dir.to_owned(),
-        archive: None,
-    })
-    .expect("the dataset folder is readable");
-    assert!(
-        !report.has_errors(),
-        "{} has errors: {:#?}",
-        dir.display(),
-        report.diagnostics
-    );
-    let dataset = report.dataset.expect("the dataset assembles");
-    let release = export::render(&dataset).expect("the release renders");
-    (dataset, release)
-}
 
 fn valid() -> (Dataset, Release) {
     release_of(&cadres_tests::fixture("valid"))

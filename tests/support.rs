@@ -32,3 +32,26 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// Checks and renders the dataset in `dir`, which must be valid: its model and its release.
+///
+/// # Panics
+/// When the folder cannot be read, the dataset has errors, or the release fails to render:
+/// each is a test failure.
+#[track_caller]
+pub fn release_of(dir: &std::path::Path) -> (cadres_model::Dataset, xtask::export::Release) {
+    let report = cadres_validate::check(&cadres_validate::Options {
+        dataset: dir.to_owned(),
+        archive: None,
+    })
+    .expect("the dataset folder is readable");
+    assert!(
+        !report.has_errors(),
+        "{} has errors: {:#?}",
+        dir.display(),
+        report.diagnostics
+    );
+    let dataset = report.dataset.expect("the dataset assembles");
+    let release = xtask::export::render(&dataset).expect("the release renders");
+    (dataset, release)
+}

@@ -36,6 +36,8 @@ use anyhow::{Context, bail};
 use cadres_model::{Claim, Dataset, Source};
 use cadres_validate::fold;
 
+use crate::export::escape;
+
 /// The report's path under the project root.
 pub const REPORT: &str = "docs/coverage.md";
 
@@ -452,21 +454,6 @@ pub fn analyze(dataset: &Dataset, archive: &Path) -> anyhow::Result<Vec<SourceCo
     Ok(out)
 }
 
-/// Escapes text for Markdown prose.
-fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn claim_list(claims: &BTreeSet<String>) -> String {
     claims
         .iter()
@@ -536,7 +523,7 @@ pub fn render(coverage: &[SourceCoverage]) -> String {
         let mut section = None;
         for b in &c.blocks {
             if section != Some(&b.section) && b.kind != BlockKind::Title {
-                let _ = writeln!(s, "\n### {}", md(&b.section));
+                let _ = writeln!(s, "\n### {}", escape::markdown(&b.section));
                 section = Some(&b.section);
             }
             if b.kind == BlockKind::Prose {
@@ -551,7 +538,7 @@ pub fn render(coverage: &[SourceCoverage]) -> String {
                         s,
                         "{}. \"{}\"{}: {claims}",
                         i + 1,
-                        md(&u.opening),
+                        escape::markdown(&u.opening),
                         footnote_marks(&u.footnotes)
                     );
                 }
@@ -572,7 +559,7 @@ pub fn render(coverage: &[SourceCoverage]) -> String {
                     "\n¶{} {} \"{}\": {claims}",
                     b.number,
                     b.kind.word(),
-                    md(shown)
+                    escape::markdown(shown)
                 );
             }
         }
@@ -584,8 +571,8 @@ pub fn render(coverage: &[SourceCoverage]) -> String {
                 s,
                 "- ¶{} \"{}\" ({})",
                 b.number,
-                md(&u.opening),
-                md(&b.section)
+                escape::markdown(&u.opening),
+                escape::markdown(&b.section)
             );
         }
         if none {
@@ -603,7 +590,7 @@ pub fn render(coverage: &[SourceCoverage]) -> String {
             );
         }
         for p in &c.problems {
-            let _ = writeln!(s, "- `{}`: {}", p.claim, md(&p.message));
+            let _ = writeln!(s, "- `{}`: {}", p.claim, escape::markdown(&p.message));
         }
     }
     s

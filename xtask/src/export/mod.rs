@@ -16,7 +16,7 @@
 //! new one.
 
 mod csl;
-mod escape;
+pub(crate) mod escape;
 mod frictionless;
 mod human;
 mod json;
