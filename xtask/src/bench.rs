@@ -89,6 +89,7 @@ pub fn run(config: &Config) -> anyhow::Result<std::process::ExitCode> {
     } else {
         None
     };
+    let real = real_dataset(&exe, &root, &bench, config.runs.max(10))?;
     let mut rows = Vec::new();
     for &n in &config.sizes {
         let dir = dataset(&exe, &bench, n)?;
@@ -151,13 +152,35 @@ pub fn run(config: &Config) -> anyhow::Result<std::process::ExitCode> {
         eprintln!("{}", line(&row));
         rows.push(row);
     }
-    let table = table(&rows);
+    let mut table = table(&rows);
+    table.push_str(&real);
     println!("{table}");
     if config.write {
         write_benchmarks(&root.join("BENCHMARKS.md"), &table)?;
         eprintln!("wrote the table into BENCHMARKS.md");
     }
     Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// What an export adds to a check on the real dataset (`dataset/`, warm, best of `runs`):
+/// a paragraph for the table's block.
+fn real_dataset(exe: &Path, root: &Path, bench: &Path, runs: usize) -> anyhow::Result<String> {
+    let exe = exe.to_string_lossy().into_owned();
+    let d = root.join("dataset").to_string_lossy().into_owned();
+    let o = bench.join("dist-real").to_string_lossy().into_owned();
+    let check = [exe.as_str(), "check", "--dataset", &d];
+    let export = [exe.as_str(), "export", "--dataset", &d, "--out", &o];
+    measure(&check, true)?;
+    let check = best(runs, "real dataset: check", || measure(&check, true))?;
+    let export = best(runs, "real dataset: export", || measure(&export, true))?;
+    let added = export.wall.saturating_sub(check.wall);
+    Ok(format!(
+        "\nThe real dataset (`dataset/`), warm, best of {runs}: check {:.1} ms, export {:.1} ms; \
+         the export adds {:.1} ms to the check.\n",
+        secs(check.wall) * 1000.0,
+        secs(export.wall) * 1000.0,
+        secs(added) * 1000.0,
+    ))
 }
 
 /// Why the export of `n` claims should not run, judged from the largest smaller export
