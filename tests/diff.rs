@@ -24,28 +24,7 @@ fn metadata(version: &str) -> Metadata {
 }
 
 fn source(i: &str, title: &str) -> Source {
-    Source {
-        id: id(i),
-        kind: SourceType::Book,
-        title: title.to_owned(),
-        author: Vec::new(),
-        editor: Vec::new(),
-        container_title: None,
-        publisher: None,
-        publisher_place: None,
-        issued: None,
-        accessed: None,
-        archive_date: None,
-        isbn: None,
-        url: None,
-        language: None,
-        volume: None,
-        issue: None,
-        page: None,
-        medium: None,
-        note: None,
-        references: Vec::new(),
-    }
+    Source::new(id(i), SourceType::Book, title)
 }
 
 fn entity(i: &str, kind: EntityKind, label: &str) -> Entity {

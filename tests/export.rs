@@ -762,13 +762,6 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 .into_iter()
                 .enumerate()
                 .map(|(i, (kind, title, container, author))| Source {
-                    id: id("s", i),
-                    kind: [
-                        SourceType::EntryEncyclopedia,
-                        SourceType::Book,
-                        SourceType::ArticleJournal,
-                    ][kind],
-                    title,
                     author: author
                         .map(|a| {
                             vec![Name {
@@ -779,26 +772,21 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                             }]
                         })
                         .unwrap_or_default(),
-                    editor: Vec::new(),
                     container_title: container,
-                    publisher: None,
-                    publisher_place: None,
-                    issued: None,
-                    accessed: None,
-                    archive_date: None,
-                    isbn: None,
-                    url: None,
-                    language: None,
-                    volume: None,
-                    issue: None,
-                    page: None,
-                    medium: None,
-                    note: None,
                     references: if i == 0 {
                         (1..n_sources).map(|j| id("s", j)).collect()
                     } else {
                         Vec::new()
                     },
+                    ..Source::new(
+                        id("s", i),
+                        [
+                            SourceType::EntryEncyclopedia,
+                            SourceType::Book,
+                            SourceType::ArticleJournal,
+                        ][kind],
+                        title,
+                    )
                 })
                 .collect();
             let n_claims = claims.len();

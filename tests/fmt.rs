@@ -434,26 +434,13 @@ fn source() -> impl Strategy<Value = Source> {
     )
         .prop_map(
             |((id, title, author), (publisher, issued), (language, note), references)| Source {
-                id,
-                kind: SourceType::Book,
-                title,
                 author,
-                editor: Vec::new(),
-                container_title: None,
                 publisher,
-                publisher_place: None,
                 issued,
-                accessed: None,
-                archive_date: None,
-                isbn: None,
-                url: None,
                 language,
-                volume: None,
-                issue: None,
-                page: None,
-                medium: None,
                 note,
                 references,
+                ..Source::new(id, SourceType::Book, title)
             },
         )
 }

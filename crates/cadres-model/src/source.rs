@@ -83,6 +83,33 @@ pub struct Source {
 }
 
 impl Source {
+    /// A source with only the fields every source has; every other field is empty, as a
+    /// work's description leaves what it does not give.
+    pub fn new(id: Id, kind: SourceType, title: impl Into<String>) -> Source {
+        Source {
+            id,
+            kind,
+            title: title.into(),
+            author: Vec::new(),
+            editor: Vec::new(),
+            container_title: None,
+            publisher: None,
+            publisher_place: None,
+            issued: None,
+            accessed: None,
+            archive_date: None,
+            isbn: None,
+            url: None,
+            language: None,
+            volume: None,
+            issue: None,
+            page: None,
+            medium: None,
+            note: None,
+            references: Vec::new(),
+        }
+    }
+
     /// The 1-based number of `work` in this source's reference list.
     pub fn reference_number(&self, work: &Id) -> Option<usize> {
         self.references
