@@ -71,20 +71,20 @@ impl<'a> Index<'a> {
         for (fi, f) in files.iter().enumerate() {
             match f.kind {
                 RecordKind::Source => {
-                    if let Some((id, _)) = &f.declared.record {
+                    if let Some(id) = f.record_id() {
                         ix.known_sources.insert(id);
                     }
                 }
                 RecordKind::Entity => {
-                    if let Some((id, _)) = &f.declared.record {
+                    if let Some(id) = f.record_id() {
                         ix.known_entities.insert(id);
                     }
                     ix.known_claims
-                        .extend(f.declared.inner.iter().map(|(id, _)| id.as_str()));
+                        .extend(f.inner_ids().into_iter().map(|(_, id)| id));
                 }
                 RecordKind::Properties => {
                     ix.known_properties
-                        .extend(f.declared.inner.iter().map(|(id, _)| id.as_str()));
+                        .extend(f.inner_ids().into_iter().map(|(_, id)| id));
                 }
                 _ => {}
             }
@@ -130,7 +130,7 @@ impl<'a> Index<'a> {
         message: impl Into<String>,
     ) -> Diagnostic {
         let f = &self.files[fi];
-        Diagnostic::new(rule, f.rel.clone(), message).at(&f.text, f.index().value(pointer))
+        Diagnostic::new(rule, f.rel.clone(), message).at(f.text(), f.index().value(pointer))
     }
 
     /// A diagnostic of `rule` pointing at the key of the value at `pointer` in file `fi`.
@@ -142,12 +142,12 @@ impl<'a> Index<'a> {
         message: impl Into<String>,
     ) -> Diagnostic {
         let f = &self.files[fi];
-        Diagnostic::new(rule, f.rel.clone(), message).at(&f.text, f.index().key(pointer))
+        Diagnostic::new(rule, f.rel.clone(), message).at(f.text(), f.index().key(pointer))
     }
 
     fn where_is(&self, fi: usize, pointer: &str) -> String {
         let f = &self.files[fi];
-        let span = crate::Span::new(&f.text, f.index().value(pointer));
+        let span = crate::Span::new(f.text(), f.index().value(pointer));
         format!("{}:{}:{}", f.rel, span.line, span.column)
     }
 }
@@ -168,29 +168,39 @@ pub(crate) fn run(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
 
 fn duplicates(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
     // Sources, entities and claims share one namespace; properties have their own.
-    let mut records: HashMap<&str, (usize, &str)> = HashMap::new();
-    let mut properties: HashMap<&str, (usize, &str)> = HashMap::new();
+    // Where an id is declared: its file, and the position of the inner record (a claim or
+    // a property) or `None` for the record itself.
+    let mut records: HashMap<&str, (usize, Option<usize>)> = HashMap::new();
+    let mut properties: HashMap<&str, (usize, Option<usize>)> = HashMap::new();
+    let pointer = |fi: usize, at: Option<usize>| {
+        at.map_or_else(|| "/id".to_owned(), |i| ix.files[fi].inner_pointer(i))
+    };
     for (fi, f) in ix.files.iter().enumerate() {
         let seen = if f.kind == RecordKind::Properties {
             &mut properties
         } else {
             &mut records
         };
-        for (id, pointer) in f.declared.record.iter().chain(&f.declared.inner) {
-            if let Some((first_file, first_pointer)) = seen.get(id.as_str()) {
-                let first = ix.where_is(*first_file, first_pointer);
+        let declared = f
+            .record_id()
+            .map(|id| (None, id))
+            .into_iter()
+            .chain(f.inner_ids().into_iter().map(|(i, id)| (Some(i), id)));
+        for (at, id) in declared {
+            if let Some((first_file, first_at)) = seen.get(id) {
+                let first = ix.where_is(*first_file, &pointer(*first_file, *first_at));
                 out.push(
                     ix.at(
                         &rules::DUPLICATE_ID,
                         fi,
-                        pointer,
+                        &pointer(fi, at),
                         format!("the id `{id}` is already used at {first}"),
                     )
                     .label("used again here")
                     .help("give one of the two records another id"),
                 );
             } else {
-                seen.insert(id, (fi, pointer));
+                seen.insert(id, (fi, at));
             }
         }
     }
@@ -613,11 +623,12 @@ fn after_as_of(
 
 fn sources(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
     // Read from every file's JSON form, so that a claim too broken to build still counts.
-    let used: HashSet<&str> = ix
-        .files
-        .iter()
-        .flat_map(|f| f.declared.cited.iter().map(String::as_str))
-        .collect();
+    let mut used: HashSet<&str> = HashSet::new();
+    for f in ix.files {
+        f.for_each_cited(|s| {
+            used.insert(s);
+        });
+    }
     let mut list: Vec<&(usize, &Source)> = ix.sources.values().collect();
     list.sort_by_key(|(fi, _)| *fi);
     for (fi, s) in list {

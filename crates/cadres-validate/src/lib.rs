@@ -180,13 +180,18 @@ pub fn check_with(options: &Options, tuning: &Tuning) -> Result<Report, Error> {
         .map(|d| d.file.clone())
         .collect();
     for f in loaded {
-        if pointed.contains(&f.rel) {
-            texts.insert(f.rel, f.text);
-        }
+        let record = if pointed.contains(&f.rel) {
+            let mut f = f;
+            let record = f.record.take();
+            texts.insert(f.rel.clone(), f.into_text());
+            record
+        } else {
+            f.record
+        };
         if !tuning.assemble {
             continue;
         }
-        match f.record {
+        match record {
             Some(Record::Metadata(m)) => metadata = Some(m),
             Some(Record::Properties(p)) => properties.extend(p.property),
             Some(Record::Source(s)) => sources.push(*s),

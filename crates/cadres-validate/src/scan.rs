@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use cadres_model::schema::RecordKind;
 use cadres_model::{Edtf, EdtfDate, EdtfError, Id, Isbn, LangTag, Url};
 use serde_json::Value;
+use toml::de::{DeTable, DeValue};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::is_nfc;
 
@@ -374,22 +375,84 @@ impl<'a> Scan<'a> {
         if field != "labels" && field != "aliases" {
             return;
         }
-        let han = s.chars().any(is_han);
-        let tag_script = tag.split('-').nth(1);
-        let message =
-            if tag.starts_with("zh") && matches!(tag_script, Some("Hans" | "Hant")) && !han {
-                format!("a `{tag}` label holds no Han character")
-            } else if tag == "en" && han {
-                "an `en` label holds Han characters".to_owned()
-            } else {
-                return;
-            };
+        let Some(message) = label_script(s, tag) else {
+            return;
+        };
         self.diagnostics.push(
             Diagnostic::new(&rules::LABEL_SCRIPT_MISMATCH, self.file, message)
                 .at(self.text, span)
                 .label(format!("under `{tag}`"))
                 .help("put the text under the tag of its script: `en`, `zh-Hans`, `zh-Hant` or `zh-Latn-pinyin`"),
         );
+    }
+}
+
+/// Whether the parsed tree of a file has nothing for the scan to report: no
+/// TOML date-time, no number the JSON form cannot hold, no nesting past [`MAX_DEPTH`], and
+/// every string clean text. Conservative: `false` sends the file the slow way, where the
+/// scan finds and points at each problem; `true` means the scan would report nothing
+/// (the newtype values are left to the typed record, which refuses a bad one).
+pub(crate) fn quick(doc: &DeTable<'_>) -> bool {
+    doc.iter().all(|(k, v)| {
+        let labels = matches!(k.get_ref().as_ref(), "labels" | "aliases");
+        match v.get_ref() {
+            DeValue::Table(t) if labels => t.iter().all(|(tag, v)| {
+                quick_value(v.get_ref(), 2, &|s: &str| {
+                    label_script(s, tag.get_ref()).is_none()
+                })
+            }),
+            other => quick_value(other, 1, &|_: &str| true),
+        }
+    })
+}
+
+fn quick_value(v: &DeValue<'_>, depth: usize, extra: &dyn Fn(&str) -> bool) -> bool {
+    match v {
+        DeValue::String(s) => clean_text(s) && extra(s),
+        DeValue::Integer(i) => {
+            i64::from_str_radix(i.as_str(), i.radix()).is_ok()
+                || u64::from_str_radix(i.as_str(), i.radix()).is_ok()
+        }
+        DeValue::Float(f) => f.as_str().parse::<f64>().is_ok_and(f64::is_finite),
+        DeValue::Boolean(_) => true,
+        DeValue::Datetime(_) => false,
+        DeValue::Array(_) | DeValue::Table(_) if depth > MAX_DEPTH => false,
+        DeValue::Array(a) => a
+            .iter()
+            .all(|item| quick_value(item.get_ref(), depth + 1, extra)),
+        DeValue::Table(t) => t
+            .iter()
+            .all(|(_, item)| quick_value(item.get_ref(), depth + 1, extra)),
+    }
+}
+
+/// Whether [`Scan::text_rules`] and the length limit have nothing to say of `s`.
+fn clean_text(s: &str) -> bool {
+    if s.is_empty()
+        || s.starts_with(rules::PLACEHOLDER)
+        || s.trim_start().len() != s.len()
+        || s.trim_end().len() != s.len()
+        || (s.len() > MAX_STRING_CHARS && s.chars().nth(MAX_STRING_CHARS).is_some())
+    {
+        return false;
+    }
+    if s.is_ascii() {
+        !s.bytes().any(|b| (b < 0x20 && b != b'\n') || b == 0x7f)
+    } else {
+        is_nfc(s) && !s.chars().any(is_invisible)
+    }
+}
+
+/// What `label-script-mismatch` says of the label `s` under the language tag `tag`.
+fn label_script(s: &str, tag: &str) -> Option<String> {
+    let han = s.chars().any(is_han);
+    let tag_script = tag.split('-').nth(1);
+    if tag.starts_with("zh") && matches!(tag_script, Some("Hans" | "Hant")) && !han {
+        Some(format!("a `{tag}` label holds no Han character"))
+    } else if tag == "en" && han {
+        Some("an `en` label holds Han characters".to_owned())
+    } else {
+        None
     }
 }
 
