@@ -16,20 +16,19 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use cadres_model::{Certainty, Dataset, EdtfDate, Name, Source};
+use std::io::Write;
+
+use cadres_model::{Certainty, EdtfDate, Name, Source};
+use serde::ser::{Serialize, SerializeSeq, Serializer};
 use serde_json::{Map, Value, json};
 
-/// The CSL-JSON bibliography of `dataset`, whose lists are sorted by id: a pretty-printed
-/// array ending in a newline.
-pub(crate) fn render(dataset: &Dataset) -> serde_json::Result<Vec<u8>> {
-    let read: BTreeSet<&str> = dataset
-        .claims
-        .iter()
-        .flat_map(|c| &c.citations)
-        .map(|c| c.source.as_str())
-        .collect();
+use super::Sorted;
+
+/// The CSL-JSON bibliography: a pretty-printed array ending in a newline, each item
+/// built and written in turn.
+pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     let mut cited_by: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for source in &dataset.sources {
+    for source in &sorted.sources {
         for work in &source.references {
             cited_by
                 .entry(work.as_str())
@@ -37,20 +36,29 @@ pub(crate) fn render(dataset: &Dataset) -> serde_json::Result<Vec<u8>> {
                 .insert(source.id.as_str());
         }
     }
-    let items: Vec<Value> = dataset
-        .sources
-        .iter()
-        .map(|s| {
-            let citing: Vec<&str> = cited_by
+    super::json::pretty(&Items { sorted, cited_by }, out)
+}
+
+/// The items, serialized one by one as a JSON array.
+struct Items<'s, 'a> {
+    sorted: &'s Sorted<'a>,
+    cited_by: BTreeMap<&'a str, BTreeSet<&'a str>>,
+}
+
+impl Serialize for Items<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let sources = &self.sorted.sources;
+        let mut seq = serializer.serialize_seq(Some(sources.len()))?;
+        for s in sources {
+            let citing: Vec<&str> = self
+                .cited_by
                 .get(s.id.as_str())
                 .map(|c| c.iter().copied().collect())
                 .unwrap_or_default();
-            item(s, read.contains(s.id.as_str()), &citing)
-        })
-        .collect();
-    let mut bytes = serde_json::to_vec_pretty(&items)?;
-    bytes.push(b'\n');
-    Ok(bytes)
+            seq.serialize_element(&item(s, self.sorted.read.contains(s.id.as_str()), &citing))?;
+        }
+        seq.end()
+    }
 }
 
 /// One CSL-JSON item.

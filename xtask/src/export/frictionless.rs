@@ -20,10 +20,14 @@
 //! type filled, and is also given whole in `value_json`, in `dataset.json`'s form (the one
 //! place a share's parts are). `docs/exports.md` lists every column.
 
-use cadres_model::{
-    Claim, Dataset, EntityKind, Id, Name, Rank, Source, SourceType, Value as ClaimValue,
-};
+use std::fmt::{Display, Write as _};
+use std::io::Write;
+
+use anyhow::Context;
+use cadres_model::{Edtf, EntityKind, Id, Name, Rank, SourceType, Value as ClaimValue};
 use serde_json::{Map, Value, json};
+
+use super::Sorted;
 
 /// The folder the package is written to, inside the release.
 pub(crate) const FOLDER: &str = "data";
@@ -77,14 +81,81 @@ struct ForeignKey {
     reference: &'static [&'static str],
 }
 
-/// A table: its schema and its rows (`None` is a missing value).
+/// Writes a table's rows, in order.
+type WriteRows = fn(&Sorted<'_>, &mut Rows<'_>) -> anyhow::Result<()>;
+
+/// A table: its schema and what writes its rows.
 struct Table {
     name: &'static str,
     description: &'static str,
     fields: Vec<Field>,
     primary_key: &'static [&'static str],
     foreign_keys: Vec<ForeignKey>,
-    rows: Vec<Vec<Option<String>>>,
+    rows: WriteRows,
+}
+
+/// The CSV writer of one table, cell by cell: a missing value is an empty cell.
+pub(crate) struct Rows<'w> {
+    writer: csv::Writer<&'w mut dyn Write>,
+    table: &'static str,
+    columns: usize,
+    cells: usize,
+    /// Scratch space for cells formatted from values.
+    text: String,
+    json: Vec<u8>,
+}
+
+impl Rows<'_> {
+    fn cell(&mut self, text: &str) -> anyhow::Result<()> {
+        self.cells += 1;
+        Ok(self.writer.write_field(text)?)
+    }
+
+    fn empty(&mut self) -> anyhow::Result<()> {
+        self.cell("")
+    }
+
+    fn opt(&mut self, text: Option<&str>) -> anyhow::Result<()> {
+        self.cell(text.unwrap_or(""))
+    }
+
+    /// A cell holding `value`'s `Display` text.
+    fn show(&mut self, value: impl Display) -> anyhow::Result<()> {
+        self.text.clear();
+        write!(self.text, "{value}")?;
+        self.cells += 1;
+        Ok(self.writer.write_field(&self.text)?)
+    }
+
+    fn opt_show(&mut self, value: Option<impl Display>) -> anyhow::Result<()> {
+        match value {
+            Some(v) => self.show(v),
+            None => self.empty(),
+        }
+    }
+
+    /// A cell holding `value` in `dataset.json`'s form, empty if it does not serialize.
+    fn json(&mut self, value: &impl serde::Serialize) -> anyhow::Result<()> {
+        self.json.clear();
+        if serde_json::to_writer(&mut self.json, value).is_err() {
+            self.json.clear();
+        }
+        self.cells += 1;
+        Ok(self.writer.write_field(&self.json)?)
+    }
+
+    /// Ends a row, which must have had one cell per column.
+    fn end(&mut self) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            self.cells == self.columns,
+            "a row of {} has {} cells for {} columns",
+            self.table,
+            self.cells,
+            self.columns
+        );
+        self.cells = 0;
+        Ok(self.writer.write_record(None::<&[u8]>)?)
+    }
 }
 
 impl Table {
@@ -92,25 +163,24 @@ impl Table {
         format!("{}.csv", self.name)
     }
 
-    /// The table as RFC 4180 CSV with CRLF line ends.
-    fn csv(&self) -> anyhow::Result<Vec<u8>> {
+    /// Writes the table as RFC 4180 CSV with CRLF line ends.
+    fn csv(&self, sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
+            .buffer_capacity(1 << 16)
+            .from_writer(out);
         writer.write_record(self.fields.iter().map(|f| f.name))?;
-        for row in &self.rows {
-            anyhow::ensure!(
-                row.len() == self.fields.len(),
-                "a row of {} has {} cells for {} columns",
-                self.name,
-                row.len(),
-                self.fields.len()
-            );
-            writer.write_record(row.iter().map(|c| c.as_deref().unwrap_or("")))?;
-        }
-        Ok(writer
-            .into_inner()
-            .map_err(csv::IntoInnerError::into_error)?)
+        let mut rows = Rows {
+            writer,
+            table: self.name,
+            columns: self.fields.len(),
+            cells: 0,
+            text: String::new(),
+            json: Vec::new(),
+        };
+        (self.rows)(sorted, &mut rows)?;
+        rows.writer.flush()?;
+        Ok(())
     }
 
     /// The table's resource in `datapackage.json`.
@@ -166,36 +236,73 @@ impl Table {
     }
 }
 
-/// The package's files, `data/`-prefixed: `datapackage.json` and one CSV per table.
-pub(crate) fn render(dataset: &Dataset) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let tables = tables(dataset);
-    let mut files = Vec::new();
-    for table in &tables {
-        files.push((format!("{FOLDER}/{}", table.path()), table.csv()?));
+/// The tables' names, in the package's order; each is written to `data/<name>.csv`.
+pub(crate) const TABLES: [&str; 11] = [
+    "properties",
+    "sources",
+    "source-names",
+    "source-references",
+    "entities",
+    "labels",
+    "claims",
+    "qualifiers",
+    "disputes",
+    "citations",
+    "citation-cites",
+];
+
+/// The tables, in [`TABLES`] order.
+fn tables() -> [Table; 11] {
+    [
+        properties(),
+        sources(),
+        source_names(),
+        source_references(),
+        entities(),
+        labels(),
+        claims(),
+        qualifiers(),
+        disputes(),
+        citations(),
+        citation_cites(),
+    ]
+}
+
+/// A guess at the rank of the table `i` of [`TABLES`] by size, largest first.
+pub(crate) fn weight(i: usize) -> usize {
+    match TABLES.get(i) {
+        Some(&"claims") => 0,
+        Some(&"citations") => 1,
+        Some(&"qualifiers") => 2,
+        Some(&"citation-cites") => 3,
+        Some(&"labels") => 4,
+        _ => 5 + i,
     }
+}
+
+/// `data/<name>.csv` for the table `i` of [`TABLES`].
+pub(crate) fn table(i: usize, sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let tables = tables();
+    let table = tables
+        .get(i)
+        .with_context(|| format!("no table number {i}"))?;
+    debug_assert_eq!(table.name, TABLES[i]);
+    table.csv(sorted, out)
+}
+
+/// `data/datapackage.json`: the package's descriptor.
+pub(crate) fn package(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let metadata = &sorted.dataset.metadata;
     let package = json!({
         "profile": "tabular-data-package",
         "name": "cadres",
-        "title": dataset.metadata.title,
-        "description": dataset.metadata.description,
-        "version": dataset.metadata.version,
-        "licenses": [{ "name": dataset.metadata.license }],
-        "resources": tables.iter().map(Table::resource).collect::<Vec<_>>(),
+        "title": metadata.title,
+        "description": metadata.description,
+        "version": metadata.version,
+        "licenses": [{ "name": metadata.license }],
+        "resources": tables().iter().map(Table::resource).collect::<Vec<_>>(),
     });
-    let mut bytes = serde_json::to_vec_pretty(&package)?;
-    bytes.push(b'\n');
-    files.push((format!("{FOLDER}/datapackage.json"), bytes));
-    Ok(files)
-}
-
-/// A present cell.
-#[allow(clippy::needless_pass_by_value, clippy::unnecessary_wraps)] // reason: rows are lists of `Option` cells, built from values and references alike
-fn s(text: impl ToString) -> Option<String> {
-    Some(text.to_string())
-}
-
-fn opt<T: ToString>(value: Option<&T>) -> Option<String> {
-    value.map(ToString::to_string)
+    super::json::pretty(&package, out)
 }
 
 /// The name of a serde enum variant (`kebab-case`), as `dataset.json` writes it.
@@ -203,6 +310,15 @@ fn name_of<T: serde::Serialize>(value: &T) -> Option<String> {
     match serde_json::to_value(value) {
         Ok(Value::String(s)) => Some(s),
         _ => None,
+    }
+}
+
+/// A rank's name, as `dataset.json` writes it.
+fn rank_name(rank: Rank) -> &'static str {
+    match rank {
+        Rank::Preferred => "preferred",
+        Rank::Normal => "normal",
+        Rank::Deprecated => "deprecated",
     }
 }
 
@@ -268,45 +384,26 @@ fn value_fields() -> Vec<Field> {
 }
 
 /// The cells of `value_fields` for one value.
-fn value_cells(value: &ClaimValue) -> Vec<Option<String>> {
-    let mut cells = vec![None; 11];
-    cells[0] = s(value.value_type());
+fn value_cells(r: &mut Rows<'_>, value: &ClaimValue) -> anyhow::Result<()> {
+    let (mut entity, mut date, mut quantity, mut text) = (None, None, None, None);
     match value {
-        ClaimValue::Entity(id) => cells[1] = s(id),
-        ClaimValue::Date(d) => {
-            cells[2] = s(d);
-            cells[3] = opt(d.earliest().as_ref());
-            cells[4] = opt(d.latest().as_ref());
-        }
-        ClaimValue::Quantity(q) => {
-            cells[5] = s(q.amount);
-            cells[6] = name_of(&q.approximation);
-            cells[7] = s(&q.unit);
-        }
+        ClaimValue::Entity(id) => entity = Some(id),
+        ClaimValue::Date(d) => date = Some(d),
+        ClaimValue::Quantity(q) => quantity = Some(q),
         ClaimValue::Share(_) => {}
-        ClaimValue::Text(t) => {
-            cells[8] = s(&t.text);
-            cells[9] = s(&t.lang);
-        }
+        ClaimValue::Text(t) => text = Some(t),
     }
-    cells[10] = serde_json::to_string(value).ok();
-    cells
-}
-
-fn tables(dataset: &Dataset) -> Vec<Table> {
-    vec![
-        properties(dataset),
-        sources(dataset),
-        source_names(dataset),
-        source_references(dataset),
-        entities(dataset),
-        labels(dataset),
-        claims(dataset),
-        qualifiers(dataset),
-        disputes(dataset),
-        citations(dataset),
-        citation_cites(dataset),
-    ]
+    r.show(value.value_type())?;
+    r.opt(entity.map(Id::as_str))?;
+    r.opt_show(date)?;
+    r.opt_show(date.and_then(Edtf::earliest))?;
+    r.opt_show(date.and_then(Edtf::latest))?;
+    r.opt_show(quantity.map(|q| q.amount))?;
+    r.opt(quantity.and_then(|q| name_of(&q.approximation)).as_deref())?;
+    r.opt(quantity.map(|q| q.unit.as_str()))?;
+    r.opt(text.map(|t| t.text.as_str()))?;
+    r.opt_show(text.map(|t| &t.lang))?;
+    r.json(value)
 }
 
 fn kinds() -> Vec<&'static str> {
@@ -323,7 +420,7 @@ fn joined_kinds(kinds: &[EntityKind]) -> Option<String> {
     })
 }
 
-fn properties(dataset: &Dataset) -> Table {
+fn properties() -> Table {
     Table {
         name: "properties",
         description: "The property vocabulary that claims and qualifiers draw on.",
@@ -354,34 +451,25 @@ fn properties(dataset: &Dataset) -> Table {
         ],
         primary_key: &["id"],
         foreign_keys: Vec::new(),
-        rows: dataset
-            .properties
-            .iter()
-            .map(|p| {
-                vec![
-                    s(&p.id),
-                    s(&p.label),
-                    s(&p.description),
-                    s(p.value_type),
-                    name_of(&p.cardinality),
-                    joined_kinds(&p.subject_kinds),
-                    joined_kinds(&p.value_kinds),
-                ]
-            })
-            .collect(),
+        rows: |sorted, r| {
+            for p in &sorted.properties {
+                r.cell(p.id.as_str())?;
+                r.cell(&p.label)?;
+                r.cell(&p.description)?;
+                r.show(p.value_type)?;
+                r.opt(name_of(&p.cardinality).as_deref())?;
+                r.opt(joined_kinds(&p.subject_kinds).as_deref())?;
+                r.opt(joined_kinds(&p.value_kinds).as_deref())?;
+                r.end()?;
+            }
+            Ok(())
+        },
     }
 }
 
-fn sources(dataset: &Dataset) -> Table {
+fn sources() -> Table {
     let types: Vec<String> = SOURCE_TYPES.iter().filter_map(name_of).collect();
     let types: Vec<&str> = types.iter().map(String::as_str).collect();
-    let read = |source: &Source| {
-        dataset
-            .claims
-            .iter()
-            .flat_map(|c| &c.citations)
-            .any(|c| c.source == source.id)
-    };
     Table {
         name: "sources",
         description: "The works claims rest on, with CSL-JSON's fields: the works read and the works they cite.",
@@ -438,58 +526,34 @@ fn sources(dataset: &Dataset) -> Table {
         ],
         primary_key: &["id"],
         foreign_keys: Vec::new(),
-        rows: dataset
-            .sources
-            .iter()
-            .map(|x| {
-                vec![
-                    s(&x.id),
-                    name_of(&x.kind),
-                    s(&x.title),
-                    x.container_title.clone(),
-                    x.publisher.clone(),
-                    x.publisher_place.clone(),
-                    opt(x.issued.as_ref()),
-                    opt(x.accessed.as_ref()),
-                    opt(x.archive_date.as_ref()),
-                    opt(x.isbn.as_ref()),
-                    opt(x.url.as_ref()),
-                    opt(x.language.as_ref()),
-                    x.volume.clone(),
-                    x.issue.clone(),
-                    x.page.clone(),
-                    x.medium.clone(),
-                    x.note.clone(),
-                    s(read(x)),
-                ]
-            })
-            .collect(),
+        rows: |sorted, r| {
+            for x in &sorted.sources {
+                r.cell(x.id.as_str())?;
+                r.opt(name_of(&x.kind).as_deref())?;
+                r.cell(&x.title)?;
+                r.opt(x.container_title.as_deref())?;
+                r.opt(x.publisher.as_deref())?;
+                r.opt(x.publisher_place.as_deref())?;
+                r.opt_show(x.issued.as_ref())?;
+                r.opt_show(x.accessed.as_ref())?;
+                r.opt_show(x.archive_date.as_ref())?;
+                r.opt_show(x.isbn.as_ref())?;
+                r.opt_show(x.url.as_ref())?;
+                r.opt_show(x.language.as_ref())?;
+                r.opt(x.volume.as_deref())?;
+                r.opt(x.issue.as_deref())?;
+                r.opt(x.page.as_deref())?;
+                r.opt(x.medium.as_deref())?;
+                r.opt(x.note.as_deref())?;
+                r.show(sorted.read.contains(x.id.as_str()))?;
+                r.end()?;
+            }
+            Ok(())
+        },
     }
 }
 
-fn source_names(dataset: &Dataset) -> Table {
-    let mut rows = Vec::new();
-    for source in &dataset.sources {
-        for (role, names) in [("author", &source.author), ("editor", &source.editor)] {
-            for (i, name) in names.iter().enumerate() {
-                let Name {
-                    family,
-                    given,
-                    literal,
-                    as_cited,
-                } = name;
-                rows.push(vec![
-                    s(&source.id),
-                    s(role),
-                    s(i + 1),
-                    family.clone(),
-                    given.clone(),
-                    literal.clone(),
-                    as_cited.clone(),
-                ]);
-            }
-        }
-    }
+fn source_names() -> Table {
     Table {
         name: "source-names",
         description: "The authors and editors of each source, in the work's order.",
@@ -520,17 +584,33 @@ fn source_names(dataset: &Dataset) -> Table {
             resource: "sources",
             reference: &["id"],
         }],
-        rows,
+        rows: |sorted, r| {
+            for source in &sorted.sources {
+                for (role, names) in [("author", &source.author), ("editor", &source.editor)] {
+                    for (i, name) in names.iter().enumerate() {
+                        let Name {
+                            family,
+                            given,
+                            literal,
+                            as_cited,
+                        } = name;
+                        r.cell(source.id.as_str())?;
+                        r.cell(role)?;
+                        r.show(i + 1)?;
+                        r.opt(family.as_deref())?;
+                        r.opt(given.as_deref())?;
+                        r.opt(literal.as_deref())?;
+                        r.opt(as_cited.as_deref())?;
+                        r.end()?;
+                    }
+                }
+            }
+            Ok(())
+        },
     }
 }
 
-fn source_references(dataset: &Dataset) -> Table {
-    let mut rows = Vec::new();
-    for source in &dataset.sources {
-        for (i, work) in source.references.iter().enumerate() {
-            rows.push(vec![s(&source.id), s(i + 1), s(work)]);
-        }
-    }
+fn source_references() -> Table {
     Table {
         name: "source-references",
         description: "Each source's numbered reference list: the works it cites, in order.",
@@ -556,11 +636,21 @@ fn source_references(dataset: &Dataset) -> Table {
                 reference: &["id"],
             },
         ],
-        rows,
+        rows: |sorted, r| {
+            for source in &sorted.sources {
+                for (i, work) in source.references.iter().enumerate() {
+                    r.cell(source.id.as_str())?;
+                    r.show(i + 1)?;
+                    r.cell(work.as_str())?;
+                    r.end()?;
+                }
+            }
+            Ok(())
+        },
     }
 }
 
-fn entities(dataset: &Dataset) -> Table {
+fn entities() -> Table {
     Table {
         name: "entities",
         description: "The people, organizations, meetings, ideas and places claims are about.",
@@ -580,26 +670,20 @@ fn entities(dataset: &Dataset) -> Table {
         ],
         primary_key: &["id"],
         foreign_keys: Vec::new(),
-        rows: dataset
-            .entities
-            .iter()
-            .map(|e| vec![s(&e.id), s(e.kind), s(e.label()), s(&e.description)])
-            .collect(),
+        rows: |sorted, r| {
+            for e in &sorted.entities {
+                r.cell(e.id.as_str())?;
+                r.show(e.kind)?;
+                r.cell(e.label())?;
+                r.cell(&e.description)?;
+                r.end()?;
+            }
+            Ok(())
+        },
     }
 }
 
-fn labels(dataset: &Dataset) -> Table {
-    let mut rows = Vec::new();
-    for entity in &dataset.entities {
-        for (lang, label) in &entity.labels {
-            rows.push(vec![s(&entity.id), s("label"), s(lang), s(1), s(label)]);
-        }
-        for (lang, aliases) in &entity.aliases {
-            for (i, alias) in aliases.iter().enumerate() {
-                rows.push(vec![s(&entity.id), s("alias"), s(lang), s(i + 1), s(alias)]);
-            }
-        }
-    }
+fn labels() -> Table {
     Table {
         name: "labels",
         description: "Every entity's names: one label per language, and any aliases.",
@@ -624,11 +708,33 @@ fn labels(dataset: &Dataset) -> Table {
             resource: "entities",
             reference: &["id"],
         }],
-        rows,
+        rows: |sorted, r| {
+            for entity in &sorted.entities {
+                for (lang, label) in &entity.labels {
+                    r.cell(entity.id.as_str())?;
+                    r.cell("label")?;
+                    r.show(lang)?;
+                    r.cell("1")?;
+                    r.cell(label)?;
+                    r.end()?;
+                }
+                for (lang, aliases) in &entity.aliases {
+                    for (i, alias) in aliases.iter().enumerate() {
+                        r.cell(entity.id.as_str())?;
+                        r.cell("alias")?;
+                        r.show(lang)?;
+                        r.show(i + 1)?;
+                        r.cell(alias)?;
+                        r.end()?;
+                    }
+                }
+            }
+            Ok(())
+        },
     }
 }
 
-fn claims(dataset: &Dataset) -> Table {
+fn claims() -> Table {
     let mut fields = vec![
         required(field("id", "string", "The claim's id.")),
         required(field("subject", "string", "The entity the claim is about.")),
@@ -670,37 +776,28 @@ fn claims(dataset: &Dataset) -> Table {
                 reference: &["id"],
             },
         ],
-        rows: dataset
-            .claims
-            .iter()
-            .map(|c: &Claim| {
-                let mut row = vec![s(&c.id), s(&c.subject), s(&c.property)];
-                row.extend(value_cells(&c.value));
-                row.extend([
-                    name_of::<Rank>(&c.rank),
-                    c.rank_reason.clone(),
-                    s(&c.statement),
-                ]);
-                row
-            })
-            .collect(),
+        rows: |sorted, r| {
+            for c in &sorted.claims {
+                r.cell(c.id.as_str())?;
+                r.cell(c.subject.as_str())?;
+                r.cell(c.property.as_str())?;
+                value_cells(r, &c.value)?;
+                r.cell(rank_name(c.rank))?;
+                r.opt(c.rank_reason.as_deref())?;
+                r.cell(&c.statement)?;
+                r.end()?;
+            }
+            Ok(())
+        },
     }
 }
 
-fn qualifiers(dataset: &Dataset) -> Table {
+fn qualifiers() -> Table {
     let mut fields = vec![
         required(field("claim_id", "string", "The claim qualified.")),
         required(field("property", "string", "The qualifier's property.")),
     ];
     fields.extend(value_fields());
-    let mut rows = Vec::new();
-    for claim in &dataset.claims {
-        for (property, value) in &claim.qualifiers {
-            let mut row = vec![s(&claim.id), s(property)];
-            row.extend(value_cells(value));
-            rows.push(row);
-        }
-    }
     Table {
         name: "qualifiers",
         description: "Further detail on a claim (`point-in-time`, `location`, ...), one value per property.",
@@ -723,17 +820,21 @@ fn qualifiers(dataset: &Dataset) -> Table {
                 reference: &["id"],
             },
         ],
-        rows,
+        rows: |sorted, r| {
+            for claim in &sorted.claims {
+                for (property, value) in &claim.qualifiers {
+                    r.cell(claim.id.as_str())?;
+                    r.cell(property.as_str())?;
+                    value_cells(r, value)?;
+                    r.end()?;
+                }
+            }
+            Ok(())
+        },
     }
 }
 
-fn disputes(dataset: &Dataset) -> Table {
-    let mut rows = Vec::new();
-    for claim in &dataset.claims {
-        for d in &claim.disputes {
-            rows.push(vec![s(&claim.id), s(&d.with), s(d.relation)]);
-        }
-    }
+fn disputes() -> Table {
     Table {
         name: "disputes",
         description: "Declared disagreements between claims of the same subject and property.",
@@ -767,23 +868,21 @@ fn disputes(dataset: &Dataset) -> Table {
                 reference: &["id"],
             },
         ],
-        rows,
+        rows: |sorted, r| {
+            for claim in &sorted.claims {
+                for d in &claim.disputes {
+                    r.cell(claim.id.as_str())?;
+                    r.cell(d.with.as_str())?;
+                    r.show(d.relation)?;
+                    r.end()?;
+                }
+            }
+            Ok(())
+        },
     }
 }
 
-fn citations(dataset: &Dataset) -> Table {
-    let mut rows = Vec::new();
-    for claim in &dataset.claims {
-        for (i, c) in claim.citations.iter().enumerate() {
-            rows.push(vec![
-                s(&claim.id),
-                s(i + 1),
-                s(&c.source),
-                c.locator.clone(),
-                c.quote.clone(),
-            ]);
-        }
-    }
+fn citations() -> Table {
     Table {
         name: "citations",
         description: "The evidence for each claim: the work read (source_id), where in it, and its words. The works that work cites are in citation-cites.csv.",
@@ -819,20 +918,23 @@ fn citations(dataset: &Dataset) -> Table {
                 reference: &["id"],
             },
         ],
-        rows,
+        rows: |sorted, r| {
+            for claim in &sorted.claims {
+                for (i, c) in claim.citations.iter().enumerate() {
+                    r.cell(claim.id.as_str())?;
+                    r.show(i + 1)?;
+                    r.cell(c.source.as_str())?;
+                    r.opt(c.locator.as_deref())?;
+                    r.opt(c.quote.as_deref())?;
+                    r.end()?;
+                }
+            }
+            Ok(())
+        },
     }
 }
 
-fn citation_cites(dataset: &Dataset) -> Table {
-    let mut rows = Vec::new();
-    for claim in &dataset.claims {
-        for (i, c) in claim.citations.iter().enumerate() {
-            for (j, work) in c.cites.iter().enumerate() {
-                let work: &Id = work;
-                rows.push(vec![s(&claim.id), s(i + 1), s(j + 1), s(work)]);
-            }
-        }
-    }
+fn citation_cites() -> Table {
     Table {
         name: "citation-cites",
         description: "The works a citation's source cites for the quoted words (its footnotes), in its order. They were not read for this dataset.",
@@ -863,6 +965,33 @@ fn citation_cites(dataset: &Dataset) -> Table {
                 reference: &["id"],
             },
         ],
-        rows,
+        rows: |sorted, r| {
+            for claim in &sorted.claims {
+                for (i, c) in claim.citations.iter().enumerate() {
+                    for (j, work) in c.cites.iter().enumerate() {
+                        r.cell(claim.id.as_str())?;
+                        r.show(i + 1)?;
+                        r.show(j + 1)?;
+                        r.cell(work.as_str())?;
+                        r.end()?;
+                    }
+                }
+            }
+            Ok(())
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use cadres_model::Rank;
+
+    use super::{name_of, rank_name};
+
+    #[test]
+    fn rank_names_are_the_serde_names() {
+        for rank in [Rank::Preferred, Rank::Normal, Rank::Deprecated] {
+            assert_eq!(Some(rank_name(rank).to_owned()), name_of(&rank));
+        }
     }
 }

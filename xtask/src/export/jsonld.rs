@@ -12,13 +12,17 @@
 //! Records are named by URNs (`urn:cadres:entity:<id>`, `urn:cadres:source:<id>`, ...),
 //! which promise no web address. Nodes are in id order; sets of values are sorted.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
 
 use cadres_model::{
     Certainty, Claim, Dataset, Edtf, EdtfDate, Entity, EntityKind, Name, Precision, Property,
     Source, SourceType, Value as ClaimValue,
 };
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Value, json};
+
+use super::Sorted;
 
 /// The namespace of the terms this export defines (`cadres:Claim`, `cadres:rank`, ...).
 /// A URN, like the records' own names: the project has no published address to put in an
@@ -45,36 +49,66 @@ fn context() -> Value {
     })
 }
 
-/// The JSON-LD document of `dataset`, whose lists are sorted by id.
-pub(crate) fn render(dataset: &Dataset) -> serde_json::Result<Vec<u8>> {
-    let read: BTreeSet<&str> = dataset
-        .claims
-        .iter()
-        .flat_map(|c| &c.citations)
-        .map(|c| c.source.as_str())
-        .collect();
-    let language = |id: &str| {
-        dataset
-            .sources
-            .iter()
-            .find(|s| s.id.as_str() == id)
-            .and_then(|s| s.language.as_ref())
-            .map(ToString::to_string)
-    };
-    let mut graph = vec![dataset_node(dataset)];
-    graph.extend(dataset.properties.iter().map(property));
-    graph.extend(
-        dataset
-            .sources
-            .iter()
-            .map(|s| source(s, read.contains(s.id.as_str()))),
-    );
-    graph.extend(dataset.entities.iter().map(entity));
-    graph.extend(dataset.claims.iter().map(|c| claim(c, &language)));
-    let document = json!({ "@context": context(), "@graph": graph });
-    let mut bytes = serde_json::to_vec_pretty(&document)?;
-    bytes.push(b'\n');
-    Ok(bytes)
+/// The JSON-LD document: `@context`, then `@graph` with the dataset's node, the
+/// properties, sources, entities and claims in id order, each node built and written in
+/// turn; pretty-printed, ending in a newline.
+pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    // The first source of each id, as a search of the sorted list would find it.
+    let mut sources: BTreeMap<&str, &Source> = BTreeMap::new();
+    for s in &sorted.sources {
+        sources.entry(s.id.as_str()).or_insert(s);
+    }
+    super::json::pretty(&Document { sorted, sources }, out)
+}
+
+/// `{"@context": ..., "@graph": [...]}`, its keys in `serde_json`'s (sorted) map order.
+struct Document<'s, 'a> {
+    sorted: &'s Sorted<'a>,
+    sources: BTreeMap<&'a str, &'a Source>,
+}
+
+impl Serialize for Document<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("@context", &context())?;
+        map.serialize_entry("@graph", &Graph(self))?;
+        map.end()
+    }
+}
+
+/// The nodes of the graph, serialized one by one.
+struct Graph<'d, 's, 'a>(&'d Document<'s, 'a>);
+
+impl Serialize for Graph<'_, '_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Document { sorted, sources } = self.0;
+        let language = |id: &str| {
+            sources
+                .get(id)
+                .and_then(|s| s.language.as_ref())
+                .map(ToString::to_string)
+        };
+        let len = 1
+            + sorted.properties.len()
+            + sorted.sources.len()
+            + sorted.entities.len()
+            + sorted.claims.len();
+        let mut seq = serializer.serialize_seq(Some(len))?;
+        seq.serialize_element(&dataset_node(sorted.dataset))?;
+        for p in &sorted.properties {
+            seq.serialize_element(&property(p))?;
+        }
+        for s in &sorted.sources {
+            seq.serialize_element(&source(s, sorted.read.contains(s.id.as_str())))?;
+        }
+        for e in &sorted.entities {
+            seq.serialize_element(&entity(e))?;
+        }
+        for c in &sorted.claims {
+            seq.serialize_element(&claim(c, &language))?;
+        }
+        seq.end()
+    }
 }
 
 fn id(prefix: &str, id: impl std::fmt::Display) -> Value {

@@ -43,22 +43,26 @@
 //! [`escape::mermaid`]; ids are slugs and are written as they are.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt::{self, Write};
+use std::fmt::Write as _;
+use std::io::{self, BufWriter, Write};
 
 use cadres_model::{
-    Citation, Claim, Dataset, DateRelation, Edtf, Entity, EntityKind, Id, Index, Rank, Source,
-    Value, claim_date,
+    Citation, Claim, DateRelation, Edtf, Entity, EntityKind, Id, Index, Rank, Source, Value,
+    claim_date,
 };
 
+use super::Sorted;
 use super::escape::{markdown as md, mermaid};
 use super::human;
 
-/// Renders the whole document.
-pub(crate) fn render(dataset: &Dataset) -> Result<String, fmt::Error> {
-    let index = Index::new(dataset);
+/// Writes the whole document.
+pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> io::Result<()> {
+    // The index's lists are in id order whatever the dataset's order.
+    let index = Index::new(sorted.dataset);
     let mut doc = Doc {
-        out: String::new(),
+        out: BufWriter::with_capacity(1 << 16, out),
         index: &index,
+        read: &sorted.read,
         notes: Notes::default(),
     };
     let plan = Plan::new(&index);
@@ -72,7 +76,7 @@ pub(crate) fn render(dataset: &Dataset) -> Result<String, fmt::Error> {
     doc.bibliography()?;
     doc.provenance(&plan)?;
     doc.footnotes()?;
-    Ok(doc.out)
+    doc.out.flush()
 }
 
 /// Which claim goes to which section.
@@ -210,13 +214,15 @@ impl<'a> Notes<'a> {
     }
 }
 
-struct Doc<'i, 'a> {
-    out: String,
+struct Doc<'i, 'a, W: Write> {
+    out: W,
     index: &'i Index<'a>,
+    /// The ids of the works read: every citation's `source`.
+    read: &'i BTreeSet<&'a str>,
     notes: Notes<'a>,
 }
 
-impl<'a> Doc<'_, 'a> {
+impl<'a, W: Write> Doc<'_, 'a, W> {
     fn label(&self, id: &Id) -> String {
         self.index
             .entity(id.as_str())
@@ -291,7 +297,7 @@ impl<'a> Doc<'_, 'a> {
             .map_or_else(|| format!("`{id}`"), Self::work_short)
     }
 
-    fn header(&mut self) -> fmt::Result {
+    fn header(&mut self) -> io::Result<()> {
         let meta = &self.index.dataset().metadata;
         let o = &mut self.out;
         writeln!(o, "# {}\n", md(&meta.title))?;
@@ -327,7 +333,7 @@ impl<'a> Doc<'_, 'a> {
         writeln!(o)
     }
 
-    fn timeline(&mut self) -> fmt::Result {
+    fn timeline(&mut self) -> io::Result<()> {
         let o = &mut self.out;
         writeln!(o, "## Timeline\n")?;
         let timeline = self.index.timeline();
@@ -375,7 +381,7 @@ impl<'a> Doc<'_, 'a> {
     }
 
     /// A claim as a list item: its statement, footnotes, rank and dispute.
-    fn claim_item(&mut self, claim: &'a Claim, disputed: bool, prefix: &str) -> fmt::Result {
+    fn claim_item(&mut self, claim: &'a Claim, disputed: bool, prefix: &str) -> io::Result<()> {
         let refs = self.refs(claim);
         let mut line = format!("- {prefix}{}{refs}", md(&claim.statement));
         if let Value::Text(text) = &claim.value {
@@ -418,7 +424,7 @@ impl<'a> Doc<'_, 'a> {
         id: &Id,
         claims: &[&'a Claim],
         plan: &Plan<'a>,
-    ) -> fmt::Result {
+    ) -> io::Result<()> {
         match entity {
             Some(e) => {
                 writeln!(self.out, "### {}\n", md(e.label()))?;
@@ -449,7 +455,7 @@ impl<'a> Doc<'_, 'a> {
         claims: &[&'a Claim],
         first: Option<&Id>,
         plan: &Plan<'a>,
-    ) -> fmt::Result {
+    ) -> io::Result<()> {
         let mut by_subject: BTreeMap<(bool, Option<EntityKind>, String, &'a Id), Vec<&'a Claim>> =
             BTreeMap::new();
         for claim in claims {
@@ -469,7 +475,7 @@ impl<'a> Doc<'_, 'a> {
         Ok(())
     }
 
-    fn conference(&mut self, plan: &Plan<'a>) -> fmt::Result {
+    fn conference(&mut self, plan: &Plan<'a>) -> io::Result<()> {
         writeln!(self.out, "## The conference\n")?;
         let intro = match plan.conference {
             Some(c) => format!(
@@ -492,7 +498,7 @@ impl<'a> Doc<'_, 'a> {
         )
     }
 
-    fn people(&mut self, plan: &Plan<'a>) -> fmt::Result {
+    fn people(&mut self, plan: &Plan<'a>) -> io::Result<()> {
         writeln!(self.out, "## People and organizations\n")?;
         writeln!(
             self.out,
@@ -505,7 +511,7 @@ impl<'a> Doc<'_, 'a> {
         self.grouped(&plan.people_claims, None, plan)
     }
 
-    fn aftermath(&mut self, plan: &Plan<'a>) -> fmt::Result {
+    fn aftermath(&mut self, plan: &Plan<'a>) -> io::Result<()> {
         writeln!(self.out, "## Aftermath\n")?;
         let Some(conference) = plan.conference else {
             return writeln!(
@@ -534,7 +540,7 @@ impl<'a> Doc<'_, 'a> {
         writeln!(self.out)
     }
 
-    fn dispute_side(&mut self, claim: &'a Claim) -> fmt::Result {
+    fn dispute_side(&mut self, claim: &'a Claim) -> io::Result<()> {
         let refs = self.refs(claim);
         let value = human::value(&claim.value, self.index);
         let rank = match claim.rank {
@@ -566,7 +572,7 @@ impl<'a> Doc<'_, 'a> {
         writeln!(self.out, "{line}")
     }
 
-    fn disputes(&mut self, plan: &Plan<'a>) -> fmt::Result {
+    fn disputes(&mut self, plan: &Plan<'a>) -> io::Result<()> {
         writeln!(self.out, "## Disputes\n")?;
         if plan.disputes.is_empty() {
             return writeln!(self.out, "No claims disagree.\n");
@@ -599,7 +605,7 @@ impl<'a> Doc<'_, 'a> {
         Ok(())
     }
 
-    fn entities(&mut self) -> fmt::Result {
+    fn entities(&mut self) -> io::Result<()> {
         let o = &mut self.out;
         writeln!(o, "## Entities\n")?;
         if self.index.dataset().entities.is_empty() {
@@ -698,9 +704,9 @@ impl<'a> Doc<'_, 'a> {
         entry
     }
 
-    fn bibliography(&mut self) -> fmt::Result {
+    fn bibliography(&mut self) -> io::Result<()> {
         writeln!(self.out, "## Bibliography\n")?;
-        let read = read_works(self.index);
+        let read = self.read;
         writeln!(self.out, "### Works read\n")?;
         writeln!(
             self.out,
@@ -725,17 +731,29 @@ impl<'a> Doc<'_, 'a> {
             "Works the works read cite, in the order of their reference lists. They were not \
              consulted: the dataset knows them only through the work that cites them.\n"
         )?;
+        // Each work's readers with its number in their lists, readers in id order, found in
+        // one pass over the reference lists: asking each reader for each work would read
+        // every list once per work.
+        let mut citing: BTreeMap<&str, Vec<(&Id, usize)>> = BTreeMap::new();
+        for reader in self
+            .index
+            .sources()
+            .filter(|r| read.contains(r.id.as_str()))
+        {
+            for (i, work) in reader.references.iter().enumerate() {
+                let by = citing.entry(work.as_str()).or_default();
+                // Its first place in the list, as `Source::reference_number` gives it.
+                if by.last().is_none_or(|(r, _)| *r != &reader.id) {
+                    by.push((&reader.id, i + 1));
+                }
+            }
+        }
         let mut cited: Vec<(Vec<(&Id, usize)>, &Source)> = self
             .index
             .sources()
             .filter(|s| !read.contains(s.id.as_str()))
             .map(|work| {
-                let by: Vec<(&Id, usize)> = self
-                    .index
-                    .sources()
-                    .filter(|r| read.contains(r.id.as_str()))
-                    .filter_map(|r| r.reference_number(&work.id).map(|n| (&r.id, n)))
-                    .collect();
+                let by = citing.remove(work.id.as_str()).unwrap_or_default();
                 (by, work)
             })
             .collect();
@@ -771,10 +789,10 @@ impl<'a> Doc<'_, 'a> {
         writeln!(self.out)
     }
 
-    fn provenance(&mut self, plan: &Plan<'a>) -> fmt::Result {
+    fn provenance(&mut self, plan: &Plan<'a>) -> io::Result<()> {
         let index = self.index;
         let data = index.dataset();
-        let read = read_works(index);
+        let read = self.read;
         let citations: usize = data.claims.iter().map(|c| c.citations.len()).sum();
         let with_cites = data
             .claims
@@ -857,7 +875,7 @@ impl<'a> Doc<'_, 'a> {
         writeln!(o)
     }
 
-    fn footnotes(&mut self) -> fmt::Result {
+    fn footnotes(&mut self) -> io::Result<()> {
         let notes = std::mem::take(&mut self.notes.order);
         for (i, citation) in notes.iter().enumerate() {
             let n = i + 1;
@@ -887,17 +905,6 @@ impl<'a> Doc<'_, 'a> {
         }
         Ok(())
     }
-}
-
-/// The ids of the works read: every citation's `source`.
-fn read_works<'a>(index: &Index<'a>) -> BTreeSet<&'a str> {
-    index
-        .dataset()
-        .claims
-        .iter()
-        .flat_map(|c| &c.citations)
-        .map(|c| c.source.as_str())
-        .collect()
 }
 
 /// An entity's names other than its label, escaped: `例会 (zh-Hans); The Example Meeting (en)`.

@@ -1,6 +1,7 @@
 //! `cargo xtask export`: check the dataset, then write the release into `dist/` atomically.
 //!
-//! The release is a pure function of the dataset ([`render`]): `dataset.json` (the model's
+//! The release is a pure function of the dataset ([`write_release`], and [`render`] in
+//! memory): `dataset.json` (the model's
 //! serde form), `dataset.schema.json` (its JSON Schema) and `dataset.md` (the document for
 //! readers), and for other tools `bibliography.json` (CSL-JSON), `data/` (a Frictionless
 //! data package) and `dataset.jsonld` (JSON-LD); `docs/exports.md` describes those three.
@@ -23,13 +24,16 @@ mod json;
 mod jsonld;
 mod markdown;
 
+use std::collections::BTreeSet;
 use std::fs;
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use anyhow::{Context, bail};
-use cadres_model::Dataset;
+use cadres_model::{Claim, Dataset, Entity, Id, Property, Source};
 
 /// The file names of a release, in the order [`render`] gives them (paths relative to the
 /// output folder, `/`-separated).
@@ -70,42 +74,167 @@ impl Release {
     }
 }
 
-/// The dataset with each list sorted by id, as a release holds it, whatever order the
-/// records came in.
-fn normalized(dataset: &Dataset) -> Dataset {
-    let mut d = dataset.clone();
-    d.properties.sort_by(|a, b| a.id.cmp(&b.id));
-    d.sources.sort_by(|a, b| a.id.cmp(&b.id));
-    d.entities.sort_by(|a, b| a.id.cmp(&b.id));
-    d.claims.sort_by(|a, b| a.id.cmp(&b.id));
-    d
+/// The dataset as a release holds it: each list sorted by id, whatever order the records
+/// came in (references into the dataset, not a copy), and what several formats share.
+pub(crate) struct Sorted<'a> {
+    pub(crate) dataset: &'a Dataset,
+    pub(crate) properties: Vec<&'a Property>,
+    pub(crate) sources: Vec<&'a Source>,
+    pub(crate) entities: Vec<&'a Entity>,
+    pub(crate) claims: Vec<&'a Claim>,
+    /// The ids of the works read: every citation's `source`.
+    pub(crate) read: BTreeSet<&'a str>,
 }
 
-/// Renders the release of `dataset`: a pure function, byte-identical for the same records
-/// in any order.
+impl<'a> Sorted<'a> {
+    fn new(dataset: &'a Dataset) -> Sorted<'a> {
+        // Stable sorts, as the release always had: records with one id keep their order.
+        fn by_id<T>(items: &[T], id: impl Fn(&T) -> &Id) -> Vec<&T> {
+            let mut sorted: Vec<&T> = items.iter().collect();
+            sorted.sort_by(|a, b| id(a).cmp(id(b)));
+            sorted
+        }
+        Sorted {
+            dataset,
+            properties: by_id(&dataset.properties, |p| &p.id),
+            sources: by_id(&dataset.sources, |s| &s.id),
+            entities: by_id(&dataset.entities, |e| &e.id),
+            claims: by_id(&dataset.claims, |c| &c.id),
+            read: dataset
+                .claims
+                .iter()
+                .flat_map(|c| &c.citations)
+                .map(|c| c.source.as_str())
+                .collect(),
+        }
+    }
+}
+
+/// One file of a release and what writes it.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Bibliography,
+    Json,
+    JsonLd,
+    Markdown,
+    Schema,
+    Package,
+    /// A CSV table of the data package, by its place in [`frictionless::TABLES`].
+    Table(usize),
+}
+
+impl Part {
+    /// Every file of a release with its name, in [`FILES`] order.
+    fn all() -> Vec<(String, Part)> {
+        let mut parts = vec![
+            ("bibliography.json".to_owned(), Part::Bibliography),
+            ("dataset.json".to_owned(), Part::Json),
+            ("dataset.jsonld".to_owned(), Part::JsonLd),
+            ("dataset.md".to_owned(), Part::Markdown),
+            ("dataset.schema.json".to_owned(), Part::Schema),
+            (
+                format!("{}/datapackage.json", frictionless::FOLDER),
+                Part::Package,
+            ),
+        ];
+        parts.extend(frictionless::TABLES.iter().enumerate().map(|(i, name)| {
+            (
+                format!("{}/{name}.csv", frictionless::FOLDER),
+                Part::Table(i),
+            )
+        }));
+        parts.sort_by(|a, b| a.0.cmp(&b.0));
+        parts
+    }
+
+    /// A guess at the part's share of the work, larger first: the order in which the
+    /// threads pick the parts up, so that the longest does not start last.
+    fn weight(self) -> usize {
+        match self {
+            Part::Markdown => 0,
+            Part::JsonLd => 1,
+            Part::Json => 2,
+            Part::Table(i) => 3 + frictionless::weight(i),
+            Part::Bibliography => 20,
+            Part::Package => 21,
+            Part::Schema => 22,
+        }
+    }
+
+    fn write(self, sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+        match self {
+            Part::Bibliography => csl::write(sorted, out).context("serializing bibliography.json"),
+            Part::Json => json::dataset(sorted, out).context("serializing dataset.json"),
+            Part::JsonLd => jsonld::write(sorted, out).context("serializing dataset.jsonld"),
+            Part::Markdown => markdown::write(sorted, out).context("rendering dataset.md"),
+            Part::Schema => json::schema(out).context("serializing dataset.schema.json"),
+            Part::Package => frictionless::package(sorted, out).context("writing the data package"),
+            Part::Table(i) => {
+                frictionless::table(i, sorted, out).context("writing the data package")
+            }
+        }
+    }
+}
+
+/// Writes each file of the release of `dataset` through `sink`, which is given the file's
+/// name (relative to the release folder, `/`-separated) and a function that writes its
+/// bytes into a writer; it returns when every file is written. The files are written on
+/// as many threads as there are cores; each file's bytes are a pure function of the
+/// dataset, byte-identical for the same records in any order.
+///
+/// # Errors
+///
+/// The first error in [`FILES`] order, of `sink` or of a file's rendering.
+pub fn write_release<S>(dataset: &Dataset, sink: S) -> anyhow::Result<()>
+where
+    S: Fn(&str, &dyn Fn(&mut dyn Write) -> anyhow::Result<()>) -> anyhow::Result<()> + Sync,
+{
+    let sorted = Sorted::new(dataset);
+    let parts = Part::all();
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by_key(|&i| parts[i].1.weight());
+    let next = AtomicUsize::new(0);
+    let results: Vec<Mutex<Option<anyhow::Result<()>>>> =
+        parts.iter().map(|_| Mutex::new(None)).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(parts.len());
+    let work = || {
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let (name, part) = &parts[i];
+            let result = sink(name, &|out| part.write(&sorted, out));
+            *results[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(result);
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(work);
+        }
+        work();
+    });
+    for (result, (name, _)) in results.into_iter().zip(&parts) {
+        match result.into_inner().unwrap_or_else(PoisonError::into_inner) {
+            Some(result) => result?,
+            None => bail!("{name} was not written"),
+        }
+    }
+    Ok(())
+}
+
+/// Renders the release of `dataset` in memory: a pure function, byte-identical for the same
+/// records in any order.
 pub fn render(dataset: &Dataset) -> anyhow::Result<Release> {
-    let dataset = normalized(dataset);
-    let markdown = markdown::render(&dataset).context("rendering dataset.md")?;
-    let mut files = vec![
-        (
-            "bibliography.json".to_owned(),
-            csl::render(&dataset).context("serializing bibliography.json")?,
-        ),
-        (
-            "dataset.json".to_owned(),
-            json::dataset(&dataset).context("serializing dataset.json")?,
-        ),
-        (
-            "dataset.jsonld".to_owned(),
-            jsonld::render(&dataset).context("serializing dataset.jsonld")?,
-        ),
-        ("dataset.md".to_owned(), markdown.into_bytes()),
-        (
-            "dataset.schema.json".to_owned(),
-            json::schema().context("serializing dataset.schema.json")?,
-        ),
-    ];
-    files.extend(frictionless::render(&dataset).context("writing the data package")?);
+    let files = Mutex::new(Vec::new());
+    write_release(dataset, |name, contents| {
+        let mut bytes = Vec::new();
+        contents(&mut bytes)?;
+        files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((name.to_owned(), bytes));
+        Ok(())
+    })?;
+    let mut files = files.into_inner().unwrap_or_else(PoisonError::into_inner);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(Release { files })
 }
@@ -152,8 +281,7 @@ pub fn run_with(dataset: &Path, out: &Path, max_files: usize) -> anyhow::Result<
             return Ok(ExitCode::FAILURE);
         }
     };
-    let release = render(&data)?;
-    install(out, &release)?;
+    install_dataset(out, &data)?;
     println!(
         "wrote {}: {} ({} properties, {} sources, {} entities, {} claims)",
         display_name(out),
@@ -189,12 +317,48 @@ fn display_name(out: &Path) -> String {
 ///    folder, which is not cleaned up automatically; an error message names it.
 /// 4. The temporary folder, holding the previous release, is removed.
 pub fn install(out: &Path, release: &Release) -> anyhow::Result<()> {
-    let swap = if cfg!(target_os = "linux") {
-        Swap::Exchange
-    } else {
-        Swap::Renames
-    };
-    install_with(out, release, swap)
+    install_with(out, &|staged| write_files(staged, release), Swap::native())
+}
+
+/// [`install`] for the release of `dataset`, each file written straight into the temporary
+/// folder as it is rendered ([`write_release`]), never whole in memory.
+pub fn install_dataset(out: &Path, dataset: &Dataset) -> anyhow::Result<()> {
+    install_with(
+        out,
+        &|staged| {
+            write_release(dataset, |name, contents| {
+                write_file(&staged.join(name), |f| {
+                    let mut w = BufWriter::with_capacity(1 << 16, f);
+                    contents(&mut w)?;
+                    w.flush()?;
+                    Ok(())
+                })
+            })
+        },
+        Swap::native(),
+    )
+}
+
+/// Writes the files of `release` into the folder `staged`.
+fn write_files(staged: &Path, release: &Release) -> anyhow::Result<()> {
+    for (file, bytes) in &release.files {
+        write_file(&staged.join(file), |f| Ok(f.write_all(bytes)?))?;
+    }
+    Ok(())
+}
+
+/// Creates the file `path` (and its folder), lets `contents` write into it, and syncs it.
+fn write_file(
+    path: &Path,
+    contents: impl FnOnce(&mut fs::File) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    if let Some(folder) = path.parent() {
+        fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
+    }
+    let mut f = fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    contents(&mut f)
+        .and_then(|()| Ok(f.sync_all()?))
+        .with_context(|| format!("writing {}", path.display()))
 }
 
 /// How [`install`] puts the new release in place of an old one.
@@ -207,7 +371,24 @@ enum Swap {
     Renames,
 }
 
-fn install_with(out: &Path, release: &Release, swap: Swap) -> anyhow::Result<()> {
+impl Swap {
+    /// The exchange on Linux, the renames elsewhere.
+    fn native() -> Swap {
+        if cfg!(target_os = "linux") {
+            Swap::Exchange
+        } else {
+            Swap::Renames
+        }
+    }
+}
+
+/// Writes a release with `fill`, given the folder to write into, and puts it in place of
+/// `out` as [`install`] describes.
+fn install_with(
+    out: &Path,
+    fill: &dyn Fn(&Path) -> anyhow::Result<()>,
+    swap: Swap,
+) -> anyhow::Result<()> {
     let name = out
         .file_name()
         .with_context(|| format!("the output {} has no folder name", out.display()))?;
@@ -230,17 +411,7 @@ fn install_with(out: &Path, release: &Release, swap: Swap) -> anyhow::Result<()>
     // are private.
     let staged = tmp.path().join(name);
     fs::create_dir(&staged).with_context(|| format!("creating {}", staged.display()))?;
-    for (file, bytes) in &release.files {
-        let path = staged.join(file);
-        if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
-        }
-        let mut f =
-            fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
-        f.write_all(bytes)
-            .and_then(|()| f.sync_all())
-            .with_context(|| format!("writing {}", path.display()))?;
-    }
+    fill(&staged)?;
     let had_previous = out.exists();
     if had_previous && swap == Swap::Exchange && exchange(&staged, out).is_ok() {
         sync_dir(&parent);
@@ -296,7 +467,7 @@ mod tests {
     use std::fs;
     use std::path::Path;
 
-    use super::{Release, Swap, install_with};
+    use super::{Release, Swap, install_with, write_files};
 
     fn release(text: &str) -> Release {
         Release {
@@ -318,9 +489,11 @@ mod tests {
         for swap in [Swap::Exchange, Swap::Renames] {
             let tmp = tempfile::tempdir().expect("tempdir");
             let out = tmp.path().join("dist");
-            install_with(&out, &release("first"), swap).expect("first install");
+            install_with(&out, &|dir| write_files(dir, &release("first")), swap)
+                .expect("first install");
             fs::write(out.join("stale.txt"), "left by hand").expect("write");
-            install_with(&out, &release("second"), swap).expect("second install");
+            install_with(&out, &|dir| write_files(dir, &release("second")), swap)
+                .expect("second install");
             assert_eq!(names(&out), ["dataset.md"], "{swap:?}");
             assert_eq!(
                 fs::read_to_string(out.join("dataset.md")).expect("read"),
