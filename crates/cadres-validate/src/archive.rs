@@ -112,8 +112,7 @@ pub(crate) fn verify(dir: &Path, ix: &Index<'_>, out: &mut Vec<Diagnostic>) -> R
         });
     }
     let mut texts: HashMap<&str, Option<String>> = HashMap::new();
-    for id in &ix.claim_order {
-        let c = &ix.claims[id];
+    for c in &ix.claims {
         for (j, cit) in c.claim.citations.iter().enumerate() {
             let Some(quote) = &cit.quote else { continue };
             let source = cit.source.as_str();

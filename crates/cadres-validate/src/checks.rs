@@ -4,8 +4,11 @@
 //! Every id is resolved through a hash map built once; no rule compares every record with
 //! every other. Each diagnostic points into its file through the file's span index.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
+use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
 use cadres_model::schema::RecordKind;
@@ -21,6 +24,9 @@ use crate::rules::{self, Rule};
 /// The longest quote, in characters.
 pub const MAX_QUOTE_CHARS: usize = 300;
 
+/// A hash map with a fast hasher and a fixed seed. No output depends on its order.
+type Map<K, V> = HashMap<K, V, FixedState>;
+
 /// A claim and where it is.
 pub(crate) struct ClaimAt<'a> {
     pub(crate) file: usize,
@@ -35,22 +41,48 @@ impl ClaimAt<'_> {
     }
 }
 
+/// The namespaces an id is declared in, as bits of [`Declared::kinds`].
+const SOURCE: u8 = 1;
+const ENTITY: u8 = 2;
+const CLAIM: u8 = 4;
+
+/// Where an id of the shared namespace of sources, entities and claims is declared first,
+/// and what is known of it.
+struct Declared {
+    /// Every namespace some file declares it in ([`SOURCE`], [`ENTITY`], [`CLAIM`]).
+    kinds: u8,
+    /// The first file declaring it.
+    file: usize,
+    /// The position of the claim in that file, or `None` for the record itself.
+    at: Option<usize>,
+    /// The first claim built with this id, as an index into [`Index::claims`].
+    claim: Option<usize>,
+    /// Whether a citation names it.
+    cited: AtomicBool,
+}
+
 /// Every record of the dataset, indexed by id.
 pub(crate) struct Index<'a> {
     pub(crate) files: &'a [Loaded],
     pub(crate) metadata: Option<&'a Metadata>,
-    pub(crate) properties: HashMap<&'a str, &'a Property>,
-    pub(crate) sources: HashMap<&'a str, (usize, &'a Source)>,
-    pub(crate) entities: HashMap<&'a str, &'a EntityFile>,
-    pub(crate) claims: HashMap<&'a str, ClaimAt<'a>>,
-    /// Claims in file order.
-    pub(crate) claim_order: Vec<&'a str>,
-    /// Ids declared by files whose record could not be built too, by namespace, so that a
-    /// broken file does not make every reference to it fail as well.
-    known_sources: HashSet<&'a str>,
-    known_entities: HashSet<&'a str>,
-    known_claims: HashSet<&'a str>,
-    known_properties: HashSet<&'a str>,
+    pub(crate) properties: Map<&'a str, &'a Property>,
+    pub(crate) sources: Map<&'a str, (usize, &'a Source)>,
+    pub(crate) entities: Map<&'a str, (usize, &'a EntityFile)>,
+    /// The claims that could be built, in file order, each id once (the first).
+    pub(crate) claims: Vec<ClaimAt<'a>>,
+    /// For each file, the range of its claims in `claims`.
+    claim_ranges: Vec<std::ops::Range<usize>>,
+    /// Every id declared, by files whose record could not be built too, so that a broken
+    /// file does not make every reference to it fail as well.
+    declared: Map<&'a str, Declared>,
+    /// Property ids, with the position of the first declaration.
+    declared_properties: Map<&'a str, (usize, usize)>,
+    /// The ids declared twice: `(file, position, id)` of each later declaration.
+    duplicates: Vec<(usize, Option<usize>, &'a str)>,
+    /// Each entity id declared by more than one file, with every file declaring it.
+    shared_entities: Map<&'a str, Vec<usize>>,
+    /// The known ids of each namespace, sorted, for suggestions: built on first use.
+    sorted: [OnceLock<Vec<&'a str>>; 4],
 }
 
 impl<'a> Index<'a> {
@@ -58,36 +90,69 @@ impl<'a> Index<'a> {
         let mut ix = Index {
             files,
             metadata: None,
-            properties: HashMap::new(),
-            sources: HashMap::new(),
-            entities: HashMap::new(),
-            claims: HashMap::new(),
-            claim_order: Vec::new(),
-            known_sources: HashSet::new(),
-            known_entities: HashSet::new(),
-            known_claims: HashSet::new(),
-            known_properties: HashSet::new(),
+            properties: Map::default(),
+            sources: Map::default(),
+            entities: Map::default(),
+            claims: Vec::new(),
+            claim_ranges: Vec::with_capacity(files.len()),
+            declared: Map::default(),
+            declared_properties: Map::default(),
+            duplicates: Vec::new(),
+            shared_entities: Map::default(),
+            sorted: Default::default(),
         };
+        let mut entity_files: Map<&'a str, Vec<usize>> = Map::default();
         for (fi, f) in files.iter().enumerate() {
-            match f.kind {
-                RecordKind::Source => {
-                    if let Some(id) = f.record_id() {
-                        ix.known_sources.insert(id);
+            if f.kind == RecordKind::Properties {
+                for (i, id) in f.inner_ids() {
+                    if ix.declared_properties.contains_key(id) {
+                        ix.duplicates.push((fi, Some(i), id));
+                    } else {
+                        ix.declared_properties.insert(id, (fi, i));
                     }
                 }
-                RecordKind::Entity => {
-                    if let Some(id) = f.record_id() {
-                        ix.known_entities.insert(id);
-                    }
-                    ix.known_claims
-                        .extend(f.inner_ids().into_iter().map(|(_, id)| id));
-                }
-                RecordKind::Properties => {
-                    ix.known_properties
-                        .extend(f.inner_ids().into_iter().map(|(_, id)| id));
-                }
-                _ => {}
             }
+            let record_bit = match f.kind {
+                RecordKind::Source => SOURCE,
+                RecordKind::Entity => ENTITY,
+                _ => 0,
+            };
+            let record = f.record_id().filter(|_| record_bit != 0);
+            if record_bit == ENTITY
+                && let Some(id) = record
+            {
+                entity_files.entry(id).or_default().push(fi);
+            }
+            let inner = if f.kind == RecordKind::Entity {
+                f.inner_ids()
+            } else {
+                Vec::new()
+            };
+            let all = record
+                .map(|id| (None, id, record_bit))
+                .into_iter()
+                .chain(inner.into_iter().map(|(i, id)| (Some(i), id, CLAIM)));
+            for (at, id, bit) in all {
+                match ix.declared.get_mut(id) {
+                    Some(d) => {
+                        d.kinds |= bit;
+                        ix.duplicates.push((fi, at, id));
+                    }
+                    None => {
+                        ix.declared.insert(
+                            id,
+                            Declared {
+                                kinds: bit,
+                                file: fi,
+                                at,
+                                claim: None,
+                                cited: AtomicBool::new(false),
+                            },
+                        );
+                    }
+                }
+            }
+            let start = ix.claims.len();
             match &f.record {
                 Some(Record::Metadata(m)) => ix.metadata = Some(m),
                 Some(Record::Properties(p)) => {
@@ -99,26 +164,74 @@ impl<'a> Index<'a> {
                     ix.sources.entry(s.id.as_str()).or_insert((fi, s));
                 }
                 Some(Record::Entity(e)) => {
-                    ix.entities.entry(e.id.as_str()).or_insert(e);
+                    ix.entities.entry(e.id.as_str()).or_insert((fi, e));
                     for (i, c) in e.claims.iter().enumerate() {
-                        if !ix.claims.contains_key(c.id.as_str()) {
-                            ix.claim_order.push(c.id.as_str());
-                            ix.claims.insert(
-                                c.id.as_str(),
-                                ClaimAt {
-                                    file: fi,
-                                    index: f.claim_positions.get(i).copied().unwrap_or(i),
-                                    claim: c,
-                                    subject: e,
-                                },
-                            );
+                        let slot = ix.claims.len();
+                        let Some(d) = ix.declared.get_mut(c.id.as_str()) else {
+                            continue;
+                        };
+                        if d.claim.is_some() {
+                            continue;
                         }
+                        d.claim = Some(slot);
+                        ix.claims.push(ClaimAt {
+                            file: fi,
+                            index: f.claim_positions.get(i).copied().unwrap_or(i),
+                            claim: c,
+                            subject: e,
+                        });
                     }
                 }
                 None => {}
             }
+            ix.claim_ranges.push(start..ix.claims.len());
         }
+        entity_files.retain(|_, v| v.len() > 1);
+        ix.shared_entities = entity_files;
         ix
+    }
+
+    fn known(&self, id: &str, kind: u8) -> bool {
+        self.declared.get(id).is_some_and(|d| d.kinds & kind != 0)
+    }
+
+    pub(crate) fn known_source(&self, id: &str) -> bool {
+        self.known(id, SOURCE)
+    }
+
+    fn known_property(&self, id: &str) -> bool {
+        self.declared_properties.contains_key(id)
+    }
+
+    /// The claim built with the id `id`.
+    pub(crate) fn claim(&self, id: &str) -> Option<&ClaimAt<'a>> {
+        self.declared
+            .get(id)
+            .and_then(|d| d.claim)
+            .map(|i| &self.claims[i])
+    }
+
+    /// The known ids of a namespace, sorted: for "did you mean".
+    fn sorted(&self, what: &str) -> &[&'a str] {
+        let (slot, kind) = match what {
+            "source" => (0, SOURCE),
+            "entity" => (1, ENTITY),
+            "claim" => (2, CLAIM),
+            _ => (3, 0),
+        };
+        self.sorted[slot].get_or_init(|| {
+            let mut v: Vec<&str> = if kind == 0 {
+                self.declared_properties.keys().copied().collect()
+            } else {
+                self.declared
+                    .iter()
+                    .filter(|(_, d)| d.kinds & kind != 0)
+                    .map(|(id, _)| *id)
+                    .collect()
+            };
+            v.sort_unstable();
+            v
+        })
     }
 
     /// A diagnostic of `rule` pointing at the value at `pointer` in file `fi`.
@@ -155,54 +268,57 @@ impl<'a> Index<'a> {
 /// Runs every cross-record rule.
 pub(crate) fn run(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
     duplicates(ix, out);
-    references(ix, out);
+    // Which ids a citation names, from every file (a claim too broken to build counts).
+    ix.files.par_iter().for_each(|f| {
+        f.for_each_cited(|s| {
+            if let Some(d) = ix.declared.get(s) {
+                d.cited.store(true, Ordering::Relaxed);
+            }
+        });
+    });
+    let properties_loaded = ix.files.iter().any(|f| f.kind == RecordKind::Properties);
     // The rules on each claim alone, in parallel: the diagnostics are sorted afterwards.
-    out.par_extend(ix.claim_order.par_iter().flat_map_iter(|id| {
+    out.par_extend(ix.claims.par_iter().flat_map_iter(|c| {
         let mut found = Vec::new();
-        claim_rules(ix, &ix.claims[id], &mut found);
+        references(ix, c, properties_loaded, &mut found);
+        claim_rules(ix, c, &mut found);
+        disputes(ix, c, &mut found);
         found
     }));
+    for (fi, s) in ix.sources.values() {
+        source_references(ix, *fi, s, out);
+    }
     sources(ix, out);
-    consistency(ix, out);
+    out.par_extend(
+        ix.entities
+            .par_iter()
+            .flat_map_iter(|(id, (fi, _))| undeclared_disputes(ix, id, *fi)),
+    );
 }
 
 fn duplicates(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
-    // Sources, entities and claims share one namespace; properties have their own.
-    // Where an id is declared: its file, and the position of the inner record (a claim or
-    // a property) or `None` for the record itself.
-    let mut records: HashMap<&str, (usize, Option<usize>)> = HashMap::new();
-    let mut properties: HashMap<&str, (usize, Option<usize>)> = HashMap::new();
-    let pointer = |fi: usize, at: Option<usize>| {
-        at.map_or_else(|| "/id".to_owned(), |i| ix.files[fi].inner_pointer(i))
-    };
-    for (fi, f) in ix.files.iter().enumerate() {
-        let seen = if f.kind == RecordKind::Properties {
-            &mut properties
-        } else {
-            &mut records
+    for &(fi, at, id) in &ix.duplicates {
+        let pointer = |fi: usize, at: Option<usize>| {
+            at.map_or_else(|| "/id".to_owned(), |i| ix.files[fi].inner_pointer(i))
         };
-        let declared = f
-            .record_id()
-            .map(|id| (None, id))
-            .into_iter()
-            .chain(f.inner_ids().into_iter().map(|(i, id)| (Some(i), id)));
-        for (at, id) in declared {
-            if let Some((first_file, first_at)) = seen.get(id) {
-                let first = ix.where_is(*first_file, &pointer(*first_file, *first_at));
-                out.push(
-                    ix.at(
-                        &rules::DUPLICATE_ID,
-                        fi,
-                        &pointer(fi, at),
-                        format!("the id `{id}` is already used at {first}"),
-                    )
-                    .label("used again here")
-                    .help("give one of the two records another id"),
-                );
-            } else {
-                seen.insert(id, (fi, at));
-            }
-        }
+        let (first_file, first_at) = if ix.files[fi].kind == RecordKind::Properties {
+            let (f, i) = ix.declared_properties[id];
+            (f, Some(i))
+        } else {
+            let d = &ix.declared[id];
+            (d.file, d.at)
+        };
+        let first = ix.where_is(first_file, &pointer(first_file, first_at));
+        out.push(
+            ix.at(
+                &rules::DUPLICATE_ID,
+                fi,
+                &pointer(fi, at),
+                format!("the id `{id}` is already used at {first}"),
+            )
+            .label("used again here")
+            .help("give one of the two records another id"),
+        );
     }
 }
 
@@ -213,12 +329,11 @@ fn unknown(
     pointer: &str,
     what: &str,
     id: &str,
-    known: &[&str],
 ) -> Diagnostic {
     let mut d = ix
         .at(rule, fi, pointer, format!("no {what} has the id `{id}`"))
         .label(format!("unknown {what}"));
-    if let Some(best) = crate::schema::closest(id, known) {
+    if let Some(best) = crate::schema::closest(id, ix.sorted(what)) {
         d = d.help(format!("did you mean `{best}`?"));
     } else {
         d = d.help(match what {
@@ -231,119 +346,102 @@ fn unknown(
     d
 }
 
-fn references<'a>(ix: &Index<'a>, out: &mut Vec<Diagnostic>) {
-    let sorted = |it: &mut dyn Iterator<Item = &'a str>| -> Vec<&'a str> {
-        let mut v: Vec<&str> = it.collect();
-        v.sort_unstable();
-        v
-    };
-    let source_ids = sorted(&mut ix.known_sources.iter().copied());
-    let entity_ids = sorted(&mut ix.known_entities.iter().copied());
-    let claim_ids = sorted(&mut ix.known_claims.iter().copied());
-    let property_ids = sorted(&mut ix.known_properties.iter().copied());
-    let properties_loaded = ix.files.iter().any(|f| f.kind == RecordKind::Properties);
-
-    for (fi, s) in ix.sources.values() {
-        for (i, r) in s.references.iter().enumerate() {
-            if !ix.known_sources.contains(r.as_str()) {
-                out.push(unknown(
-                    ix,
-                    &rules::UNKNOWN_SOURCE,
-                    *fi,
-                    &format!("/references/{i}"),
-                    "source",
-                    r.as_str(),
-                    &source_ids,
-                ));
-            }
+/// The sources a source lists as its references exist.
+fn source_references(ix: &Index<'_>, fi: usize, s: &Source, out: &mut Vec<Diagnostic>) {
+    for (i, r) in s.references.iter().enumerate() {
+        if !ix.known_source(r.as_str()) {
+            out.push(unknown(
+                ix,
+                &rules::UNKNOWN_SOURCE,
+                fi,
+                &format!("/references/{i}"),
+                "source",
+                r.as_str(),
+            ));
         }
     }
-    for id in &ix.claim_order {
-        let c = &ix.claims[id];
-        let base = c.pointer();
-        let claim = c.claim;
-        if properties_loaded && !ix.known_properties.contains(claim.property.as_str()) {
+}
+
+/// Every id a claim names exists.
+fn references(ix: &Index<'_>, c: &ClaimAt<'_>, properties_loaded: bool, out: &mut Vec<Diagnostic>) {
+    let base = c.pointer();
+    let claim = c.claim;
+    if properties_loaded && !ix.known_property(claim.property.as_str()) {
+        out.push(unknown(
+            ix,
+            &rules::UNKNOWN_PROPERTY,
+            c.file,
+            &format!("{base}/property"),
+            "property",
+            claim.property.as_str(),
+        ));
+    }
+    let entity_value = |v: &Value, pointer: String, out: &mut Vec<Diagnostic>| {
+        if let Some(e) = v.as_entity()
+            && !ix.known(e.as_str(), ENTITY)
+        {
             out.push(unknown(
+                ix,
+                &rules::UNKNOWN_ENTITY,
+                c.file,
+                &format!("{pointer}/entity"),
+                "entity",
+                e.as_str(),
+            ));
+        }
+    };
+    entity_value(&claim.value, format!("{base}/value"), out);
+    for (k, v) in &claim.qualifiers {
+        if properties_loaded && !ix.known_property(k.as_str()) {
+            let qp = format!("{base}/qualifiers/{}", k.as_str());
+            let mut d = unknown(
                 ix,
                 &rules::UNKNOWN_PROPERTY,
                 c.file,
-                &format!("{base}/property"),
+                &qp,
                 "property",
-                claim.property.as_str(),
-                &property_ids,
+                k.as_str(),
+            );
+            d.span = ix.at_key(&rules::UNKNOWN_PROPERTY, c.file, &qp, "").span;
+            out.push(d);
+        }
+        if v.as_entity().is_some() {
+            entity_value(v, format!("{base}/qualifiers/{}", k.as_str()), out);
+        }
+    }
+    for (j, d) in claim.disputes.iter().enumerate() {
+        if !ix.known(d.with.as_str(), CLAIM) {
+            out.push(unknown(
+                ix,
+                &rules::UNKNOWN_CLAIM,
+                c.file,
+                &format!("{base}/disputes/{j}/with"),
+                "claim",
+                d.with.as_str(),
             ));
         }
-        let entity_value = |v: &Value, pointer: String, out: &mut Vec<Diagnostic>| {
-            if let Some(e) = v.as_entity()
-                && !ix.known_entities.contains(e.as_str())
-            {
-                out.push(unknown(
-                    ix,
-                    &rules::UNKNOWN_ENTITY,
-                    c.file,
-                    &format!("{pointer}/entity"),
-                    "entity",
-                    e.as_str(),
-                    &entity_ids,
-                ));
-            }
-        };
-        entity_value(&claim.value, format!("{base}/value"), out);
-        for (k, v) in &claim.qualifiers {
-            let qp = format!("{base}/qualifiers/{}", k.as_str());
-            if properties_loaded && !ix.known_properties.contains(k.as_str()) {
-                let mut d = unknown(
-                    ix,
-                    &rules::UNKNOWN_PROPERTY,
-                    c.file,
-                    &qp,
-                    "property",
-                    k.as_str(),
-                    &property_ids,
-                );
-                d.span = ix.at_key(&rules::UNKNOWN_PROPERTY, c.file, &qp, "").span;
-                out.push(d);
-            }
-            entity_value(v, qp, out);
+    }
+    for (j, cit) in claim.citations.iter().enumerate() {
+        if !ix.known_source(cit.source.as_str()) {
+            out.push(unknown(
+                ix,
+                &rules::UNKNOWN_SOURCE,
+                c.file,
+                &format!("{base}/citations/{j}/source"),
+                "source",
+                cit.source.as_str(),
+            ));
         }
-        for (j, d) in claim.disputes.iter().enumerate() {
-            if !ix.known_claims.contains(d.with.as_str()) {
-                out.push(unknown(
-                    ix,
-                    &rules::UNKNOWN_CLAIM,
-                    c.file,
-                    &format!("{base}/disputes/{j}/with"),
-                    "claim",
-                    d.with.as_str(),
-                    &claim_ids,
-                ));
-            }
-        }
-        for (j, cit) in claim.citations.iter().enumerate() {
-            let cp = format!("{base}/citations/{j}");
-            if !ix.known_sources.contains(cit.source.as_str()) {
+        for (k, w) in cit.cites.iter().enumerate() {
+            if !ix.known_source(w.as_str()) {
                 out.push(unknown(
                     ix,
                     &rules::UNKNOWN_SOURCE,
                     c.file,
-                    &format!("{cp}/source"),
+                    &format!("{base}/citations/{j}/cites/{k}"),
                     "source",
-                    cit.source.as_str(),
-                    &source_ids,
+                    w.as_str(),
                 ));
-            }
-            for (k, w) in cit.cites.iter().enumerate() {
-                if !ix.known_sources.contains(w.as_str()) {
-                    out.push(unknown(
-                        ix,
-                        &rules::UNKNOWN_SOURCE,
-                        c.file,
-                        &format!("{cp}/cites/{k}"),
-                        "source",
-                        w.as_str(),
-                        &source_ids,
-                    ));
-                }
             }
         }
     }
@@ -410,7 +508,7 @@ fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
                     .help("list under `cites` only the works the source cites; remove this one"),
                 );
             } else if let Some((sfi, s)) = source
-                && ix.known_sources.contains(w.as_str())
+                && ix.known_source(w.as_str())
                 && !s.references.contains(w)
             {
                 out.push(
@@ -466,7 +564,7 @@ fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
             return;
         }
         if let Some(e) = v.as_entity()
-            && let Some(target) = ix.entities.get(e.as_str())
+            && let Some((_, target)) = ix.entities.get(e.as_str())
             && !prop.value_kinds.is_empty()
             && !prop.value_kinds.contains(&target.kind)
         {
@@ -622,13 +720,6 @@ fn after_as_of(
 }
 
 fn sources(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
-    // Read from every file's JSON form, so that a claim too broken to build still counts.
-    let mut used: HashSet<&str> = HashSet::new();
-    for f in ix.files {
-        f.for_each_cited(|s| {
-            used.insert(s);
-        });
-    }
     let mut list: Vec<&(usize, &Source)> = ix.sources.values().collect();
     list.sort_by_key(|(fi, _)| *fi);
     for (fi, s) in list {
@@ -688,7 +779,11 @@ fn sources(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        if !used.contains(s.id.as_str()) {
+        if !ix
+            .declared
+            .get(s.id.as_str())
+            .is_some_and(|d| d.cited.load(Ordering::Relaxed))
+        {
             out.push(
                 ix.at(
                     &rules::UNUSED_SOURCE,
@@ -703,102 +798,105 @@ fn sources(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn consistency(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
-    // Disputes: target, relation, ranking.
-    for id in &ix.claim_order {
-        let a = &ix.claims[id];
-        for (j, d) in a.claim.disputes.iter().enumerate() {
-            let dp = format!("{}/disputes/{j}", a.pointer());
-            let Some(b) = ix.claims.get(d.with.as_str()) else {
-                continue;
+/// A claim's disputes: their target, relation and ranking.
+fn disputes(ix: &Index<'_>, a: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
+    for (j, d) in a.claim.disputes.iter().enumerate() {
+        let dp = format!("{}/disputes/{j}", a.pointer());
+        let Some(b) = ix.claim(d.with.as_str()) else {
+            continue;
+        };
+        if b.claim.id == a.claim.id
+            || b.subject.id != a.subject.id
+            || b.claim.property != a.claim.property
+        {
+            let why = if b.claim.id == a.claim.id {
+                "a claim cannot dispute itself".to_owned()
+            } else {
+                format!(
+                    "`{}` is about `{}` {}, not `{}` {}",
+                    b.claim.id, b.subject.id, b.claim.property, a.subject.id, a.claim.property
+                )
             };
-            if b.claim.id == a.claim.id
-                || b.subject.id != a.subject.id
-                || b.claim.property != a.claim.property
-            {
-                let why = if b.claim.id == a.claim.id {
-                    "a claim cannot dispute itself".to_owned()
-                } else {
+            out.push(
+                ix.at(&rules::DISPUTE_MISMATCH, a.file, &format!("{dp}/with"), why)
+                    .label("not a rival claim")
+                    .help("dispute only a claim with the same subject and property"),
+            );
+            continue;
+        }
+        let computed = match (a.claim.value.as_date(), b.claim.value.as_date()) {
+            (Some(x), Some(y)) => Some(x.relation(y)),
+            _ => None,
+        };
+        if let Some(rel) = computed
+            && rel != d.relation
+        {
+            out.push(
+                ix.at(
+                    &rules::WRONG_DISPUTE_RELATION,
+                    a.file,
+                    &format!("{dp}/relation"),
                     format!(
-                        "`{}` is about `{}` {}, not `{}` {}",
-                        b.claim.id, b.subject.id, b.claim.property, a.subject.id, a.claim.property
-                    )
-                };
-                out.push(
-                    ix.at(&rules::DISPUTE_MISMATCH, a.file, &format!("{dp}/with"), why)
-                        .label("not a rival claim")
-                        .help("dispute only a claim with the same subject and property"),
-                );
-                continue;
-            }
-            let computed = match (a.claim.value.as_date(), b.claim.value.as_date()) {
-                (Some(x), Some(y)) => Some(x.relation(y)),
-                _ => None,
-            };
-            if let Some(rel) = computed
-                && rel != d.relation
-            {
+                        "`{}` and `{}` are {}, not {}",
+                        a.claim.value,
+                        b.claim.value,
+                        article(&rel.to_string()),
+                        article(&d.relation.to_string())
+                    ),
+                )
+                .label(format!("their bounds give `{rel}`"))
+                .help(format!("write `relation = \"{rel}\"`")),
+            );
+        }
+        if computed.unwrap_or(d.relation) == DateRelation::Contradiction {
+            let ranked = |c: &ClaimRecord| c.rank != Rank::Normal && c.rank_reason.is_some();
+            if !ranked(a.claim) && !ranked(b.claim) {
                 out.push(
                     ix.at(
-                        &rules::WRONG_DISPUTE_RELATION,
+                        &rules::UNRANKED_CONTRADICTION,
                         a.file,
-                        &format!("{dp}/relation"),
+                        &dp,
                         format!(
-                            "`{}` and `{}` are {}, not {}",
-                            a.claim.value,
-                            b.claim.value,
-                            article(&rel.to_string()),
-                            article(&d.relation.to_string())
+                            "`{}` contradicts `{}`, and neither is ranked",
+                            a.claim.id, b.claim.id
                         ),
                     )
-                    .label(format!("their bounds give `{rel}`"))
-                    .help(format!("write `relation = \"{rel}\"`")),
+                    .label("a contradiction")
+                    .help("rank one side `preferred` or `deprecated`, with a `rank-reason`"),
                 );
             }
-            if computed.unwrap_or(d.relation) == DateRelation::Contradiction {
-                let ranked = |c: &ClaimRecord| c.rank != Rank::Normal && c.rank_reason.is_some();
-                if !ranked(a.claim) && !ranked(b.claim) {
-                    out.push(
-                        ix.at(
-                            &rules::UNRANKED_CONTRADICTION,
-                            a.file,
-                            &dp,
-                            format!(
-                                "`{}` contradicts `{}`, and neither is ranked",
-                                a.claim.id, b.claim.id
-                            ),
-                        )
-                        .label("a contradiction")
-                        .help("rank one side `preferred` or `deprecated`, with a `rank-reason`"),
-                    );
-                }
-            }
         }
     }
-    // Differing values of a single-valued property must be linked.
-    let mut groups: HashMap<(&str, &str), Vec<&ClaimAt<'_>>> = HashMap::new();
-    for id in &ix.claim_order {
-        let c = &ix.claims[id];
-        let single = ix
-            .properties
-            .get(c.claim.property.as_str())
-            .is_some_and(|p| p.cardinality == Cardinality::Single);
-        if single {
-            groups
-                .entry((c.subject.id.as_str(), c.claim.property.as_str()))
-                .or_default()
-                .push(c);
-        }
+}
+
+/// Differing values of a single-valued property of the entity `subject`, declared in
+/// the file `fi` (and any other file declaring the same id), must be linked.
+fn undeclared_disputes(ix: &Index<'_>, subject: &str, fi: usize) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let files = ix
+        .shared_entities
+        .get(subject)
+        .map_or(std::slice::from_ref(&fi), Vec::as_slice);
+    let mut claims: Vec<&ClaimAt<'_>> = files
+        .iter()
+        .flat_map(|f| &ix.claims[ix.claim_ranges[*f].clone()])
+        .filter(|c| {
+            ix.properties
+                .get(c.claim.property.as_str())
+                .is_some_and(|p| p.cardinality == Cardinality::Single)
+        })
+        .collect();
+    if claims.len() < 2 {
+        return out;
     }
+    // Grouped by property, each group in file order.
+    claims.sort_by_key(|c| c.claim.property.as_str());
     let linked = |x: &ClaimRecord, y: &ClaimRecord| {
         x.disputes.iter().any(|d| d.with == y.id) || y.disputes.iter().any(|d| d.with == x.id)
     };
-    let mut keys: Vec<_> = groups.keys().copied().collect();
-    keys.sort_unstable();
-    for key in keys {
-        let claims = &groups[&key];
-        for (i, b) in claims.iter().enumerate() {
-            for a in &claims[..i] {
+    for group in claims.chunk_by(|x, y| x.claim.property == y.claim.property) {
+        for (i, b) in group.iter().enumerate() {
+            for a in &group[..i] {
                 if a.claim.value != b.claim.value && !linked(a.claim, b.claim) {
                     let other = ix.where_is(a.file, &format!("{}/value", a.pointer()));
                     let mut d = ix
@@ -808,7 +906,12 @@ fn consistency(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
                             &format!("{}/value", b.pointer()),
                             format!(
                                 "`{}` gives {} a {} of {}, but `{}` gives {} ({other})",
-                                b.claim.id, key.0, key.1, b.claim.value, a.claim.id, a.claim.value
+                                b.claim.id,
+                                subject,
+                                b.claim.property,
+                                b.claim.value,
+                                a.claim.id,
+                                a.claim.value
                             ),
                         )
                         .label("differs from another claim");
@@ -830,4 +933,5 @@ fn consistency(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    out
 }
