@@ -31,6 +31,7 @@ pub mod rules;
 mod scan;
 mod schema;
 mod spans;
+mod stream;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
@@ -157,6 +158,20 @@ pub fn check_with(options: &Options, tuning: &Tuning) -> Result<Report, Error> {
     schema::ensure_compiled().map_err(|k| Error::Schema(k.to_string()))?;
     let walk = load::walk(&options.dataset, tuning.max_files)?;
     let files = walk.files.len();
+    // A check that only reports first tries to prove the dataset clean in one streaming
+    // pass, in little memory; on any doubt the full check below runs and explains.
+    if options.archive.is_none()
+        && !tuning.assemble
+        && walk.diagnostics.is_empty()
+        && stream::clean(&walk.files, tuning.progress)
+    {
+        return Ok(Report {
+            diagnostics: Vec::new(),
+            dataset: None,
+            files,
+            texts: BTreeMap::new(),
+        });
+    }
     let loaded = load::load_all(walk.files, tuning.progress);
     let mut diagnostics = walk.diagnostics;
     for f in &loaded {

@@ -132,12 +132,20 @@ fn visit(
     if !visited.insert(dir.to_owned()) {
         return Ok(());
     }
-    let mut entries: Vec<(String, PathBuf)> = fs::read_dir(dir)?
+    // The file type comes with the folder entry (no lookup per file), except behind a
+    // symbolic link.
+    let mut entries: Vec<(String, PathBuf, Option<fs::FileType>)> = fs::read_dir(dir)?
         .filter_map(Result::ok)
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                e.path(),
+                e.file_type().ok(),
+            )
+        })
         .collect();
-    entries.sort();
-    for (name, path) in entries {
+    entries.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    for (name, path, file_type) in entries {
         if name.starts_with('.') {
             continue;
         }
@@ -146,11 +154,18 @@ fn visit(
         } else {
             format!("{rel_dir}/{name}")
         };
-        let meta = fs::symlink_metadata(&path)?;
+        let file_type = match file_type {
+            Some(t) => t,
+            None => fs::symlink_metadata(&path)?.file_type(),
+        };
         let mut target = path.clone();
-        if meta.file_type().is_symlink() {
+        let mut is_dir = file_type.is_dir();
+        if file_type.is_symlink() {
             match fs::canonicalize(&path) {
-                Ok(t) if t.starts_with(root) => target = t,
+                Ok(t) if t.starts_with(root) => {
+                    is_dir = t.is_dir();
+                    target = t;
+                }
                 Ok(_) => {
                     walk.diagnostics.push(
                         Diagnostic::new(
@@ -175,7 +190,6 @@ fn visit(
                 }
             }
         }
-        let is_dir = target.is_dir();
         let unexpected = |what: &str, help: &str| {
             Diagnostic::new(
                 &rules::UNEXPECTED_FILE,
@@ -444,6 +458,32 @@ fn load(found: Found) -> Loaded {
     drop(handle);
     decode(&mut loaded, bytes, true);
     loaded
+}
+
+/// The record of `found` if the file is clean on its own: readable, within the limits, with
+/// the right `#:schema` line, and read the fast way with nothing to report. `None` when
+/// the file has anything a full load would report (or could not be read).
+pub(crate) fn read_clean(found: &Found) -> Option<Record> {
+    use std::io::Read;
+    let mut handle = fs::File::open(&found.path).ok()?;
+    let len = handle.metadata().ok()?.len();
+    if len > MAX_FILE_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).ok()? + 1);
+    handle.read_to_end(&mut bytes).ok()?;
+    drop(handle);
+    let text = String::from_utf8(bytes).ok()?;
+    let mut diags = Vec::new();
+    directive(found.kind, &found.rel, &text, &mut diags);
+    if !diags.is_empty() {
+        return None;
+    }
+    let (doc, errors) = DeTable::parse_recoverable(&text);
+    if !errors.is_empty() || !crate::scan::quick(doc.get_ref()) {
+        return None;
+    }
+    typed_toml(found.kind, doc).filter(|r| identity_holds(&found.rel, r))
 }
 
 /// Checks the bytes of one file of `kind`, named `rel` in diagnostics, on their own: what

@@ -1,0 +1,405 @@
+//! The streaming check: proves a dataset clean in one pass, holding one record per thread
+//! and a few compact facts, or gives up.
+//!
+//! A check that only reports (no `--archive`, no dataset to assemble) runs this first. It
+//! reads `metadata.toml` and `properties.toml`, then every source, then every entity, each
+//! file the fast way, and runs on each record the conditions of every cross-file rule
+//! against what is already known: the sources (read before the entities), the entities'
+//! ids and kinds (from their paths, which a clean file agrees with), and the file's own
+//! claims (a claim may only dispute a claim of its own subject). Ids are kept only as
+//! 64-bit hashes, sorted at the end to find duplicates. The record is dropped right
+//! after, in its thread.
+//!
+//! It produces no diagnostic. It answers only "nothing to report", and is conservative:
+//! at the first sign of anything a full check would report (a file not clean on its own,
+//! a rule's condition, two equal id hashes) it stops, and [`crate::check_with`] runs the
+//! full check, which finds, points at and explains every problem. A test checks on every
+//! fixture dataset that it gives up whenever the full check reports anything.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use foldhash::fast::FixedState;
+use rayon::prelude::*;
+
+use cadres_model::schema::RecordKind;
+use cadres_model::{
+    Cardinality, ClaimRecord, DateRelation, EdtfDate, EntityFile, EntityKind, Id, Metadata,
+    Property, Rank, Source, Value,
+};
+
+use crate::checks::MAX_QUOTE_CHARS;
+use crate::load::{Found, Record, read_clean};
+
+type Map<K, V> = HashMap<K, V, FixedState>;
+
+/// What the entities' claims need of a source.
+struct SourceFacts<'a> {
+    references: &'a [Id],
+    cited: AtomicBool,
+}
+
+/// What is known when the entities are read.
+struct Context<'a> {
+    metadata: &'a Metadata,
+    properties: Map<&'a str, &'a Property>,
+    sources: Map<&'a str, SourceFacts<'a>>,
+    /// Every entity file's id and kind, from its path.
+    entities: Map<&'a str, EntityKind>,
+}
+
+/// Whether the dataset of the walked `files` has nothing at all to report, proved in one
+/// streaming pass; `false` when anything would be reported, or might be.
+pub(crate) fn clean(files: &[Found], progress: Option<fn(usize, usize)>) -> bool {
+    let total = files.len();
+    let done = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let tick = || {
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(report) = progress
+            && n.is_multiple_of(1024)
+        {
+            report(n, total);
+        }
+    };
+    let of_kind = |kind: RecordKind| files.iter().filter(move |f| f.kind == kind);
+    let (Some(Record::Metadata(metadata)), Some(Record::Properties(properties))) = (
+        of_kind(RecordKind::Metadata).next().and_then(read_clean),
+        of_kind(RecordKind::Properties).next().and_then(read_clean),
+    ) else {
+        return false;
+    };
+    let mut property_ids = Map::default();
+    for p in &properties.property {
+        if property_ids.insert(p.id.as_str(), p).is_some() {
+            return false;
+        }
+    }
+    let entities: Map<&str, EntityKind> = of_kind(RecordKind::Entity)
+        .filter_map(|f| {
+            let mut parts = f.rel.rsplit('/');
+            let stem = parts.next()?.strip_suffix(".toml")?;
+            Some((stem, EntityKind::from_name(parts.next()?)?))
+        })
+        .collect();
+
+    // The sources, each checked on its own; their ids and references are kept.
+    let sources: Option<Vec<(Id, Vec<Id>)>> = of_kind(RecordKind::Source)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|f| {
+            tick();
+            if stop.load(Ordering::Relaxed) {
+                return None;
+            }
+            let found = match read_clean(f) {
+                Some(Record::Source(s)) if source_clean(&s, &metadata) => {
+                    Some((s.id, s.references))
+                }
+                _ => None,
+            };
+            if found.is_none() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            found
+        })
+        .collect();
+    let Some(sources) = sources else {
+        return false;
+    };
+    let mut hashes: Vec<u64> = sources.iter().map(|(id, _)| hash(id.as_str())).collect();
+    let mut cx = Context {
+        metadata: &metadata,
+        properties: property_ids,
+        sources: Map::default(),
+        entities,
+    };
+    for (id, references) in &sources {
+        cx.sources.insert(
+            id.as_str(),
+            SourceFacts {
+                references,
+                cited: AtomicBool::new(false),
+            },
+        );
+    }
+    if cx.sources.len() != sources.len()
+        || sources
+            .iter()
+            .flat_map(|(_, r)| r)
+            .any(|r| !cx.sources.contains_key(r.as_str()))
+    {
+        return false;
+    }
+
+    // The entities, each checked against what is known; only their ids' hashes are kept.
+    let entity_hashes: Option<Vec<Vec<u64>>> = of_kind(RecordKind::Entity)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|f| {
+            tick();
+            if stop.load(Ordering::Relaxed) {
+                return None;
+            }
+            let found = match read_clean(f) {
+                Some(Record::Entity(e)) if entity_clean(&e, &cx) => Some(
+                    std::iter::once(e.id.as_str())
+                        .chain(e.claims.iter().map(|c| c.id.as_str()))
+                        .map(hash)
+                        .collect(),
+                ),
+                _ => None,
+            };
+            if found.is_none() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            found
+        })
+        .collect();
+    let Some(entity_hashes) = entity_hashes else {
+        return false;
+    };
+    if let Some(report) = progress {
+        report(total, total);
+    }
+    if cx
+        .sources
+        .values()
+        .any(|s| !s.cited.load(Ordering::Relaxed))
+    {
+        return false;
+    }
+    hashes.extend(entity_hashes.into_iter().flatten());
+    hashes.par_sort_unstable();
+    !hashes.windows(2).any(|w| w[0] == w[1])
+}
+
+/// The hash an id is kept as: equal ids have equal hashes, so no duplicate goes unseen;
+/// two different ids with the same hash only send the dataset to the full check.
+fn hash(id: &str) -> u64 {
+    FixedState::default().hash_one(id)
+}
+
+fn after_as_of(date: EdtfDate, metadata: &Metadata) -> bool {
+    date.earliest() > metadata.as_of.latest()
+}
+
+/// The conditions of the rules on a source alone: dates, names, its own references.
+fn source_clean(s: &Source, metadata: &Metadata) -> bool {
+    let dates = [&s.issued, &s.accessed, &s.archive_date];
+    if dates
+        .into_iter()
+        .flatten()
+        .any(|d| after_as_of(*d, metadata))
+    {
+        return false;
+    }
+    if let (Some(issued), Some(accessed)) = (&s.issued, &s.accessed)
+        && accessed.latest() < issued.earliest()
+    {
+        return false;
+    }
+    let names = s.author.iter().chain(&s.editor);
+    !names
+        .into_iter()
+        .any(|n| n.family.is_none() && n.literal.is_none())
+        && !s.references.contains(&s.id)
+}
+
+fn ranked(c: &ClaimRecord) -> bool {
+    c.rank != Rank::Normal && c.rank_reason.is_some()
+}
+
+/// The conditions of every cross-file rule on an entity and its claims.
+fn entity_clean(e: &EntityFile, cx: &Context<'_>) -> bool {
+    let claims = &e.claims;
+    if !claims.iter().all(|c| claim_clean(e, c, cx)) {
+        return false;
+    }
+    let mut ids = HashSet::with_capacity_and_hasher(claims.len(), FixedState::default());
+    for a in claims {
+        ids.insert(a.id.as_str());
+        for d in &a.disputes {
+            // A rival claim has the same subject, so it is in this file.
+            let Some(b) = claims.iter().find(|b| b.id == d.with) else {
+                return false;
+            };
+            if b.id == a.id || b.property != a.property {
+                return false;
+            }
+            let computed = match (a.value.as_date(), b.value.as_date()) {
+                (Some(x), Some(y)) => Some(x.relation(y)),
+                _ => None,
+            };
+            if computed.is_some_and(|r| r != d.relation)
+                || (computed.unwrap_or(d.relation) == DateRelation::Contradiction
+                    && !ranked(a)
+                    && !ranked(b))
+            {
+                return false;
+            }
+        }
+    }
+    if ids.len() != claims.len() {
+        return false;
+    }
+    let single = |c: &ClaimRecord| {
+        cx.properties
+            .get(c.property.as_str())
+            .is_some_and(|p| p.cardinality == Cardinality::Single)
+    };
+    let linked = |x: &ClaimRecord, y: &ClaimRecord| {
+        x.disputes.iter().any(|d| d.with == y.id) || y.disputes.iter().any(|d| d.with == x.id)
+    };
+    claims.iter().enumerate().all(|(i, b)| {
+        !single(b)
+            || claims[..i]
+                .iter()
+                .all(|a| a.property != b.property || a.value == b.value || linked(a, b))
+    })
+}
+
+/// The conditions of the rules on one claim: references, provenance, values, dates, rank.
+fn claim_clean(e: &EntityFile, c: &ClaimRecord, cx: &Context<'_>) -> bool {
+    let Some(prop) = cx.properties.get(c.property.as_str()) else {
+        return false;
+    };
+    if !value_fits(prop, &c.value, cx)
+        || (!prop.subject_kinds.is_empty() && !prop.subject_kinds.contains(&e.kind))
+    {
+        return false;
+    }
+    for (k, v) in &c.qualifiers {
+        match cx.properties.get(k.as_str()) {
+            Some(q) if value_fits(q, v, cx) => {}
+            _ => return false,
+        }
+    }
+    let dates = c
+        .value
+        .as_date()
+        .into_iter()
+        .chain(c.qualifiers.values().filter_map(Value::as_date));
+    if dates
+        .flat_map(cadres_model::Edtf::dates)
+        .any(|d| after_as_of(*d, cx.metadata))
+    {
+        return false;
+    }
+    if c.rank != Rank::Normal && c.rank_reason.is_none() {
+        return false;
+    }
+    if c.citations.is_empty() {
+        return false;
+    }
+    for cit in &c.citations {
+        let Some(source) = cx.sources.get(cit.source.as_str()) else {
+            return false;
+        };
+        if cit.quote.is_none() && cit.locator.is_none() {
+            return false;
+        }
+        if cit
+            .quote
+            .as_ref()
+            .is_some_and(|q| q.chars().nth(MAX_QUOTE_CHARS).is_some())
+        {
+            return false;
+        }
+        source.cited.store(true, Ordering::Relaxed);
+        for w in &cit.cites {
+            let Some(work) = cx.sources.get(w.as_str()) else {
+                return false;
+            };
+            if *w == cit.source || !source.references.contains(w) {
+                return false;
+            }
+            work.cited.store(true, Ordering::Relaxed);
+        }
+    }
+    true
+}
+
+/// A value fits its property: type, the kind of the entity it names (which must exist),
+/// and a share's parts.
+fn value_fits(prop: &Property, v: &Value, cx: &Context<'_>) -> bool {
+    if v.value_type() != prop.value_type {
+        return false;
+    }
+    if let Some(target) = v.as_entity() {
+        let Some(kind) = cx.entities.get(target.as_str()) else {
+            return false;
+        };
+        if !prop.value_kinds.is_empty() && !prop.value_kinds.contains(kind) {
+            return false;
+        }
+    }
+    if let Value::Share(parts) = v {
+        let total: f64 = parts.iter().map(|p| p.percent).sum();
+        if parts.iter().any(|p| !(0.0..=100.0).contains(&p.percent)) || total > 100.0 + 1e-9 {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::clean;
+    use crate::{MAX_FILES, Options, load};
+
+    /// Every dataset folder in the repository: the real one and the fixtures.
+    fn datasets() -> Vec<PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut dirs = vec![root.join("dataset"), root.join("tests/fixtures/valid")];
+        for group in ["tests/fixtures/invalid", "tests/fixtures/hostile"] {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(root.join(group))
+                .expect("fixture folder")
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect();
+            found.sort();
+            dirs.extend(found);
+        }
+        dirs
+    }
+
+    /// The streaming check is sound: it never calls clean a dataset in which the full
+    /// check finds anything. And it is complete on these datasets: every one the full
+    /// check finds nothing in, it proves clean.
+    #[test]
+    fn agrees_with_the_full_check_on_every_dataset() {
+        let (mut dirty, mut proved) = (0, 0);
+        for dir in datasets() {
+            let full = crate::check(&Options {
+                dataset: dir.clone(),
+                archive: None,
+            })
+            .expect("the check runs");
+            let walk = load::walk(&dir, MAX_FILES).expect("the walk runs");
+            let streamed = walk.diagnostics.is_empty() && clean(&walk.files, None);
+            if full.diagnostics.is_empty() {
+                assert!(
+                    streamed,
+                    "{}: nothing to report, yet not proved clean",
+                    dir.display()
+                );
+                proved += 1;
+            } else {
+                let codes: Vec<&str> = full.diagnostics.iter().map(|d| d.code).collect();
+                assert!(
+                    !streamed,
+                    "{}: called clean, but the full check reports {codes:?}",
+                    dir.display()
+                );
+                dirty += 1;
+            }
+        }
+        assert!(dirty >= 40, "only {dirty} datasets with problems");
+        assert!(proved >= 2, "only {proved} clean datasets");
+    }
+}
