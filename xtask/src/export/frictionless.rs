@@ -24,7 +24,7 @@ use std::fmt::{Display, Write as _};
 use std::io::Write;
 
 use anyhow::Context;
-use cadres_model::{Edtf, EntityKind, Id, Name, Rank, SourceType, Value as ClaimValue};
+use cadres_model::{Edtf, EntityKind, Id, Name, SourceType, Value as ClaimValue};
 use serde_json::{Map, Value, json};
 
 use super::Sorted;
@@ -310,15 +310,6 @@ fn name_of<T: serde::Serialize>(value: &T) -> Option<String> {
     match serde_json::to_value(value) {
         Ok(Value::String(s)) => Some(s),
         _ => None,
-    }
-}
-
-/// A rank's name, as `dataset.json` writes it.
-fn rank_name(rank: Rank) -> &'static str {
-    match rank {
-        Rank::Preferred => "preferred",
-        Rank::Normal => "normal",
-        Rank::Deprecated => "deprecated",
     }
 }
 
@@ -782,7 +773,7 @@ fn claims() -> Table {
                 r.cell(c.subject.as_str())?;
                 r.cell(c.property.as_str())?;
                 value_cells(r, &c.value)?;
-                r.cell(rank_name(c.rank))?;
+                r.cell(super::rank_name(c.rank))?;
                 r.opt(c.rank_reason.as_deref())?;
                 r.cell(&c.statement)?;
                 r.end()?;
@@ -979,19 +970,5 @@ fn citation_cites() -> Table {
             }
             Ok(())
         },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use cadres_model::Rank;
-
-    use super::{name_of, rank_name};
-
-    #[test]
-    fn rank_names_are_the_serde_names() {
-        for rank in [Rank::Preferred, Rank::Normal, Rank::Deprecated] {
-            assert_eq!(Some(rank_name(rank).to_owned()), name_of(&rank));
-        }
     }
 }

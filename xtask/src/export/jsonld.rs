@@ -13,14 +13,15 @@
 //! which promise no web address. Nodes are in id order; sets of values are sorted.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Display;
 use std::io::Write;
 
 use cadres_model::{
-    Certainty, Claim, Dataset, Edtf, EdtfDate, Entity, EntityKind, Name, Precision, Property,
-    Source, SourceType, Value as ClaimValue,
+    Certainty, Claim, Dataset, Edtf, EdtfDate, Entity, EntityKind, Id, LangTag, Name, Precision,
+    Property, Source, SourceType, Value as ClaimValue,
 };
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::Sorted;
 
@@ -61,7 +62,7 @@ pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<
     super::json::pretty(&Document { sorted, sources }, out)
 }
 
-/// `{"@context": ..., "@graph": [...]}`, its keys in `serde_json`'s (sorted) map order.
+/// `{"@context": ..., "@graph": [...]}`, its keys in sorted order.
 struct Document<'s, 'a> {
     sorted: &'s Sorted<'a>,
     sources: BTreeMap<&'a str, &'a Source>,
@@ -82,12 +83,7 @@ struct Graph<'d, 's, 'a>(&'d Document<'s, 'a>);
 impl Serialize for Graph<'_, '_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let Document { sorted, sources } = self.0;
-        let language = |id: &str| {
-            sources
-                .get(id)
-                .and_then(|s| s.language.as_ref())
-                .map(ToString::to_string)
-        };
+        let language = |id: &str| sources.get(id).and_then(|s| s.language.as_ref());
         let len = 1
             + sorted.properties.len()
             + sorted.sources.len()
@@ -111,59 +107,127 @@ impl Serialize for Graph<'_, '_, '_> {
     }
 }
 
-fn id(prefix: &str, id: impl std::fmt::Display) -> Value {
-    json!({ "@id": format!("{prefix}:{id}") })
+/// A JSON value of the document, borrowing the dataset's text where it can: what a
+/// `serde_json::Value` would hold, without its allocations. Objects keep their keys in
+/// sorted order, as a `serde_json::Map` does.
+enum J<'a> {
+    Null,
+    Str(&'a str),
+    Owned(String),
+    Bool(bool),
+    /// A value's `Display` text, as a string.
+    Show(&'a dyn Display),
+    /// `"<prefix>:<id>"`.
+    Name(&'static str, &'a dyn Display),
+    /// `{"@id": "<prefix>:<id>"}`.
+    Ref(&'static str, &'a dyn Display),
+    /// Keys in sorted order (see [`obj`]).
+    Obj(Vec<(&'static str, J<'a>)>),
+    Arr(Vec<J<'a>>),
+}
+
+impl Serialize for J<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            J::Null => serializer.serialize_unit(),
+            J::Str(s) => serializer.serialize_str(s),
+            J::Owned(s) => serializer.serialize_str(s),
+            J::Bool(b) => serializer.serialize_bool(*b),
+            J::Show(d) => serializer.collect_str(d),
+            J::Name(prefix, id) => serializer.collect_str(&format_args!("{prefix}:{id}")),
+            J::Ref(prefix, id) => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("@id", &J::Name(prefix, *id))?;
+                map.end()
+            }
+            J::Obj(entries) => {
+                let mut map = serializer.serialize_map(Some(entries.len()))?;
+                for (key, value) in entries {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+            J::Arr(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+        }
+    }
+}
+
+/// An object of `pairs`, in the sorted order of their keys.
+fn obj<'a>(mut pairs: Vec<(&'static str, J<'a>)>) -> J<'a> {
+    pairs.sort_by_key(|(key, _)| *key);
+    J::Obj(pairs)
+}
+
+fn id<'a>(prefix: &'static str, id: &'a dyn Display) -> J<'a> {
+    J::Ref(prefix, id)
 }
 
 /// A node object built from `(key, value)` pairs, leaving out `None`s.
-fn node(pairs: Vec<(&str, Option<Value>)>) -> Value {
-    Value::Object(
-        pairs
-            .into_iter()
-            .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
-            .collect::<Map<String, Value>>(),
-    )
+fn node<'a>(pairs: Vec<(&'static str, Option<J<'a>>)>) -> J<'a> {
+    obj(pairs
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect())
 }
 
 /// A present string value.
 #[allow(clippy::unnecessary_wraps)] // reason: `node` takes `Option`s, and most values are optional
-fn text(s: &str) -> Option<Value> {
-    Some(json!(s))
+fn text(s: &str) -> Option<J<'_>> {
+    Some(J::Str(s))
 }
 
-fn lang_text(s: &str, lang: Option<&str>) -> Value {
+fn lang_text<'a>(s: &'a str, lang: Option<&'a dyn Display>) -> J<'a> {
     match lang {
-        Some(lang) => json!({ "@value": s, "@language": lang }),
-        None => json!(s),
+        Some(lang) => obj(vec![("@value", J::Str(s)), ("@language", J::Show(lang))]),
+        None => J::Str(s),
     }
 }
 
 /// A list of values, or `None` when empty (an empty list would still make a triple).
-fn many(values: Vec<Value>) -> Option<Value> {
-    (!values.is_empty()).then_some(Value::Array(values))
+fn many(values: Vec<J<'_>>) -> Option<J<'_>> {
+    (!values.is_empty()).then_some(J::Arr(values))
+}
+
+/// A typed literal: `{"@value": value, "@type": datatype}`.
+fn typed<'a>(value: J<'a>, datatype: &'static str) -> J<'a> {
+    obj(vec![("@value", value), ("@type", J::Str(datatype))])
+}
+
+/// The name of a serde enum variant (`kebab-case`), as `dataset.json` writes it.
+fn name_of<T: Serialize>(value: &T) -> Option<J<'static>> {
+    match serde_json::to_value(value) {
+        Ok(Value::String(s)) => Some(J::Owned(s)),
+        _ => None,
+    }
 }
 
 /// A date as a typed literal: `xsd:date`, `xsd:gYearMonth` or `xsd:gYear` by precision,
 /// or `cadres:EDTF` text when the source qualifies it (`~`, `?`, `%`).
-fn date(d: EdtfDate) -> Value {
+fn date(d: &EdtfDate) -> J<'_> {
     let datatype = match (d.certainty(), d.precision()) {
         (Certainty::Certain, Precision::Day) => "xsd:date",
         (Certainty::Certain, Precision::Month) => "xsd:gYearMonth",
         (Certainty::Certain, Precision::Year) => "xsd:gYear",
         _ => "cadres:EDTF",
     };
-    json!({ "@value": d.to_string(), "@type": datatype })
+    typed(J::Show(d), datatype)
 }
 
 /// A date or interval value: as [`date`], an interval as `cadres:EDTF` text.
-fn edtf(e: &Edtf) -> Value {
+fn edtf(e: &Edtf) -> J<'_> {
     match e {
-        Edtf::Date(d) => date(*d),
-        Edtf::Interval(..) => json!({ "@value": e.to_string(), "@type": "cadres:EDTF" }),
+        Edtf::Date(d) => date(d),
+        Edtf::Interval(..) => typed(J::Show(e), "cadres:EDTF"),
     }
 }
 
-fn dataset_node(dataset: &Dataset) -> Value {
+fn dataset_node(dataset: &Dataset) -> J<'_> {
     let m = &dataset.metadata;
     node(vec![
         ("@id", text("dataset:cadres")),
@@ -172,26 +236,23 @@ fn dataset_node(dataset: &Dataset) -> Value {
         ("schema:description", text(&m.description)),
         ("schema:version", text(&m.version)),
         ("schema:license", text(&m.license)),
-        ("cadres:asOf", Some(date(m.as_of))),
+        ("cadres:asOf", Some(date(&m.as_of))),
     ])
 }
 
-fn kinds(kinds: &[EntityKind]) -> Option<Value> {
-    let set: BTreeSet<&str> = kinds.iter().map(|k| k.as_str()).collect();
-    many(set.into_iter().map(|k| json!(k)).collect())
+fn kinds(kinds: &[EntityKind]) -> Option<J<'static>> {
+    let set: BTreeSet<&'static str> = kinds.iter().map(|k| k.as_str()).collect();
+    many(set.into_iter().map(J::Str).collect())
 }
 
-fn property(p: &Property) -> Value {
+fn property(p: &Property) -> J<'_> {
     node(vec![
-        ("@id", text(&format!("property:{}", p.id))),
+        ("@id", Some(J::Name("property", &p.id))),
         ("@type", text("rdf:Property")),
-        ("rdfs:label", Some(lang_text(&p.label, Some("en")))),
+        ("rdfs:label", Some(lang_text(&p.label, Some(&"en")))),
         ("rdfs:comment", text(&p.description)),
-        ("cadres:valueType", Some(json!(p.value_type.to_string()))),
-        (
-            "cadres:cardinality",
-            serde_json::to_value(p.cardinality).ok(),
-        ),
+        ("cadres:valueType", Some(J::Show(&p.value_type))),
+        ("cadres:cardinality", name_of(&p.cardinality)),
         ("cadres:subjectKind", kinds(&p.subject_kinds)),
         ("cadres:valueKind", kinds(&p.value_kinds)),
     ])
@@ -214,8 +275,8 @@ fn source_class(kind: SourceType) -> &'static str {
 }
 
 /// Names in order, as an RDF list of name nodes.
-fn names(names: &[Name]) -> Option<Value> {
-    let list: Vec<Value> = names
+fn names(names: &[Name]) -> Option<J<'_>> {
+    let list: Vec<J<'_>> = names
         .iter()
         .map(|n| {
             let as_cited = n.as_cited.as_deref().and_then(text);
@@ -234,18 +295,24 @@ fn names(names: &[Name]) -> Option<Value> {
             }
         })
         .collect();
-    (!list.is_empty()).then(|| json!({ "@list": list }))
+    (!list.is_empty()).then(|| J::Obj(vec![("@list", J::Arr(list))]))
 }
 
-fn source(s: &Source, read: bool) -> Value {
-    let lang = s.language.as_ref().map(ToString::to_string);
-    let references: BTreeSet<String> = s.references.iter().map(ToString::to_string).collect();
+fn source(s: &Source, read: bool) -> J<'_> {
+    let lang = s.language.as_ref().map(|l| l as &dyn Display);
+    let references = sorted_ids(&s.references);
     node(vec![
-        ("@id", text(&format!("source:{}", s.id))),
-        ("@type", Some(json!([source_class(s.kind), "prov:Entity"]))),
+        ("@id", Some(J::Name("source", &s.id))),
+        (
+            "@type",
+            Some(J::Arr(vec![
+                J::Str(source_class(s.kind)),
+                J::Str("prov:Entity"),
+            ])),
+        ),
         ("schema:identifier", text(s.id.as_str())),
-        ("cadres:cslType", serde_json::to_value(s.kind).ok()),
-        ("schema:name", Some(lang_text(&s.title, lang.as_deref()))),
+        ("cadres:cslType", name_of(&s.kind)),
+        ("schema:name", Some(lang_text(&s.title, lang))),
         ("schema:author", names(&s.author)),
         ("schema:editor", names(&s.editor)),
         (
@@ -257,15 +324,20 @@ fn source(s: &Source, read: bool) -> Value {
             "cadres:publisherPlace",
             s.publisher_place.as_deref().and_then(text),
         ),
-        ("schema:datePublished", s.issued.map(date)),
-        ("cadres:accessed", s.accessed.map(date)),
-        ("cadres:archiveDate", s.archive_date.map(date)),
-        ("schema:isbn", s.isbn.as_ref().map(|i| json!(i.to_string()))),
+        ("schema:datePublished", s.issued.as_ref().map(date)),
+        ("cadres:accessed", s.accessed.as_ref().map(date)),
+        ("cadres:archiveDate", s.archive_date.as_ref().map(date)),
+        (
+            "schema:isbn",
+            s.isbn.as_ref().map(|i| J::Show(i as &dyn Display)),
+        ),
         (
             "schema:url",
-            s.url.as_ref().map(|u| json!({ "@id": u.to_string() })),
+            s.url
+                .as_ref()
+                .map(|u| J::Obj(vec![("@id", J::Show(u as &dyn Display))])),
         ),
-        ("schema:inLanguage", lang.as_deref().and_then(text)),
+        ("schema:inLanguage", lang.map(J::Show)),
         ("schema:volumeNumber", s.volume.as_deref().and_then(text)),
         ("schema:issueNumber", s.issue.as_deref().and_then(text)),
         ("schema:pagination", s.page.as_deref().and_then(text)),
@@ -273,10 +345,23 @@ fn source(s: &Source, read: bool) -> Value {
         ("rdfs:comment", s.note.as_deref().and_then(text)),
         (
             "schema:citation",
-            many(references.iter().map(|r| id("source", r)).collect()),
+            many(
+                references
+                    .into_iter()
+                    .map(|r| J::Ref("source", r))
+                    .collect(),
+            ),
         ),
-        ("cadres:read", Some(json!(read))),
+        ("cadres:read", Some(J::Bool(read))),
     ])
+}
+
+/// `ids` as a set: sorted by their text, each once.
+fn sorted_ids(ids: &[Id]) -> Vec<&Id> {
+    let mut ids: Vec<&Id> = ids.iter().collect();
+    ids.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
+    ids.dedup_by(|a, b| a.as_str() == b.as_str());
+    ids
 }
 
 /// The schema.org class of an entity kind; `cadres:kind` keeps the kind itself.
@@ -294,19 +379,22 @@ fn entity_class(kind: EntityKind) -> &'static str {
     }
 }
 
-fn entity(e: &Entity) -> Value {
-    let labels: Vec<Value> = e
+fn entity(e: &Entity) -> J<'_> {
+    let labels: Vec<J<'_>> = e
         .labels
         .iter()
-        .map(|(lang, label)| lang_text(label, Some(lang.as_str())))
+        .map(|(lang, label)| lang_text(label, Some(lang as &dyn Display)))
         .collect();
-    let aliases: BTreeSet<(String, &String)> = e
+    // A set: sorted by language tag, then name, each once.
+    let mut aliases: Vec<(&str, &str)> = e
         .aliases
         .iter()
-        .flat_map(|(lang, names)| names.iter().map(move |n| (lang.to_string(), n)))
+        .flat_map(|(lang, names)| names.iter().map(move |n| (lang.as_str(), n.as_str())))
         .collect();
+    aliases.sort_unstable();
+    aliases.dedup();
     node(vec![
-        ("@id", text(&format!("entity:{}", e.id))),
+        ("@id", Some(J::Name("entity", &e.id))),
         ("@type", text(entity_class(e.kind))),
         ("schema:identifier", text(e.id.as_str())),
         ("cadres:kind", text(e.kind.as_str())),
@@ -315,8 +403,8 @@ fn entity(e: &Entity) -> Value {
             "schema:alternateName",
             many(
                 aliases
-                    .iter()
-                    .map(|(lang, n)| lang_text(n, Some(lang)))
+                    .into_iter()
+                    .map(|(lang, n)| obj(vec![("@value", J::Str(n)), ("@language", J::Str(lang))]))
                     .collect(),
             ),
         ),
@@ -325,72 +413,95 @@ fn entity(e: &Entity) -> Value {
 }
 
 /// A claim's or qualifier's value as an RDF object.
-fn value(v: &ClaimValue) -> Value {
+fn value(v: &ClaimValue) -> J<'_> {
     match v {
         ClaimValue::Entity(e) => id("entity", e),
         ClaimValue::Date(d) => edtf(d),
-        ClaimValue::Quantity(q) => json!({
-            "@type": "schema:QuantitativeValue",
-            "schema:value": { "@value": q.amount.to_string(), "@type": "xsd:integer" },
-            "schema:unitText": q.unit,
-            "cadres:approximation": serde_json::to_value(q.approximation).unwrap_or(Value::Null),
-        }),
-        ClaimValue::Share(parts) => json!({
-            "@type": "cadres:Share",
-            "cadres:part": parts.iter().map(|p| json!({
-                "@type": "cadres:SharePart",
-                "cadres:percent": { "@value": p.percent.to_string(), "@type": "xsd:decimal" },
-                "cadres:of": p.of,
-            })).collect::<Vec<_>>(),
-        }),
-        ClaimValue::Text(t) => lang_text(&t.text, Some(t.lang.as_str())),
+        ClaimValue::Quantity(q) => obj(vec![
+            ("@type", J::Str("schema:QuantitativeValue")),
+            ("schema:value", typed(J::Show(&q.amount), "xsd:integer")),
+            ("schema:unitText", J::Str(&q.unit)),
+            (
+                "cadres:approximation",
+                name_of(&q.approximation).unwrap_or(J::Null),
+            ),
+        ]),
+        ClaimValue::Share(parts) => obj(vec![
+            ("@type", J::Str("cadres:Share")),
+            (
+                "cadres:part",
+                J::Arr(
+                    parts
+                        .iter()
+                        .map(|p| {
+                            obj(vec![
+                                ("@type", J::Str("cadres:SharePart")),
+                                ("cadres:percent", typed(J::Show(&p.percent), "xsd:decimal")),
+                                ("cadres:of", J::Str(&p.of)),
+                            ])
+                        })
+                        .collect(),
+                ),
+            ),
+        ]),
+        ClaimValue::Text(t) => lang_text(&t.text, Some(&t.lang)),
     }
 }
 
-fn claim(c: &Claim, language: &dyn Fn(&str) -> Option<String>) -> Value {
-    let qualifiers: Vec<Value> = c
+fn claim<'a>(c: &'a Claim, language: &dyn Fn(&str) -> Option<&'a LangTag>) -> J<'a> {
+    let qualifiers: Vec<J<'a>> = c
         .qualifiers
         .iter()
         .map(|(p, v)| {
-            json!({
-                "@type": "cadres:Qualifier",
-                "cadres:property": id("property", p),
-                "cadres:value": value(v),
-            })
+            obj(vec![
+                ("@type", J::Str("cadres:Qualifier")),
+                ("cadres:property", id("property", p)),
+                ("cadres:value", value(v)),
+            ])
         })
         .collect();
-    let disputes: Vec<Value> = c
+    let disputes: Vec<J<'a>> = c
         .disputes
         .iter()
         .map(|d| {
-            json!({
-                "@type": "cadres:Dispute",
-                "cadres:with": id("claim", &d.with),
-                "cadres:relation": d.relation.to_string(),
-            })
+            obj(vec![
+                ("@type", J::Str("cadres:Dispute")),
+                ("cadres:with", id("claim", &d.with)),
+                ("cadres:relation", J::Show(&d.relation)),
+            ])
         })
         .collect();
-    let citations: Vec<Value> = c
+    let citations: Vec<J<'a>> = c
         .citations
         .iter()
         .enumerate()
         .map(|(i, cit)| {
             let quote = cit.quote.as_deref().map(|q| {
-                json!({
-                    "@type": "oa:TextQuoteSelector",
-                    "oa:exact": lang_text(q, language(cit.source.as_str()).as_deref()),
-                })
+                obj(vec![
+                    ("@type", J::Str("oa:TextQuoteSelector")),
+                    (
+                        "oa:exact",
+                        lang_text(q, language(cit.source.as_str()).map(|l| l as &dyn Display)),
+                    ),
+                ])
             });
-            let cites: BTreeSet<String> = cit.cites.iter().map(ToString::to_string).collect();
+            let cites = sorted_ids(&cit.cites);
             node(vec![
-                ("@id", text(&format!("citation:{}:{}", c.id, i + 1))),
+                (
+                    "@id",
+                    Some(J::Owned(format!("citation:{}:{}", c.id, i + 1))),
+                ),
                 (
                     "@type",
-                    Some(json!(["cadres:Citation", "oa:Annotation", "prov:Entity"])),
+                    Some(J::Arr(vec![
+                        J::Str("cadres:Citation"),
+                        J::Str("oa:Annotation"),
+                        J::Str("prov:Entity"),
+                    ])),
                 ),
                 (
                     "cadres:position",
-                    Some(json!({ "@value": (i + 1).to_string(), "@type": "xsd:integer" })),
+                    Some(typed(J::Owned((i + 1).to_string()), "xsd:integer")),
                 ),
                 ("oa:hasBody", Some(id("claim", &c.id))),
                 (
@@ -405,19 +516,25 @@ fn claim(c: &Claim, language: &dyn Fn(&str) -> Option<String>) -> Value {
                 ("prov:wasQuotedFrom", Some(id("source", &cit.source))),
                 (
                     "prov:hadPrimarySource",
-                    many(cites.iter().map(|w| id("source", w)).collect()),
+                    many(cites.into_iter().map(|w| J::Ref("source", w)).collect()),
                 ),
             ])
         })
         .collect();
     node(vec![
-        ("@id", text(&format!("claim:{}", c.id))),
-        ("@type", Some(json!(["rdf:Statement", "cadres:Claim"]))),
+        ("@id", Some(J::Name("claim", &c.id))),
+        (
+            "@type",
+            Some(J::Arr(vec![
+                J::Str("rdf:Statement"),
+                J::Str("cadres:Claim"),
+            ])),
+        ),
         ("rdf:subject", Some(id("entity", &c.subject))),
         ("rdf:predicate", Some(id("property", &c.property))),
         ("rdf:object", Some(value(&c.value))),
         ("cadres:qualifier", many(qualifiers)),
-        ("cadres:rank", serde_json::to_value(c.rank).ok()),
+        ("cadres:rank", Some(J::Str(super::rank_name(c.rank)))),
         ("cadres:rankReason", c.rank_reason.as_deref().and_then(text)),
         ("cadres:dispute", many(disputes)),
         ("schema:description", text(&c.statement)),

@@ -33,7 +33,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use anyhow::{Context, bail};
-use cadres_model::{Claim, Dataset, Entity, Id, Property, Source};
+use cadres_model::{Claim, Dataset, Entity, Id, Property, Rank, Source};
 
 /// The file names of a release, in the order [`render`] gives them (paths relative to the
 /// output folder, `/`-separated).
@@ -107,6 +107,15 @@ impl<'a> Sorted<'a> {
                 .map(|c| c.source.as_str())
                 .collect(),
         }
+    }
+}
+
+/// A rank's name, as `dataset.json` writes it.
+pub(crate) fn rank_name(rank: Rank) -> &'static str {
+    match rank {
+        Rank::Preferred => "preferred",
+        Rank::Normal => "normal",
+        Rank::Deprecated => "deprecated",
     }
 }
 
@@ -467,11 +476,23 @@ mod tests {
     use std::fs;
     use std::path::Path;
 
-    use super::{Release, Swap, install_with, write_files};
+    use cadres_model::Rank;
+
+    use super::{Release, Swap, install_with, rank_name, write_files};
 
     fn release(text: &str) -> Release {
         Release {
             files: vec![("dataset.md".to_owned(), text.as_bytes().to_vec())],
+        }
+    }
+
+    #[test]
+    fn rank_names_are_the_serde_names() {
+        for rank in [Rank::Preferred, Rank::Normal, Rank::Deprecated] {
+            assert_eq!(
+                serde_json::to_value(rank).expect("serializes"),
+                serde_json::Value::String(rank_name(rank).to_owned())
+            );
         }
     }
 
