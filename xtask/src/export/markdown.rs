@@ -44,6 +44,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, BufWriter, Write};
 
 use cadres_model::{
@@ -59,10 +60,16 @@ use super::human;
 pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> io::Result<()> {
     // The index's lists are in id order whatever the dataset's order.
     let index = Index::new(sorted.dataset);
+    let works = index
+        .sources()
+        .map(|source| (source.id.as_str(), Work::new(source)))
+        .collect();
     let mut doc = Doc {
         out: BufWriter::with_capacity(1 << 16, out),
         index: &index,
         read: &sorted.read,
+        works,
+        dated: 0,
         notes: Notes::default(),
     };
     let plan = Plan::new(&index);
@@ -194,10 +201,113 @@ impl<'a> Plan<'a> {
     }
 }
 
+/// A hasher for maps that are only looked up, never iterated, so that no output depends on
+/// it: the multiply-rotate hash of rustc (`FxHasher`), much faster than `SipHash` on the
+/// short ids and texts hashed here, and not exposed to input chosen to collide.
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// How footnotes and lists name a source, worked out once per source.
+struct Work<'a> {
+    source: &'a Source,
+    /// [`Doc::work_short`].
+    short: String,
+    /// The tag of [`Doc::cited_tag`].
+    tag: String,
+}
+
+impl<'a> Work<'a> {
+    fn new(source: &'a Source) -> Work<'a> {
+        let tag = human::author_date(source).map_or_else(
+            || {
+                if human::title_is_whole_work(source.kind) {
+                    format!("*{}*", md(&source.title))
+                } else {
+                    format!("“{}”", md(&source.title))
+                }
+            },
+            |lead| md(&lead),
+        );
+        Work {
+            source,
+            short: work_short(source),
+            tag,
+        }
+    }
+}
+
+/// A work named in running text: `*Book Title*` or `“Part Title”, *Container*`.
+fn work_title(source: &Source) -> String {
+    if human::title_is_whole_work(source.kind) {
+        return format!("*{}*", md(&source.title));
+    }
+    match &source.container_title {
+        Some(c) => format!("“{}”, *{}*", md(&source.title), md(c)),
+        None => format!("“{}”", md(&source.title)),
+    }
+}
+
+/// A work in short: `MacFarquhar 1999, *Title*`, or `“Title”, *Container* (2014)`
+/// when it names no author.
+fn work_short(source: &Source) -> String {
+    match (human::author_date(source), source.issued) {
+        (Some(lead), _) => format!("{}, {}", md(&lead), work_title(source)),
+        (None, Some(issued)) => {
+            format!("{} ({:04})", work_title(source), issued.year_number())
+        }
+        (None, None) => work_title(source),
+    }
+}
+
 /// The footnotes: one per distinct citation, numbered in order of first reference.
 #[derive(Default)]
 struct Notes<'a> {
-    numbers: HashMap<&'a Citation, usize>,
+    numbers: FastMap<&'a Citation, usize>,
     order: Vec<&'a Citation>,
 }
 
@@ -219,6 +329,10 @@ struct Doc<'i, 'a, W: Write> {
     index: &'i Index<'a>,
     /// The ids of the works read: every citation's `source`.
     read: &'i BTreeSet<&'a str>,
+    /// Every source by id, with its short forms.
+    works: FastMap<&'a str, Work<'a>>,
+    /// How many claims the timeline holds.
+    dated: usize,
     notes: Notes<'a>,
 }
 
@@ -245,56 +359,23 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         refs
     }
 
-    /// A work named in running text: `*Book Title*` or `“Part Title”, *Container*`.
-    fn work_title(source: &Source) -> String {
-        if human::title_is_whole_work(source.kind) {
-            return format!("*{}*", md(&source.title));
-        }
-        match &source.container_title {
-            Some(c) => format!("“{}”, *{}*", md(&source.title), md(c)),
-            None => format!("“{}”", md(&source.title)),
-        }
-    }
-
-    /// A work in short: `MacFarquhar 1999, *Title*`, or `“Title”, *Container* (2014)`
-    /// when it names no author.
-    fn work_short(source: &Source) -> String {
-        match (human::author_date(source), source.issued) {
-            (Some(lead), _) => format!("{}, {}", md(&lead), Self::work_title(source)),
-            (None, Some(issued)) => {
-                format!("{} ({:04})", Self::work_title(source), issued.year_number())
-            }
-            (None, None) => Self::work_title(source),
-        }
-    }
-
     /// A cited work in a footnote, by its number in the reading source's reference list
     /// and a tag: `ref. 1, MacFarquhar 1999`, `ref. 5, “七千人大会”`. The bibliography
     /// lists the works by those numbers.
     fn cited_tag(&self, reader: Option<&Source>, work: &Id) -> String {
-        let Some(source) = self.index.source(work.as_str()) else {
+        let Some(cited) = self.works.get(work.as_str()) else {
             return format!("`{work}`");
         };
-        let tag = human::author_date(source).map_or_else(
-            || {
-                if human::title_is_whole_work(source.kind) {
-                    format!("*{}*", md(&source.title))
-                } else {
-                    format!("“{}”", md(&source.title))
-                }
-            },
-            |lead| md(&lead),
-        );
         match reader.and_then(|r| r.reference_number(work)) {
-            Some(n) => format!("ref. {n}, {tag}"),
-            None => Self::work_short(source),
+            Some(n) => format!("ref. {n}, {}", cited.tag),
+            None => cited.short.clone(),
         }
     }
 
     fn source_short(&self, id: &Id) -> String {
-        self.index
-            .source(id.as_str())
-            .map_or_else(|| format!("`{id}`"), Self::work_short)
+        self.works
+            .get(id.as_str())
+            .map_or_else(|| format!("`{id}`"), |w| w.short.clone())
     }
 
     fn header(&mut self) -> io::Result<()> {
@@ -337,6 +418,7 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         let o = &mut self.out;
         writeln!(o, "## Timeline\n")?;
         let timeline = self.index.timeline();
+        self.dated = timeline.len();
         if timeline.is_empty() {
             return writeln!(o, "No claim is dated.\n");
         }
@@ -456,14 +538,14 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         first: Option<&Id>,
         plan: &Plan<'a>,
     ) -> io::Result<()> {
-        let mut by_subject: BTreeMap<(bool, Option<EntityKind>, String, &'a Id), Vec<&'a Claim>> =
+        let mut by_subject: BTreeMap<(bool, Option<EntityKind>, &'a str, &'a Id), Vec<&'a Claim>> =
             BTreeMap::new();
         for claim in claims {
             let entity = self.index.entity(claim.subject.as_str());
             let key = (
                 Some(&claim.subject) != first,
                 entity.map(|e| e.kind),
-                entity.map_or_else(String::new, |e| e.label().to_owned()),
+                entity.map_or("", |e| e.label()),
                 &claim.subject,
             );
             by_subject.entry(key).or_default().push(claim);
@@ -643,12 +725,12 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             // Author (date). Title.
             let last = parts.len() - 1;
             let _ = write!(parts[last], " ({issued})");
-            parts.push(Self::work_title(source));
+            parts.push(work_title(source));
         } else if let Some(issued) = &issued {
             // Title (date), for a work that names no author.
-            parts.push(format!("{} ({issued})", Self::work_title(source)));
+            parts.push(format!("{} ({issued})", work_title(source)));
         } else {
-            parts.push(Self::work_title(source));
+            parts.push(work_title(source));
         }
         let mut numbers = Vec::new();
         if let Some(v) = &source.volume {
@@ -818,11 +900,7 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             o,
             "| citations naming works their source cites | {with_cites} |"
         )?;
-        writeln!(
-            o,
-            "| dated claims (in the timeline) | {} |",
-            index.timeline().len()
-        )?;
+        writeln!(o, "| dated claims (in the timeline) | {} |", self.dated)?;
         writeln!(o, "| disputes | {} |\n", plan.disputes.len())?;
 
         writeln!(o, "### Citations per claim\n")?;
@@ -867,7 +945,7 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             writeln!(
                 o,
                 "| {} | {} | {} |",
-                Self::work_short(source),
+                work_short(source),
                 reading.get(id).copied().unwrap_or(0),
                 citing.get(id).copied().unwrap_or(0)
             )?;
@@ -889,7 +967,7 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             }
             line.push('.');
             if !citation.cites.is_empty() {
-                let reader = self.index.source(citation.source.as_str());
+                let reader = self.works.get(citation.source.as_str()).map(|w| w.source);
                 let works: Vec<String> = citation
                     .cites
                     .iter()
