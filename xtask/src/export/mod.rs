@@ -30,7 +30,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, PoisonError, mpsc};
 
 use anyhow::{Context, bail};
 use cadres_model::{Claim, Dataset, Entity, Id, Property, Rank, Source};
@@ -331,17 +331,42 @@ pub fn install(out: &Path, release: &Release) -> anyhow::Result<()> {
 
 /// [`install`] for the release of `dataset`, each file written straight into the temporary
 /// folder as it is rendered ([`write_release`]), never whole in memory.
+///
+/// A written file is synced on a thread of its own while the next ones are rendered;
+/// every file is synced before the release is swapped in.
 pub fn install_dataset(out: &Path, dataset: &Dataset) -> anyhow::Result<()> {
     install_with(
         out,
         &|staged| {
-            write_release(dataset, |name, contents| {
-                write_file(&staged.join(name), |f| {
+            let (written, to_sync) = mpsc::channel::<(PathBuf, fs::File)>();
+            std::thread::scope(|scope| {
+                let sync_thread = scope.spawn(move || {
+                    let mut first = Ok(());
+                    for (path, f) in to_sync {
+                        if let Err(e) = f.sync_all()
+                            && first.is_ok()
+                        {
+                            first = Err(e).with_context(|| format!("writing {}", path.display()));
+                        }
+                    }
+                    first
+                });
+                let rendered = write_release(dataset, |name, contents| {
+                    let path = staged.join(name);
+                    let f = create_file(&path)?;
                     let mut w = BufWriter::with_capacity(1 << 16, f);
-                    contents(&mut w)?;
-                    w.flush()?;
-                    Ok(())
-                })
+                    let f = contents(&mut w)
+                        .and_then(|()| w.into_inner().map_err(|e| e.into_error().into()))
+                        .with_context(|| format!("writing {}", path.display()))?;
+                    written
+                        .send((path, f))
+                        .map_err(|_| anyhow::anyhow!("the thread syncing the files stopped"))
+                });
+                drop(written);
+                let synced = sync_thread.join().unwrap_or_else(|_| {
+                    Err(anyhow::anyhow!("the thread syncing the files panicked"))
+                });
+                rendered.and(synced)
             })
         },
         Swap::native(),
@@ -356,15 +381,20 @@ fn write_files(staged: &Path, release: &Release) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Creates the file `path`, and its folder.
+fn create_file(path: &Path) -> anyhow::Result<fs::File> {
+    if let Some(folder) = path.parent() {
+        fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
+    }
+    fs::File::create(path).with_context(|| format!("creating {}", path.display()))
+}
+
 /// Creates the file `path` (and its folder), lets `contents` write into it, and syncs it.
 fn write_file(
     path: &Path,
     contents: impl FnOnce(&mut fs::File) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    if let Some(folder) = path.parent() {
-        fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
-    }
-    let mut f = fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    let mut f = create_file(path)?;
     contents(&mut f)
         .and_then(|()| Ok(f.sync_all()?))
         .with_context(|| format!("writing {}", path.display()))
