@@ -5,6 +5,8 @@
 //! is written; text the exporter writes itself does not. Both functions put the text on one
 //! line: a newline in a quote must not end a list item, a table row or a diagram line.
 
+use std::borrow::Cow;
+
 /// Escapes `text` for inline GitHub Flavored Markdown: a paragraph, a list item, a table
 /// cell, a heading or a footnote.
 ///
@@ -76,14 +78,31 @@ pub(crate) fn mermaid(text: &str) -> String {
 
 /// `text` on one line: every control character (line breaks included, and the Unicode line
 /// and paragraph separators) becomes a space; runs of spaces collapse; ends are trimmed.
-fn one_line(text: &str) -> String {
+fn one_line(text: &str) -> Cow<'_, str> {
+    // Most text is on one line already: then it is returned as it is, not copied.
+    if is_one_line(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(flatten(text))
+    }
+}
+
+fn is_line_break(c: char) -> bool {
+    c.is_control() || c == '\u{2028}' || c == '\u{2029}'
+}
+
+/// Whether [`flatten`] would leave `text` as it is.
+fn is_one_line(text: &str) -> bool {
+    !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.contains(is_line_break)
+}
+
+fn flatten(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let c = if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
-            ' '
-        } else {
-            c
-        };
+        let c = if is_line_break(c) { ' ' } else { c };
         if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
             continue;
         }
@@ -97,7 +116,27 @@ fn one_line(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{markdown, mermaid};
+    use super::{flatten, is_one_line, markdown, mermaid};
+
+    #[test]
+    fn text_on_one_line_is_what_flatten_leaves_alone() {
+        // Every string of up to five characters from an alphabet of spaces, line breaks
+        // and letters.
+        let alphabet = [' ', 'a', '\n', '\t', '\u{85}', '\u{2028}', '\u{2029}', '七'];
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.chars().count() == texts.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        assert!(texts.len() > 30_000);
+        for text in &texts {
+            assert_eq!(is_one_line(text), flatten(text) == *text, "{text:?}");
+        }
+    }
 
     #[test]
     fn plain_text_is_unchanged() {

@@ -314,13 +314,11 @@ struct Notes<'a> {
 impl<'a> Notes<'a> {
     /// The footnote number of `citation`, assigning the next one on first use.
     fn number(&mut self, citation: &'a Citation) -> usize {
-        if let Some(n) = self.numbers.get(citation) {
-            return *n;
-        }
-        self.order.push(citation);
-        let n = self.order.len();
-        self.numbers.insert(citation, n);
-        n
+        let order = &mut self.order;
+        *self.numbers.entry(citation).or_insert_with(|| {
+            order.push(citation);
+            order.len()
+        })
     }
 }
 
@@ -357,19 +355,6 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             let _ = write!(refs, "[^{n}]");
         }
         refs
-    }
-
-    /// A cited work in a footnote, by its number in the reading source's reference list
-    /// and a tag: `ref. 1, MacFarquhar 1999`, `ref. 5, “七千人大会”`. The bibliography
-    /// lists the works by those numbers.
-    fn cited_tag(&self, reader: Option<&Source>, work: &Id) -> String {
-        let Some(cited) = self.works.get(work.as_str()) else {
-            return format!("`{work}`");
-        };
-        match reader.and_then(|r| r.reference_number(work)) {
-            Some(n) => format!("ref. {n}, {}", cited.tag),
-            None => cited.short.clone(),
-        }
     }
 
     fn source_short(&self, id: &Id) -> String {
@@ -924,15 +909,20 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         )?;
         // Counted in one pass over the claims: asking the index per source would read
         // every claim once per source.
-        let mut reading: HashMap<&str, usize> = HashMap::new();
-        let mut citing: HashMap<&str, usize> = HashMap::new();
+        let mut reading: FastMap<&str, usize> = FastMap::default();
+        let mut citing: FastMap<&str, usize> = FastMap::default();
         for claim in index.claims() {
-            let read: BTreeSet<&str> = claim.citations.iter().map(|c| c.source.as_str()).collect();
-            let cited: BTreeSet<&str> = claim
+            // Each source once per claim.
+            let mut read: Vec<&str> = claim.citations.iter().map(|c| c.source.as_str()).collect();
+            read.sort_unstable();
+            read.dedup();
+            let mut cited: Vec<&str> = claim
                 .citations
                 .iter()
                 .flat_map(|c| c.cites.iter().map(cadres_model::Id::as_str))
                 .collect();
+            cited.sort_unstable();
+            cited.dedup();
             for id in read {
                 *reading.entry(id).or_default() += 1;
             }
@@ -955,33 +945,55 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
 
     fn footnotes(&mut self) -> io::Result<()> {
         let notes = std::mem::take(&mut self.notes.order);
+        // Each note written piece by piece, as one line.
+        let (out, works) = (&mut self.out, &self.works);
         for (i, citation) in notes.iter().enumerate() {
             let n = i + 1;
-            let mut line = format!("[^{n}]: ");
+            write!(out, "[^{n}]: ")?;
             if let Some(quote) = &citation.quote {
-                let _ = write!(line, "“{}” — ", md(quote));
+                write!(out, "“{}” — ", md(quote))?;
             }
-            line.push_str(&self.source_short(&citation.source));
+            let work = works.get(citation.source.as_str());
+            match work {
+                Some(w) => out.write_all(w.short.as_bytes())?,
+                None => write!(out, "`{}`", citation.source)?,
+            }
             if let Some(locator) = &citation.locator {
-                let _ = write!(line, ", at: {}", md(locator));
+                write!(out, ", at: {}", md(locator))?;
             }
-            line.push('.');
+            out.write_all(b".")?;
             if !citation.cites.is_empty() {
-                let reader = self.works.get(citation.source.as_str()).map(|w| w.source);
-                let works: Vec<String> = citation
-                    .cites
-                    .iter()
-                    .map(|w| self.cited_tag(reader, w))
-                    .collect();
-                let _ = write!(
-                    line,
-                    " Citing: {} (cited by the source, not consulted).",
-                    works.join("; ")
-                );
+                let reader = work.map(|w| w.source);
+                out.write_all(b" Citing: ")?;
+                for (j, cited) in citation.cites.iter().enumerate() {
+                    if j > 0 {
+                        out.write_all(b"; ")?;
+                    }
+                    cited_tag(out, works, reader, cited)?;
+                }
+                out.write_all(b" (cited by the source, not consulted).")?;
             }
-            writeln!(self.out, "{line}")?;
+            out.write_all(b"\n")?;
         }
         Ok(())
+    }
+}
+
+/// A cited work in a footnote, by its number in the reading source's reference list
+/// and a tag: `ref. 1, MacFarquhar 1999`, `ref. 5, “七千人大会”`. The bibliography
+/// lists the works by those numbers.
+fn cited_tag(
+    out: &mut impl Write,
+    works: &FastMap<&str, Work<'_>>,
+    reader: Option<&Source>,
+    work: &Id,
+) -> io::Result<()> {
+    let Some(cited) = works.get(work.as_str()) else {
+        return write!(out, "`{work}`");
+    };
+    match reader.and_then(|r| r.reference_number(work)) {
+        Some(n) => write!(out, "ref. {n}, {}", cited.tag),
+        None => out.write_all(cited.short.as_bytes()),
     }
 }
 
