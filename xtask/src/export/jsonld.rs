@@ -12,7 +12,7 @@
 //! Records are named by URNs (`urn:cadres:entity:<id>`, `urn:cadres:source:<id>`, ...),
 //! which promise no web address. Nodes are in id order; sets of values are sorted.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt::Display;
 use std::io::Write;
 
@@ -23,7 +23,7 @@ use cadres_model::{
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Value, json};
 
-use super::Sorted;
+use super::{FastMap, Sorted};
 
 /// The namespace of the terms this export defines (`cadres:Claim`, `cadres:rank`, ...).
 /// A URN, like the records' own names: the project has no published address to put in an
@@ -55,7 +55,7 @@ fn context() -> Value {
 /// turn; pretty-printed, ending in a newline.
 pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     // The first source of each id, as a search of the sorted list would find it.
-    let mut sources: BTreeMap<&str, &Source> = BTreeMap::new();
+    let mut sources: FastMap<&str, &Source> = FastMap::default();
     for s in &sorted.sources {
         sources.entry(s.id.as_str()).or_insert(s);
     }
@@ -65,7 +65,7 @@ pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<
 /// `{"@context": ..., "@graph": [...]}`, its keys in sorted order.
 struct Document<'s, 'a> {
     sorted: &'s Sorted<'a>,
-    sources: BTreeMap<&'a str, &'a Source>,
+    sources: FastMap<&'a str, &'a Source>,
 }
 
 impl Serialize for Document<'_, '_> {

@@ -42,9 +42,8 @@
 //! Every string from the dataset passes through [`escape::markdown`] or
 //! [`escape::mermaid`]; ids are slugs and are written as they are.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, BufWriter, Write};
 
 use cadres_model::{
@@ -52,9 +51,9 @@ use cadres_model::{
     claim_date,
 };
 
-use super::Sorted;
 use super::escape::{markdown as md, mermaid};
 use super::human;
+use super::{FastMap, FastSet, Sorted};
 
 /// Writes the whole document.
 pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -201,57 +200,6 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// A hasher for maps that are only looked up, never iterated, so that no output depends on
-/// it: the multiply-rotate hash of rustc (`FxHasher`), much faster than `SipHash` on the
-/// short ids and texts hashed here, and not exposed to input chosen to collide.
-#[derive(Default, Clone, Copy)]
-struct FastHasher(u64);
-
-impl FastHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-
 /// How footnotes and lists name a source, worked out once per source.
 struct Work<'a> {
     source: &'a Source,
@@ -326,7 +274,7 @@ struct Doc<'i, 'a, W: Write> {
     out: W,
     index: &'i Index<'a>,
     /// The ids of the works read: every citation's `source`.
-    read: &'i BTreeSet<&'a str>,
+    read: &'i FastSet<&'a str>,
     /// Every source by id, with its short forms.
     works: FastMap<&'a str, Work<'a>>,
     /// How many claims the timeline holds.
