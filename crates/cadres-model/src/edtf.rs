@@ -398,8 +398,8 @@ impl fmt::Display for DateRelation {
 /// # Ordering
 ///
 /// By earliest day, then latest day, unbounded ends sorting outermost; the order of a timeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
 pub enum Edtf {
     /// A single date.
     Date(EdtfDate),
@@ -591,8 +591,13 @@ impl Serialize for EdtfDate {
 
 impl<'de> Deserialize<'de> for EdtfDate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::text::from_text(d)
+    }
+}
+
+impl<'de> Deserialize<'de> for Edtf {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::text::from_text(d)
     }
 }
 

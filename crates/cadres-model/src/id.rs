@@ -23,9 +23,15 @@ pub const MAX_ID_LEN: usize = 80;
 ///
 /// An `Id` always holds a valid slug. It is cheap to clone (reference counted).
 /// Ordering is byte order of the slug.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct Id(Arc<str>);
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::text::from_text(d)
+    }
+}
 
 /// Why a string is not an [`Id`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

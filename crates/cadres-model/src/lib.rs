@@ -42,6 +42,7 @@ mod property;
 mod query;
 pub mod schema;
 mod source;
+mod text;
 mod url;
 mod value;
 
