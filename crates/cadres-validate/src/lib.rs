@@ -158,20 +158,28 @@ pub fn check_with(options: &Options, tuning: &Tuning) -> Result<Report, Error> {
     schema::ensure_compiled().map_err(|k| Error::Schema(k.to_string()))?;
     let walk = load::walk(&options.dataset, tuning.max_files)?;
     let files = walk.files.len();
-    // A check that only reports first tries to prove the dataset clean in one streaming
-    // pass, in little memory; on any doubt the full check below runs and explains.
+    // First try to prove the dataset clean in one streaming pass, in little memory (or
+    // in the records' memory, when the dataset is assembled); on any doubt the full check
+    // below runs and explains.
     if options.archive.is_none()
-        && !tuning.assemble
         && walk.diagnostics.is_empty()
-        && stream::clean(&walk.files, tuning.progress)
+        && let Some(stream::Clean(dataset)) =
+            stream::clean(&walk.files, tuning.progress, tuning.assemble)
     {
         return Ok(Report {
             diagnostics: Vec::new(),
-            dataset: None,
+            dataset,
             files,
             texts: BTreeMap::new(),
         });
     }
+    full(options, tuning, walk)
+}
+
+/// The full check: every file loaded, every rule run on the whole dataset in memory,
+/// every problem found and pointed at.
+fn full(options: &Options, tuning: &Tuning, walk: load::Walk) -> Result<Report, Error> {
+    let files = walk.files.len();
     let loaded = load::load_all(walk.files, tuning.progress);
     let mut diagnostics = walk.diagnostics;
     for f in &loaded {

@@ -25,8 +25,8 @@ use rayon::prelude::*;
 
 use cadres_model::schema::RecordKind;
 use cadres_model::{
-    Cardinality, ClaimRecord, DateRelation, EdtfDate, EntityFile, EntityKind, Id, Metadata,
-    Property, Rank, Source, Value,
+    Cardinality, ClaimRecord, Dataset, DateRelation, EdtfDate, EntityFile, EntityKind, Id,
+    Metadata, Property, Rank, Source, Value,
 };
 
 use crate::checks::MAX_QUOTE_CHARS;
@@ -49,9 +49,18 @@ struct Context<'a> {
     entities: Map<&'a str, EntityKind>,
 }
 
+/// A dataset proved clean, assembled if asked for.
+pub(crate) struct Clean(pub(crate) Option<Dataset>);
+
 /// Whether the dataset of the walked `files` has nothing at all to report, proved in one
-/// streaming pass; `false` when anything would be reported, or might be.
-pub(crate) fn clean(files: &[Found], progress: Option<fn(usize, usize)>) -> bool {
+/// streaming pass: `Some` when it is clean, holding the assembled dataset if `assemble`
+/// asks for it (the records are then kept instead of dropped); `None` when anything would
+/// be reported, or might be.
+pub(crate) fn clean(
+    files: &[Found],
+    progress: Option<fn(usize, usize)>,
+    assemble: bool,
+) -> Option<Clean> {
     let total = files.len();
     let done = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
@@ -68,12 +77,12 @@ pub(crate) fn clean(files: &[Found], progress: Option<fn(usize, usize)>) -> bool
         of_kind(RecordKind::Metadata).next().and_then(read_clean),
         of_kind(RecordKind::Properties).next().and_then(read_clean),
     ) else {
-        return false;
+        return None;
     };
     let mut property_ids = Map::default();
     for p in &properties.property {
         if property_ids.insert(p.id.as_str(), p).is_some() {
-            return false;
+            return None;
         }
     }
     let entities: Map<&str, EntityKind> = of_kind(RecordKind::Entity)
@@ -84,8 +93,8 @@ pub(crate) fn clean(files: &[Found], progress: Option<fn(usize, usize)>) -> bool
         })
         .collect();
 
-    // The sources, each checked on its own; their ids and references are kept.
-    let sources: Option<Vec<(Id, Vec<Id>)>> = of_kind(RecordKind::Source)
+    // The sources, each checked on its own, and kept.
+    let sources: Option<Vec<Source>> = of_kind(RecordKind::Source)
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|f| {
@@ -94,9 +103,7 @@ pub(crate) fn clean(files: &[Found], progress: Option<fn(usize, usize)>) -> bool
                 return None;
             }
             let found = match read_clean(f) {
-                Some(Record::Source(s)) if source_clean(&s, &metadata) => {
-                    Some((s.id, s.references))
-                }
+                Some(Record::Source(s)) if source_clean(&s, &metadata) => Some(*s),
                 _ => None,
             };
             if found.is_none() {
@@ -105,21 +112,19 @@ pub(crate) fn clean(files: &[Found], progress: Option<fn(usize, usize)>) -> bool
             found
         })
         .collect();
-    let Some(sources) = sources else {
-        return false;
-    };
-    let mut hashes: Vec<u64> = sources.iter().map(|(id, _)| hash(id.as_str())).collect();
+    let sources = sources?;
+    let mut hashes: Vec<u64> = sources.iter().map(|s| hash(s.id.as_str())).collect();
     let mut cx = Context {
         metadata: &metadata,
         properties: property_ids,
         sources: Map::default(),
         entities,
     };
-    for (id, references) in &sources {
+    for s in &sources {
         cx.sources.insert(
-            id.as_str(),
+            s.id.as_str(),
             SourceFacts {
-                references,
+                references: &s.references,
                 cited: AtomicBool::new(false),
             },
         );
@@ -127,14 +132,15 @@ pub(crate) fn clean(files: &[Found], progress: Option<fn(usize, usize)>) -> bool
     if cx.sources.len() != sources.len()
         || sources
             .iter()
-            .flat_map(|(_, r)| r)
+            .flat_map(|s| &s.references)
             .any(|r| !cx.sources.contains_key(r.as_str()))
     {
-        return false;
+        return None;
     }
 
-    // The entities, each checked against what is known; only their ids' hashes are kept.
-    let entity_hashes: Option<Vec<Vec<u64>>> = of_kind(RecordKind::Entity)
+    // The entities, each checked against what is known; their ids' hashes are kept, and
+    // the records themselves only to assemble the dataset.
+    let checked: Option<Vec<(Vec<u64>, Option<EntityFile>)>> = of_kind(RecordKind::Entity)
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|f| {
@@ -143,12 +149,13 @@ pub(crate) fn clean(files: &[Found], progress: Option<fn(usize, usize)>) -> bool
                 return None;
             }
             let found = match read_clean(f) {
-                Some(Record::Entity(e)) if entity_clean(&e, &cx) => Some(
+                Some(Record::Entity(e)) if entity_clean(&e, &cx) => Some((
                     std::iter::once(e.id.as_str())
                         .chain(e.claims.iter().map(|c| c.id.as_str()))
                         .map(hash)
                         .collect(),
-                ),
+                    assemble.then_some(e),
+                )),
                 _ => None,
             };
             if found.is_none() {
@@ -157,9 +164,7 @@ pub(crate) fn clean(files: &[Found], progress: Option<fn(usize, usize)>) -> bool
             found
         })
         .collect();
-    let Some(entity_hashes) = entity_hashes else {
-        return false;
-    };
+    let checked = checked?;
     if let Some(report) = progress {
         report(total, total);
     }
@@ -168,11 +173,37 @@ pub(crate) fn clean(files: &[Found], progress: Option<fn(usize, usize)>) -> bool
         .values()
         .any(|s| !s.cited.load(Ordering::Relaxed))
     {
-        return false;
+        return None;
     }
-    hashes.extend(entity_hashes.into_iter().flatten());
+    drop(cx);
+    let mut entities = Vec::new();
+    for (h, e) in checked {
+        hashes.extend(h);
+        entities.extend(e);
+    }
     hashes.par_sort_unstable();
-    !hashes.windows(2).any(|w| w[0] == w[1])
+    if hashes.windows(2).any(|w| w[0] == w[1]) {
+        return None;
+    }
+    if !assemble {
+        return Some(Clean(None));
+    }
+    let mut claims = Vec::new();
+    let entities = entities
+        .into_iter()
+        .map(|e| {
+            let (entity, mut c) = e.into_parts();
+            claims.append(&mut c);
+            entity
+        })
+        .collect();
+    Some(Clean(Some(Dataset::new(
+        metadata,
+        properties.property,
+        sources,
+        entities,
+        claims,
+    ))))
 }
 
 /// The hash an id is kept as: equal ids have equal hashes, so no duplicate goes unseen;
@@ -375,13 +406,27 @@ mod tests {
     fn agrees_with_the_full_check_on_every_dataset() {
         let (mut dirty, mut proved) = (0, 0);
         for dir in datasets() {
-            let full = crate::check(&Options {
+            let options = Options {
                 dataset: dir.clone(),
                 archive: None,
-            })
+            };
+            let full = crate::full(
+                &options,
+                &crate::Tuning::default(),
+                load::walk(&dir, MAX_FILES).expect("the walk runs"),
+            )
             .expect("the check runs");
             let walk = load::walk(&dir, MAX_FILES).expect("the walk runs");
-            let streamed = walk.diagnostics.is_empty() && clean(&walk.files, None);
+            let streamed = walk.diagnostics.is_empty() && clean(&walk.files, None, false).is_some();
+            if streamed {
+                let assembled = clean(&walk.files, None, true).and_then(|c| c.0);
+                assert_eq!(
+                    assembled.as_ref(),
+                    full.dataset.as_ref(),
+                    "{}: the streamed dataset differs from the full check's",
+                    dir.display()
+                );
+            }
             if full.diagnostics.is_empty() {
                 assert!(
                     streamed,
