@@ -41,6 +41,8 @@ pub struct Config {
     pub runs: usize,
     /// Write the table into `BENCHMARKS.md`.
     pub write: bool,
+    /// Also time a cold `cargo xtask export` on a fresh clone, build included.
+    pub cold: bool,
 }
 
 /// One measured run of a child process.
@@ -152,14 +154,170 @@ pub fn run(config: &Config) -> anyhow::Result<std::process::ExitCode> {
         eprintln!("{}", line(&row));
         rows.push(row);
     }
+    let cold = if config.cold {
+        Some(cold_export(&root, &bench)?)
+    } else {
+        None
+    };
     let mut table = table(&rows);
     table.push_str(&real);
+    table.push_str(&targets(&rows, cold));
     println!("{table}");
     if config.write {
         write_benchmarks(&root.join("BENCHMARKS.md"), &table)?;
         eprintln!("wrote the table into BENCHMARKS.md");
     }
     Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// Clones the project's committed `HEAD` into `target/bench/cold/` and times `git clone`
+/// and `cargo xtask export` there with an empty target folder: the first export of a
+/// newcomer, build included (crates already in the local cargo registry, so no download).
+fn cold_export(root: &Path, bench: &Path) -> anyhow::Result<Duration> {
+    let dir = bench.join("cold");
+    if dir.exists() {
+        fs::remove_dir_all(&dir)?;
+    }
+    fs::create_dir_all(&dir)?;
+    let clone = dir.join("cadres");
+    eprintln!(
+        "cold export: clone, build and export in {}",
+        clone.display()
+    );
+    let start = Instant::now();
+    let status = Command::new("git")
+        .args(["clone", "--quiet", "--no-local"])
+        .arg(root)
+        .arg(&clone)
+        .status()
+        .context("running git clone")?;
+    if !status.success() {
+        bail!("git clone of {} failed", root.display());
+    }
+    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["xtask", "export"])
+        .current_dir(&clone)
+        .env_remove("CARGO_TARGET_DIR")
+        .stdout(Stdio::null())
+        .status()
+        .context("running cargo xtask export in the clone")?;
+    let took = start.elapsed();
+    if !status.success() {
+        bail!("cargo xtask export failed in the fresh clone");
+    }
+    fs::remove_dir_all(&dir)?;
+    eprintln!("cold export: {:.1} s", secs(took));
+    Ok(took)
+}
+
+/// The targets, each with the figure measured above and a verdict.
+fn targets(rows: &[Row], cold: Option<Duration>) -> String {
+    let mut t = String::from("\n| target | measured | verdict |\n|---|---|---|\n");
+    let mut line = |target: &str, measured: Option<(f64, String)>, met: &dyn Fn(f64) -> bool| {
+        let (figure, verdict) = match measured {
+            Some((x, text)) => (text, if met(x) { "met" } else { "**missed**" }),
+            None => ("not measured in this run".to_owned(), "not measured"),
+        };
+        let _ = writeln!(t, "| {target} | {figure} | {verdict} |");
+    };
+    let by = |n: usize| rows.iter().find(|r| r.claims == n);
+    let big = by(1_000_000);
+    line(
+        "check of 1M ≤ 1.2 × the parse-only floor",
+        big.map(|r| {
+            let x = secs(r.check.wall) / secs(r.floor.wall).max(1e-9);
+            (
+                x,
+                format!(
+                    "{x:.2} × ({:.2} s / {:.2} s)",
+                    secs(r.check.wall),
+                    secs(r.floor.wall)
+                ),
+            )
+        }),
+        &|x| x <= 1.2,
+    );
+    line(
+        "≥ 1.5 × faster than `ajv-cli` at 1M",
+        big.and_then(|r| r.ajv.map(|a| (r, a))).map(|(r, a)| {
+            let x = secs(a.wall) / secs(r.check.wall).max(1e-9);
+            (
+                x,
+                format!(
+                    "{x:.2} × ({:.2} s / {:.2} s)",
+                    secs(a.wall),
+                    secs(r.check.wall)
+                ),
+            )
+        }),
+        &|x| x >= 1.5,
+    );
+    line(
+        "≥ 50 × faster than `check-jsonschema` at 1M",
+        big.and_then(|r| r.cjs.map(|c| (r, c))).map(|(r, c)| {
+            let x = secs(c.wall) / secs(r.check.wall).max(1e-9);
+            (
+                x,
+                format!(
+                    "{x:.1} × ({:.1} s / {:.2} s)",
+                    secs(c.wall),
+                    secs(r.check.wall)
+                ),
+            )
+        }),
+        &|x| x >= 50.0,
+    );
+    line(
+        "check of 1M ≤ 10.5 × check of 100k",
+        by(100_000).zip(big).map(|(a, b)| {
+            let x = secs(b.check.wall) / secs(a.check.wall).max(1e-9);
+            (
+                x,
+                format!(
+                    "{x:.2} × ({:.2} s / {:.2} s)",
+                    secs(b.check.wall),
+                    secs(a.check.wall)
+                ),
+            )
+        }),
+        &|x| x <= 10.5,
+    );
+    let worst = |f: &dyn Fn(&Row) -> Option<f64>| -> Option<(f64, usize)> {
+        rows.iter()
+            .filter_map(|r| f(r).map(|x| (x, r.claims)))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+    };
+    line(
+        "check peak memory ≤ 0.5 × the dataset on disk, at every size",
+        worst(&|r| Some(mb(r.check.rss) / mb(r.bytes)))
+            .map(|(x, n)| (x, format!("at most {x:.2} × (at {n} claims)"))),
+        &|x| x <= 0.5,
+    );
+    line(
+        "export peak memory ≤ 1.0 × the dataset on disk, at every size",
+        worst(&|r| r.export.as_ref().ok().map(|m| mb(m.rss) / mb(r.bytes)))
+            .filter(|_| rows.iter().all(|r| r.export.is_ok()))
+            .map(|(x, n)| (x, format!("at most {x:.2} × (at {n} claims)"))),
+        &|x| x <= 1.0,
+    );
+    line(
+        "export ≤ 1.3 × check, at every size",
+        worst(&|r| {
+            r.export
+                .as_ref()
+                .ok()
+                .map(|m| secs(m.wall) / secs(r.check.wall).max(1e-9))
+        })
+        .filter(|_| rows.iter().all(|r| r.export.is_ok()))
+        .map(|(x, n)| (x, format!("at most {x:.2} × (at {n} claims)"))),
+        &|x| x <= 1.3,
+    );
+    line(
+        "cold `cargo xtask export` on a fresh clone, build included, ≤ 60 s",
+        cold.map(|d| (secs(d), format!("{:.1} s", secs(d)))),
+        &|x| x <= 60.0,
+    );
+    t
 }
 
 /// What an export adds to a check on the real dataset (`dataset/`, warm, best of `runs`):

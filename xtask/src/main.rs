@@ -136,6 +136,10 @@ enum Task {
         /// Print the table only; leave BENCHMARKS.md alone.
         #[arg(long)]
         no_write: bool,
+        /// Also time a cold `cargo xtask export` on a fresh clone of HEAD, build included
+        /// (implied by --peers, the full run).
+        #[arg(long)]
+        cold: bool,
     },
     /// Read and parse every TOML file of a dataset on all cores, nothing else (the bench's floor).
     #[command(hide = true)]
@@ -197,9 +201,11 @@ fn main() -> ExitCode {
             peers,
             runs,
             no_write,
+            cold,
         } => bench::run(&bench::Config {
             sizes,
             peers,
+            cold: cold || peers,
             runs,
             write: !no_write,
         }),
