@@ -44,6 +44,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
+use std::hash::BuildHasherDefault;
 use std::io::{self, BufWriter, Write};
 
 use cadres_model::{
@@ -69,7 +70,7 @@ pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> io::Result<()> 
         read: &sorted.read,
         works,
         dated: 0,
-        notes: Notes::default(),
+        notes: Notes::with_capacity(sorted.claims.iter().map(|c| c.citations.len()).sum()),
     };
     let plan = Plan::new(&index);
     doc.header()?;
@@ -253,13 +254,21 @@ fn work_short(source: &Source) -> String {
 }
 
 /// The footnotes: one per distinct citation, numbered in order of first reference.
-#[derive(Default)]
 struct Notes<'a> {
     numbers: FastMap<&'a Citation, usize>,
     order: Vec<&'a Citation>,
 }
 
 impl<'a> Notes<'a> {
+    /// Room for `n` citations: growing the map would hash every citation again, and
+    /// hashing one reads all its text.
+    fn with_capacity(n: usize) -> Notes<'a> {
+        Notes {
+            numbers: FastMap::with_capacity_and_hasher(n, BuildHasherDefault::default()),
+            order: Vec::with_capacity(n),
+        }
+    }
+
     /// The footnote number of `citation`, assigning the next one on first use.
     fn number(&mut self, citation: &'a Citation) -> usize {
         let order = &mut self.order;
