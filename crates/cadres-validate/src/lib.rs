@@ -9,11 +9,16 @@
 //!
 //! 1. **Walk** the folder in sorted order ([`load`](crate::load)): unexpected files,
 //!    symbolic links leading outside, missing files.
-//! 2. **Load** each file in parallel: size and UTF-8, TOML syntax (with spans), the
+//! 2. **Prove it clean** in one streaming pass ([`stream`](crate::stream)), unless quotes
+//!    are checked against an archive: every file read the fast way, the conditions of
+//!    every cross-file rule tested as records arrive, ids kept as hashes. A clean dataset
+//!    ends here. At the first doubt, the full check runs:
+//! 3. **Load** each file in parallel: size and UTF-8, TOML syntax (with spans), then the
+//!    typed record straight from the tree when nothing in it is suspect; otherwise the
 //!    newtype values (ids, EDTF dates, ISBNs, URLs, language tags), text rules, the JSON
-//!    Schema of its kind; then the typed record. The parsed tree is dropped there.
-//! 3. **Cross-record rules** on the typed model, ids resolved through hash maps.
-//! 4. **Quotes** against `--archive DIR`, when given.
+//!    Schema of its kind, and as much of the record as fits.
+//! 4. **Cross-record rules** on the typed model, ids resolved through one hash map.
+//! 5. **Quotes** against `--archive DIR`, when given.
 //!
 //! Each rule has a stable code and name: see [`rules::ALL`] and `docs/rules.md`.
 //!
