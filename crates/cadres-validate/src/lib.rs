@@ -7,9 +7,9 @@
 //!
 //! # Pipeline
 //!
-//! 1. **Walk** the folder in sorted order ([`load`](crate::load)): unexpected files,
+//! 1. **Walk** the folder in sorted order (`load`): unexpected files,
 //!    symbolic links leading outside, missing files.
-//! 2. **Prove it clean** in one streaming pass ([`stream`](crate::stream)), unless quotes
+//! 2. **Prove it clean** in one streaming pass (`stream`), unless quotes
 //!    are checked against an archive: every file read the fast way, the conditions of
 //!    every cross-file rule tested as records arrive, ids kept as hashes. A clean dataset
 //!    ends here. At the first doubt, the full check runs:
