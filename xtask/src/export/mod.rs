@@ -397,15 +397,24 @@ pub fn install_dataset(out: &Path, dataset: &Dataset) -> anyhow::Result<()> {
             let (written, to_sync) = mpsc::channel::<(PathBuf, fs::File)>();
             std::thread::scope(|scope| {
                 let sync_thread = scope.spawn(move || {
-                    let mut first = Ok(());
-                    for (path, f) in to_sync {
-                        if let Err(e) = f.sync_all()
-                            && first.is_ok()
-                        {
-                            first = Err(e).with_context(|| format!("writing {}", path.display()));
-                        }
-                    }
-                    first
+                    // Each file is synced on a thread of its own, so that the file system
+                    // can commit several in one journal transaction.
+                    std::thread::scope(|syncs| {
+                        let syncing: Vec<_> = to_sync
+                            .into_iter()
+                            .map(|(path, f): (PathBuf, fs::File)| {
+                                syncs.spawn(move || {
+                                    f.sync_all()
+                                        .with_context(|| format!("writing {}", path.display()))
+                                })
+                            })
+                            .collect();
+                        syncing.into_iter().try_for_each(|sync| {
+                            sync.join().unwrap_or_else(|_| {
+                                Err(anyhow::anyhow!("a thread syncing a file panicked"))
+                            })
+                        })
+                    })
                 });
                 let rendered = write_release(dataset, |name, contents| {
                     let path = staged.join(name);
