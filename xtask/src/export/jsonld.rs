@@ -121,6 +121,10 @@ enum J<'a> {
     Name(&'static str, &'a dyn Display),
     /// `{"@id": "<prefix>:<id>"}`.
     Ref(&'static str, &'a dyn Display),
+    /// `"citation:<claim id>:<position>"`.
+    Citation(&'a Id, usize),
+    /// A number's decimal text, as a string.
+    Count(usize),
     /// Keys in sorted order (see [`obj`]).
     Obj(Vec<(&'static str, J<'a>)>),
     Arr(Vec<J<'a>>),
@@ -135,6 +139,8 @@ impl Serialize for J<'_> {
             J::Bool(b) => serializer.serialize_bool(*b),
             J::Show(d) => serializer.collect_str(d),
             J::Name(prefix, id) => serializer.collect_str(&format_args!("{prefix}:{id}")),
+            J::Citation(claim, n) => serializer.collect_str(&format_args!("citation:{claim}:{n}")),
+            J::Count(n) => serializer.collect_str(n),
             J::Ref(prefix, id) => {
                 let mut map = serializer.serialize_map(Some(1))?;
                 map.serialize_entry("@id", &J::Name(prefix, *id))?;
@@ -487,10 +493,7 @@ fn claim<'a>(c: &'a Claim, language: &dyn Fn(&str) -> Option<&'a LangTag>) -> J<
             });
             let cites = sorted_ids(&cit.cites);
             node(vec![
-                (
-                    "@id",
-                    Some(J::Owned(format!("citation:{}:{}", c.id, i + 1))),
-                ),
+                ("@id", Some(J::Citation(&c.id, i + 1))),
                 (
                     "@type",
                     Some(J::Arr(vec![
@@ -501,7 +504,7 @@ fn claim<'a>(c: &'a Claim, language: &dyn Fn(&str) -> Option<&'a LangTag>) -> J<
                 ),
                 (
                     "cadres:position",
-                    Some(typed(J::Owned((i + 1).to_string()), "xsd:integer")),
+                    Some(typed(J::Count(i + 1), "xsd:integer")),
                 ),
                 ("oa:hasBody", Some(id("claim", &c.id))),
                 (
