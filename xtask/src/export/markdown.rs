@@ -406,16 +406,18 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
 
     /// A claim as a list item: its statement, footnotes, rank and dispute.
     fn claim_item(&mut self, claim: &'a Claim, disputed: bool, prefix: &str) -> io::Result<()> {
+        // One line, written piece by piece.
         let refs = self.refs(claim);
-        let mut line = format!("- {prefix}{}{refs}", md(&claim.statement));
+        let o = &mut self.out;
+        write!(o, "- {prefix}{}{refs}", md(&claim.statement))?;
         if let Value::Text(text) = &claim.value {
             // The words themselves, which the statement paraphrases.
-            let _ = write!(
-                line,
+            write!(
+                o,
                 " In the original: “{}” ({}).",
                 md(&text.text),
                 md(text.lang.as_str())
-            );
+            )?;
         }
         match claim.rank {
             Rank::Normal => {}
@@ -426,19 +428,15 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
                     "Deprecated"
                 };
                 match &claim.rank_reason {
-                    Some(reason) => {
-                        let _ = write!(line, " *{word}:* {}", md(reason));
-                    }
-                    None => {
-                        let _ = write!(line, " *{word}.*");
-                    }
+                    Some(reason) => write!(o, " *{word}:* {}", md(reason))?,
+                    None => write!(o, " *{word}.*")?,
                 }
             }
         }
         if disputed {
-            line.push_str(" (Disputed: see [Disputes](#disputes).)");
+            o.write_all(b" (Disputed: see [Disputes](#disputes).)")?;
         }
-        writeln!(self.out, "{line}")
+        writeln!(o)
     }
 
     /// One subject: a heading, its kind, names and description, then its claims.
