@@ -88,13 +88,25 @@ impl FromStr for Id {
         if s.len() > MAX_ID_LEN {
             return Err(IdError::TooLong(s.len()));
         }
-        if let Some(c) = s
-            .chars()
-            .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
-        {
-            return Err(IdError::BadChar(c));
+        // One pass over the bytes: a bad character anywhere is reported before a hyphen
+        // out of place.
+        let mut hyphen_ok = true;
+        let mut after_hyphen = true;
+        for (i, b) in s.bytes().enumerate() {
+            match b {
+                b'a'..=b'z' | b'0'..=b'9' => after_hyphen = false,
+                b'-' => {
+                    hyphen_ok &= !after_hyphen;
+                    after_hyphen = true;
+                }
+                _ => {
+                    // Every byte before `i` is ASCII, so a character starts at `i`.
+                    let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                    return Err(IdError::BadChar(c));
+                }
+            }
         }
-        if s.starts_with('-') || s.ends_with('-') || s.contains("--") {
+        if !hyphen_ok || after_hyphen {
             return Err(IdError::BadHyphen);
         }
         Ok(Id(Arc::from(s)))

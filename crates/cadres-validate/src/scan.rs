@@ -436,11 +436,16 @@ fn clean_text(s: &str) -> bool {
     {
         return false;
     }
-    if s.is_ascii() {
-        !s.bytes().any(|b| (b < 0x20 && b != b'\n') || b == 0x7f)
-    } else {
-        is_nfc(s) && !s.chars().any(is_invisible)
+    // One pass over the bytes for the common case, ASCII text; other text is decoded.
+    let mut ascii = true;
+    for b in s.bytes() {
+        if b >= 0x80 {
+            ascii = false;
+        } else if (b < 0x20 && b != b'\n') || b == 0x7f {
+            return false;
+        }
     }
+    ascii || (is_nfc(s) && !s.chars().any(is_invisible))
 }
 
 /// What `label-script-mismatch` says of the label `s` under the language tag `tag`.
