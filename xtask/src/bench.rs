@@ -862,3 +862,75 @@ pub fn parse_floor(dataset: &Path) -> anyhow::Result<std::process::ExitCode> {
         std::process::ExitCode::FAILURE
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::{Measure, Row, targets};
+
+    fn row(
+        claims: usize,
+        mb_on_disk: u64,
+        floor: f64,
+        check: (f64, u64),
+        export: (f64, u64),
+    ) -> Row {
+        let m = |s: f64, mb: u64| Measure {
+            wall: Duration::from_secs_f64(s),
+            rss: mb * 1024 * 1024,
+        };
+        Row {
+            claims,
+            files: claims / 7,
+            bytes: mb_on_disk * 1024 * 1024,
+            json_bytes: 0,
+            floor: m(floor, 8),
+            check: m(check.0, check.1),
+            export: Ok(m(export.0, export.1)),
+            ajv: Some(m(check.0 * 2.0, 100)),
+            cjs: Some(m(check.0 * 60.0, 60)),
+        }
+    }
+
+    fn verdict<'a>(table: &'a str, target: &str) -> &'a str {
+        let line = table
+            .lines()
+            .find(|l| l.starts_with(&format!("| {target}")))
+            .unwrap_or_else(|| panic!("no line for {target} in\n{table}"));
+        line.rsplit('|').nth(1).unwrap_or_default().trim()
+    }
+
+    /// Each verdict follows its figure: ratios against the floor, the peers and the
+    /// smaller size, memory on the largest dataset, the export at every size.
+    #[test]
+    fn targets_are_judged_from_the_figures() {
+        let rows = [
+            row(10_000, 5, 0.03, (0.05, 14), (0.06, 4)),
+            row(100_000, 48, 0.32, (0.40, 27), (0.50, 40)),
+            row(1_000_000, 480, 3.5, (4.0, 200), (5.0, 400)),
+        ];
+        let t = targets(&rows, Some(Duration::from_secs(40)));
+        assert_eq!(verdict(&t, "check of 1M ≤ 1.2"), "met");
+        assert_eq!(verdict(&t, "≥ 1.5 × faster than `ajv-cli`"), "met");
+        assert_eq!(verdict(&t, "≥ 50 × faster"), "met");
+        assert_eq!(verdict(&t, "check of 1M ≤ 10.5"), "met");
+        // 14 MB for 5 MB at 10k is the baseline; 200 MB for 480 MB at 1M is what counts.
+        assert_eq!(verdict(&t, "check peak memory"), "met");
+        assert_eq!(verdict(&t, "export peak memory"), "met");
+        assert_eq!(verdict(&t, "export ≤ 1.3"), "met");
+        assert_eq!(verdict(&t, "cold"), "met");
+
+        let slow = [
+            row(100_000, 48, 0.32, (0.40, 27), (0.50, 40)),
+            row(1_000_000, 480, 3.0, (4.5, 300), (9.0, 600)),
+        ];
+        let t = targets(&slow, None);
+        assert_eq!(verdict(&t, "check of 1M ≤ 1.2"), "**missed**");
+        assert_eq!(verdict(&t, "check of 1M ≤ 10.5"), "**missed**");
+        assert_eq!(verdict(&t, "check peak memory"), "**missed**");
+        assert_eq!(verdict(&t, "export peak memory"), "**missed**");
+        assert_eq!(verdict(&t, "export ≤ 1.3"), "**missed**");
+        assert_eq!(verdict(&t, "cold"), "not measured");
+    }
+}
