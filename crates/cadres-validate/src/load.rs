@@ -410,53 +410,47 @@ pub(crate) fn load_all(files: Vec<Found>, progress: Option<fn(usize, usize)>) ->
     loaded
 }
 
-fn load(found: Found) -> Loaded {
+/// A file's bytes, or its size when it is over [`MAX_FILE_BYTES`]. One open, and the size
+/// from the open file: a second lookup of the path per file is measurable at 150,000 files.
+fn read_limited(path: &Path) -> io::Result<Result<Vec<u8>, u64>> {
     use std::io::Read;
-    let mut loaded = Loaded::new(found.rel, found.kind, Some(found.path.clone()));
-    let file = loaded.rel.clone();
-    let unreadable = |loaded: &mut Loaded, e: io::Error| {
-        loaded.diagnostics.push(Diagnostic::new(
-            &rules::NOT_UTF8,
-            file.clone(),
-            format!("cannot read this file: {e}"),
-        ));
-        let _ = loaded.text.set(String::new());
-    };
-    // One open, and the size from the open file: a second lookup of the path per file is
-    // measurable at 150,000 files.
-    let mut handle = match fs::File::open(&found.path) {
-        Ok(h) => h,
-        Err(e) => {
-            unreadable(&mut loaded, e);
-            return loaded;
-        }
-    };
-    let len = match handle.metadata() {
-        Ok(m) => m.len(),
-        Err(e) => {
-            unreadable(&mut loaded, e);
-            return loaded;
-        }
-    };
+    let mut handle = fs::File::open(path)?;
+    let len = handle.metadata()?.len();
     if len > MAX_FILE_BYTES {
-        loaded.diagnostics.push(
-            Diagnostic::new(
-                &rules::FILE_TOO_LARGE,
-                file,
-                format!("this file has {len} bytes, more than the limit of 1 MiB"),
-            )
-            .help("a record is a few kilobytes; split it, or move long text out of the dataset"),
-        );
-        let _ = loaded.text.set(String::new());
-        return loaded;
+        return Ok(Err(len));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0) + 1);
-    if let Err(e) = handle.read_to_end(&mut bytes) {
-        unreadable(&mut loaded, e);
-        return loaded;
+    handle.read_to_end(&mut bytes)?;
+    Ok(Ok(bytes))
+}
+
+fn load(found: Found) -> Loaded {
+    let mut loaded = Loaded::new(found.rel, found.kind, Some(found.path.clone()));
+    let file = loaded.rel.clone();
+    match read_limited(&found.path) {
+        Ok(Ok(bytes)) => decode(&mut loaded, bytes, true),
+        Ok(Err(len)) => {
+            loaded.diagnostics.push(
+                Diagnostic::new(
+                    &rules::FILE_TOO_LARGE,
+                    file,
+                    format!("this file has {len} bytes, more than the limit of 1 MiB"),
+                )
+                .help(
+                    "a record is a few kilobytes; split it, or move long text out of the dataset",
+                ),
+            );
+            let _ = loaded.text.set(String::new());
+        }
+        Err(e) => {
+            loaded.diagnostics.push(Diagnostic::new(
+                &rules::NOT_UTF8,
+                file,
+                format!("cannot read this file: {e}"),
+            ));
+            let _ = loaded.text.set(String::new());
+        }
     }
-    drop(handle);
-    decode(&mut loaded, bytes, true);
     loaded
 }
 
@@ -464,15 +458,7 @@ fn load(found: Found) -> Loaded {
 /// the right `#:schema` line, and read the fast way with nothing to report. `None` when
 /// the file has anything a full load would report (or could not be read).
 pub(crate) fn read_clean(found: &Found) -> Option<Record> {
-    use std::io::Read;
-    let mut handle = fs::File::open(&found.path).ok()?;
-    let len = handle.metadata().ok()?.len();
-    if len > MAX_FILE_BYTES {
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).ok()? + 1);
-    handle.read_to_end(&mut bytes).ok()?;
-    drop(handle);
+    let bytes = read_limited(&found.path).ok()?.ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let mut diags = Vec::new();
     directive(found.kind, &found.rel, &text, &mut diags);
@@ -483,7 +469,7 @@ pub(crate) fn read_clean(found: &Found) -> Option<Record> {
     if !errors.is_empty() || !crate::scan::quick(doc.get_ref()) {
         return None;
     }
-    typed_toml(found.kind, doc).filter(|r| identity_holds(&found.rel, r))
+    fast_record(found.kind, &found.rel, doc)
 }
 
 /// Checks the bytes of one file of `kind`, named `rel` in diagnostics, on their own: what
@@ -535,8 +521,8 @@ fn check_text(loaded: &mut Loaded, fast: bool) {
     // problem and points at each.
     let fast = fast && errors.is_empty() && crate::scan::quick(doc.get_ref());
     let parsed = if fast {
-        match typed_toml(loaded.kind, doc) {
-            Some(record) if identity_holds(&file, &record) => {
+        match fast_record(loaded.kind, &file, doc) {
+            Some(record) => {
                 loaded.record = Some(record);
                 loaded.index = OnceLock::new();
                 // Kept for the renderers when the file already has a diagnostic, and
@@ -547,13 +533,19 @@ fn check_text(loaded: &mut Loaded, fast: bool) {
                 loaded.diagnostics = diags;
                 return;
             }
-            _ => DeTable::parse_recoverable(&text),
+            None => DeTable::parse_recoverable(&text),
         }
     } else {
         (doc, errors)
     };
     slow(loaded, &file, &text, diags, parsed);
     let _ = loaded.text.set(text);
+}
+
+/// The record deserialized straight from a tree with nothing for the text rules to
+/// report, if the types accept it and its id and kind agree with its path `rel`.
+fn fast_record(kind: RecordKind, rel: &str, doc: toml::Spanned<DeTable<'_>>) -> Option<Record> {
+    typed_toml(kind, doc).filter(|r| identity_holds(rel, r))
 }
 
 /// A record deserialized straight from the parsed tree, if the types accept it.

@@ -94,24 +94,16 @@ pub(crate) fn clean(
         .collect();
 
     // The sources, each checked on its own, and kept.
-    let sources: Option<Vec<Source>> = of_kind(RecordKind::Source)
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|f| {
-            tick();
-            if stop.load(Ordering::Relaxed) {
-                return None;
-            }
-            let found = match read_clean(f) {
+    let sources: Option<Vec<Source>> =
+        each(
+            of_kind(RecordKind::Source),
+            &stop,
+            &tick,
+            |f| match read_clean(f) {
                 Some(Record::Source(s)) if source_clean(&s, &metadata) => Some(*s),
                 _ => None,
-            };
-            if found.is_none() {
-                stop.store(true, Ordering::Relaxed);
-            }
-            found
-        })
-        .collect();
+            },
+        );
     let sources = sources?;
     let mut hashes: Vec<u64> = sources.iter().map(|s| hash(s.id.as_str())).collect();
     let mut cx = Context {
@@ -140,30 +132,21 @@ pub(crate) fn clean(
 
     // The entities, each checked against what is known; their ids' hashes are kept, and
     // the records themselves only to assemble the dataset.
-    let checked: Option<Vec<(Vec<u64>, Option<EntityFile>)>> = of_kind(RecordKind::Entity)
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|f| {
-            tick();
-            if stop.load(Ordering::Relaxed) {
-                return None;
-            }
-            let found = match read_clean(f) {
-                Some(Record::Entity(e)) if entity_clean(&e, &cx) => Some((
-                    std::iter::once(e.id.as_str())
-                        .chain(e.claims.iter().map(|c| c.id.as_str()))
-                        .map(hash)
-                        .collect(),
-                    assemble.then_some(e),
-                )),
-                _ => None,
-            };
-            if found.is_none() {
-                stop.store(true, Ordering::Relaxed);
-            }
-            found
-        })
-        .collect();
+    let checked: Option<Vec<(Vec<u64>, Option<EntityFile>)>> = each(
+        of_kind(RecordKind::Entity),
+        &stop,
+        &tick,
+        |f| match read_clean(f) {
+            Some(Record::Entity(e)) if entity_clean(&e, &cx) => Some((
+                std::iter::once(e.id.as_str())
+                    .chain(e.claims.iter().map(|c| c.id.as_str()))
+                    .map(hash)
+                    .collect(),
+                assemble.then_some(e),
+            )),
+            _ => None,
+        },
+    );
     let checked = checked?;
     if let Some(report) = progress {
         report(total, total);
@@ -204,6 +187,31 @@ pub(crate) fn clean(
         entities,
         claims,
     ))))
+}
+
+/// `check` on every file in parallel, with progress; `None` as soon as one gives `None`
+/// (the others then stop early through `stop`).
+fn each<'a, T: Send>(
+    files: impl Iterator<Item = &'a Found>,
+    stop: &AtomicBool,
+    tick: &(dyn Fn() + Sync),
+    check: impl Fn(&'a Found) -> Option<T> + Sync,
+) -> Option<Vec<T>> {
+    files
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|f| {
+            tick();
+            if stop.load(Ordering::Relaxed) {
+                return None;
+            }
+            let found = check(f);
+            if found.is_none() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            found
+        })
+        .collect()
 }
 
 /// The hash an id is kept as: equal ids have equal hashes, so no duplicate goes unseen;
