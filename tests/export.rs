@@ -439,6 +439,35 @@ fn query_api_reads_the_release() {
     assert_eq!(evidence_cites, ["example-book"]);
     assert_eq!(index.claims_reading("example-article").len(), 8);
     assert_eq!(index.claims_citing("example-book").len(), 3);
+    // Each source's lists are those a scan of every claim gives: in claim-id order, each
+    // claim once, and empty for an id nothing reads or cites.
+    for source in index.sources() {
+        let id = source.id.as_str();
+        let scan = |pick: &dyn Fn(&cadres_model::Citation) -> bool| -> Vec<&str> {
+            index
+                .claims()
+                .filter(|c| c.citations.iter().any(pick))
+                .map(|c| c.id.as_str())
+                .collect()
+        };
+        assert_eq!(
+            ids(index.claims_reading(id)),
+            scan(&|cit| cit.source.as_str() == id)
+        );
+        assert_eq!(
+            ids(index.claims_citing(id)),
+            scan(&|cit| cit.cites.iter().any(|w| w.as_str() == id))
+        );
+    }
+    assert!(index.claims_reading("no-such-source").is_empty());
+    // A claim citing one work twice is listed once.
+    let mut twice = dataset.clone();
+    let cit = twice.claims[0].citations[0].clone();
+    twice.claims[0].citations.push(cit.clone());
+    let twice_index = twice.index();
+    let reading = ids(twice_index.claims_reading(cit.source.as_str()));
+    let first = twice.claims[0].id.as_str();
+    assert_eq!(reading.iter().filter(|c| **c == first).count(), 1);
 
     let timeline: Vec<(String, &str)> = index
         .timeline()
@@ -940,4 +969,9 @@ proptest! {
         let release = export::render(&dataset).expect("renders");
         assert_well_formed(&text(&release, "dataset.md"));
     }
+}
+
+/// The ids of `claims`, in order.
+fn ids(claims: Vec<&cadres_model::Claim>) -> Vec<&str> {
+    claims.into_iter().map(|c| c.id.as_str()).collect()
 }

@@ -7,6 +7,7 @@
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use crate::{Citation, Claim, Dataset, Edtf, Entity, Id, Property, Source, Value};
 
@@ -32,6 +33,17 @@ pub struct Index<'a> {
     properties: BTreeMap<&'a str, &'a Property>,
     claims: BTreeMap<&'a str, &'a Claim>,
     about: BTreeMap<&'a str, Vec<&'a Claim>>,
+    /// The claims reading and citing each work, built on the first call of
+    /// [`Index::claims_reading`] or [`Index::claims_citing`].
+    by_work: OnceLock<ByWork<'a>>,
+}
+
+/// For each work id, the claims reading it and the claims citing it, each list in claim-id
+/// order with no claim twice.
+#[derive(Debug, Clone, Default)]
+struct ByWork<'a> {
+    reading: BTreeMap<&'a str, Vec<&'a Claim>>,
+    citing: BTreeMap<&'a str, Vec<&'a Claim>>,
 }
 
 /// Where a dated claim's date comes from.
@@ -124,7 +136,30 @@ impl<'a> Index<'a> {
             properties: by_id(&dataset.properties, |p| &p.id),
             claims: by_id(&dataset.claims, |c| &c.id),
             about,
+            by_work: OnceLock::new(),
         }
+    }
+
+    /// The claims reading and citing each work: one pass over every citation, once.
+    fn by_work(&self) -> &ByWork<'a> {
+        self.by_work.get_or_init(|| {
+            fn add<'a>(map: &mut BTreeMap<&'a str, Vec<&'a Claim>>, id: &'a Id, claim: &'a Claim) {
+                let list = map.entry(id.as_str()).or_default();
+                if !list.last().is_some_and(|c| std::ptr::eq(*c, claim)) {
+                    list.push(claim);
+                }
+            }
+            let mut maps = ByWork::default();
+            for claim in self.claims() {
+                for cit in &claim.citations {
+                    add(&mut maps.reading, &cit.source, claim);
+                    for work in &cit.cites {
+                        add(&mut maps.citing, work, claim);
+                    }
+                }
+            }
+            maps
+        })
     }
 
     /// The dataset this index was built over.
@@ -220,20 +255,16 @@ impl<'a> Index<'a> {
 
     /// The claims that name `source` as a work read, sorted by claim id.
     pub fn claims_reading(&self, source: &str) -> Vec<&'a Claim> {
-        self.claims()
-            .filter(|c| c.citations.iter().any(|cit| cit.source.as_str() == source))
-            .collect()
+        self.by_work()
+            .reading
+            .get(source)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The claims that list `work` under a citation's `cites`, sorted by claim id.
     pub fn claims_citing(&self, work: &str) -> Vec<&'a Claim> {
-        self.claims()
-            .filter(|c| {
-                c.citations
-                    .iter()
-                    .any(|cit| cit.cites.iter().any(|w| w.as_str() == work))
-            })
-            .collect()
+        self.by_work().citing.get(work).cloned().unwrap_or_default()
     }
 
     /// Every dated claim (see [`claim_date`]), ordered by the bounds of its date, ties
