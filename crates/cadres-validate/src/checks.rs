@@ -697,6 +697,21 @@ fn rank_word(r: Rank) -> &'static str {
     }
 }
 
+/// Whether `date` is after the dataset's `as-of` date (`date-after-as-of`).
+pub(crate) fn is_after_as_of(date: EdtfDate, metadata: &Metadata) -> bool {
+    date.earliest() > metadata.as_of.latest()
+}
+
+/// Whether a claim is ranked with a reason: a contradiction needs one such side.
+pub(crate) fn ranked(c: &ClaimRecord) -> bool {
+    c.rank != Rank::Normal && c.rank_reason.is_some()
+}
+
+/// Whether either claim declares a dispute with the other.
+pub(crate) fn linked(x: &ClaimRecord, y: &ClaimRecord) -> bool {
+    x.disputes.iter().any(|d| d.with == y.id) || y.disputes.iter().any(|d| d.with == x.id)
+}
+
 fn after_as_of(
     ix: &Index<'_>,
     fi: usize,
@@ -705,7 +720,7 @@ fn after_as_of(
     out: &mut Vec<Diagnostic>,
 ) {
     let Some(meta) = ix.metadata else { return };
-    if date.earliest() > meta.as_of.latest() {
+    if is_after_as_of(date, meta) {
         out.push(
             ix.at(
                 &rules::DATE_AFTER_AS_OF,
@@ -848,23 +863,23 @@ fn disputes(ix: &Index<'_>, a: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
                 .help(format!("write `relation = \"{rel}\"`")),
             );
         }
-        if computed.unwrap_or(d.relation) == DateRelation::Contradiction {
-            let ranked = |c: &ClaimRecord| c.rank != Rank::Normal && c.rank_reason.is_some();
-            if !ranked(a.claim) && !ranked(b.claim) {
-                out.push(
-                    ix.at(
-                        &rules::UNRANKED_CONTRADICTION,
-                        a.file,
-                        &dp,
-                        format!(
-                            "`{}` contradicts `{}`, and neither is ranked",
-                            a.claim.id, b.claim.id
-                        ),
-                    )
-                    .label("a contradiction")
-                    .help("rank one side `preferred` or `deprecated`, with a `rank-reason`"),
-                );
-            }
+        if computed.unwrap_or(d.relation) == DateRelation::Contradiction
+            && !ranked(a.claim)
+            && !ranked(b.claim)
+        {
+            out.push(
+                ix.at(
+                    &rules::UNRANKED_CONTRADICTION,
+                    a.file,
+                    &dp,
+                    format!(
+                        "`{}` contradicts `{}`, and neither is ranked",
+                        a.claim.id, b.claim.id
+                    ),
+                )
+                .label("a contradiction")
+                .help("rank one side `preferred` or `deprecated`, with a `rank-reason`"),
+            );
         }
     }
 }
@@ -891,9 +906,6 @@ fn undeclared_disputes(ix: &Index<'_>, subject: &str, fi: usize) -> Vec<Diagnost
     }
     // Grouped by property, each group in file order.
     claims.sort_by_key(|c| c.claim.property.as_str());
-    let linked = |x: &ClaimRecord, y: &ClaimRecord| {
-        x.disputes.iter().any(|d| d.with == y.id) || y.disputes.iter().any(|d| d.with == x.id)
-    };
     for group in claims.chunk_by(|x, y| x.claim.property == y.claim.property) {
         for (i, b) in group.iter().enumerate() {
             for a in &group[..i] {

@@ -16,7 +16,7 @@
 //! full check, which finds, points at and explains every problem. A test checks on every
 //! fixture dataset that it gives up whenever the full check reports anything.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -25,11 +25,11 @@ use rayon::prelude::*;
 
 use cadres_model::schema::RecordKind;
 use cadres_model::{
-    Cardinality, ClaimRecord, Dataset, DateRelation, EdtfDate, EntityFile, EntityKind, Id,
-    Metadata, Property, Rank, Source, Value,
+    Cardinality, ClaimRecord, Dataset, DateRelation, EntityFile, EntityKind, Id, Metadata,
+    Property, Rank, Source, Value,
 };
 
-use crate::checks::MAX_QUOTE_CHARS;
+use crate::checks::{MAX_QUOTE_CHARS, is_after_as_of, linked, ranked};
 use crate::load::{Found, Record, read_clean};
 
 type Map<K, V> = HashMap<K, V, FixedState>;
@@ -220,17 +220,13 @@ fn hash(id: &str) -> u64 {
     FixedState::default().hash_one(id)
 }
 
-fn after_as_of(date: EdtfDate, metadata: &Metadata) -> bool {
-    date.earliest() > metadata.as_of.latest()
-}
-
 /// The conditions of the rules on a source alone: dates, names, its own references.
 fn source_clean(s: &Source, metadata: &Metadata) -> bool {
     let dates = [&s.issued, &s.accessed, &s.archive_date];
     if dates
         .into_iter()
         .flatten()
-        .any(|d| after_as_of(*d, metadata))
+        .any(|d| is_after_as_of(*d, metadata))
     {
         return false;
     }
@@ -246,19 +242,13 @@ fn source_clean(s: &Source, metadata: &Metadata) -> bool {
         && !s.references.contains(&s.id)
 }
 
-fn ranked(c: &ClaimRecord) -> bool {
-    c.rank != Rank::Normal && c.rank_reason.is_some()
-}
-
 /// The conditions of every cross-file rule on an entity and its claims.
 fn entity_clean(e: &EntityFile, cx: &Context<'_>) -> bool {
     let claims = &e.claims;
     if !claims.iter().all(|c| claim_clean(e, c, cx)) {
         return false;
     }
-    let mut ids = HashSet::with_capacity_and_hasher(claims.len(), FixedState::default());
     for a in claims {
-        ids.insert(a.id.as_str());
         for d in &a.disputes {
             // A rival claim has the same subject, so it is in this file.
             let Some(b) = claims.iter().find(|b| b.id == d.with) else {
@@ -280,16 +270,10 @@ fn entity_clean(e: &EntityFile, cx: &Context<'_>) -> bool {
             }
         }
     }
-    if ids.len() != claims.len() {
-        return false;
-    }
     let single = |c: &ClaimRecord| {
         cx.properties
             .get(c.property.as_str())
             .is_some_and(|p| p.cardinality == Cardinality::Single)
-    };
-    let linked = |x: &ClaimRecord, y: &ClaimRecord| {
-        x.disputes.iter().any(|d| d.with == y.id) || y.disputes.iter().any(|d| d.with == x.id)
     };
     claims.iter().enumerate().all(|(i, b)| {
         !single(b)
@@ -322,7 +306,7 @@ fn claim_clean(e: &EntityFile, c: &ClaimRecord, cx: &Context<'_>) -> bool {
         .chain(c.qualifiers.values().filter_map(Value::as_date));
     if dates
         .flat_map(cadres_model::Edtf::dates)
-        .any(|d| after_as_of(*d, cx.metadata))
+        .any(|d| is_after_as_of(*d, cx.metadata))
     {
         return false;
     }
