@@ -148,6 +148,17 @@ enum Task {
         #[arg(long)]
         dataset: PathBuf,
     },
+    /// Install blank files of the sizes of a release, as the export installs one (the bench's
+    /// write floor).
+    #[command(hide = true)]
+    WriteFloor {
+        /// A release folder whose file names and sizes to copy.
+        #[arg(long)]
+        like: PathBuf,
+        /// Where to install the blank release.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -210,6 +221,7 @@ fn main() -> ExitCode {
             write: !no_write,
         }),
         Task::ParseFloor { dataset } => bench::parse_floor(&dataset),
+        Task::WriteFloor { like, out } => bench::write_floor(&like, &out),
         Task::Diff { old, new } => diff::run(&old, &new),
         Task::New { dataset, template } => {
             new::run(&path_or_default(dataset, "dataset"), &template)

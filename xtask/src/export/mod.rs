@@ -438,6 +438,70 @@ pub fn install_dataset(out: &Path, dataset: &Dataset) -> anyhow::Result<()> {
     )
 }
 
+/// Installs at `out`, as [`install_dataset`] installs a release, files of the given names
+/// (relative, `/`-separated) and sizes in bytes, filled with spaces: the same folders,
+/// writes, syncs and swap with no rendering. The bench's write floor, the least an export
+/// of a release of these sizes can cost beyond its check.
+pub fn install_blank(out: &Path, files: &[(String, u64)]) -> anyhow::Result<()> {
+    let mut order: Vec<&(String, u64)> = files.iter().collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    install_with(
+        out,
+        &|staged| {
+            let next = AtomicUsize::new(0);
+            let failed = Mutex::new(None);
+            std::thread::scope(|scope| {
+                let work = || {
+                    let blank = vec![b' '; 1 << 16];
+                    while let Some((name, len)) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let path = staged.join(name);
+                        let written = create_file(&path).and_then(|mut f| {
+                            let mut left = *len;
+                            while left > 0 {
+                                let n = usize::try_from(left)
+                                    .map_or(blank.len(), |l| l.min(blank.len()));
+                                f.write_all(&blank[..n])?;
+                                left -= n as u64;
+                            }
+                            Ok(f)
+                        });
+                        // Synced on a thread of its own, as the export syncs its files.
+                        match written {
+                            Ok(f) => {
+                                let failed = &failed;
+                                scope.spawn(move || {
+                                    if let Err(e) = f.sync_all() {
+                                        failed
+                                            .lock()
+                                            .unwrap_or_else(PoisonError::into_inner)
+                                            .get_or_insert(anyhow::Error::from(e));
+                                    }
+                                });
+                            }
+                            Err(e) => {
+                                failed
+                                    .lock()
+                                    .unwrap_or_else(PoisonError::into_inner)
+                                    .get_or_insert(e);
+                            }
+                        }
+                    }
+                };
+                for _ in 1..threads {
+                    scope.spawn(work);
+                }
+                work();
+            });
+            match failed.into_inner().unwrap_or_else(PoisonError::into_inner) {
+                Some(e) => Err(e),
+                None => Ok(()),
+            }
+        },
+        Swap::native(),
+    )
+}
+
 /// Writes the files of `release` into the folder `staged`.
 fn write_files(staged: &Path, release: &Release) -> anyhow::Result<()> {
     for (file, bytes) in &release.files {
@@ -573,7 +637,7 @@ mod tests {
 
     use cadres_model::Rank;
 
-    use super::{Release, Swap, install_with, rank_name, write_files};
+    use super::{Release, Swap, install_blank, install_with, rank_name, write_files};
 
     fn release(text: &str) -> Release {
         Release {
@@ -621,5 +685,31 @@ mod tests {
                 "{swap:?} leaves no temporary folder"
             );
         }
+    }
+
+    /// The write floor installs files of exactly the sizes asked for, folders included,
+    /// in place of an old release.
+    #[test]
+    fn a_blank_release_has_the_names_and_sizes_asked_for() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let out = tmp.path().join("dist");
+        install_with(
+            &out,
+            &|dir| write_files(dir, &release("old")),
+            Swap::native(),
+        )
+        .expect("first install");
+        let sizes = [
+            ("data/claims.csv".to_owned(), 200_000),
+            ("dataset.json".to_owned(), 0),
+            ("dataset.md".to_owned(), 65_537),
+        ];
+        install_blank(&out, &sizes).expect("blank install");
+        for (name, len) in &sizes {
+            let bytes = fs::read(out.join(name)).expect("written");
+            assert_eq!(bytes.len() as u64, *len, "{name}");
+            assert!(bytes.iter().all(|b| *b == b' '), "{name}");
+        }
+        assert_eq!(names(&out), ["data", "dataset.json", "dataset.md"]);
     }
 }
