@@ -436,16 +436,41 @@ fn clean_text(s: &str) -> bool {
     {
         return false;
     }
-    // One pass over the bytes for the common case, ASCII text; other text is decoded.
-    let mut ascii = true;
-    for b in s.bytes() {
-        if b >= 0x80 {
-            ascii = false;
-        } else if (b < 0x20 && b != b'\n') || b == 0x7f {
-            return false;
-        }
+    // One pass over the bytes for the common case, ASCII text; other text is decoded. The
+    // pass has no early exit, so that it runs on whole vectors of bytes.
+    let (high, control) = s.bytes().fold((0u8, 0u8), |(high, control), b| {
+        (
+            high | (b & 0x80),
+            control | u8::from((b < 0x20 && b != b'\n') || b == 0x7f),
+        )
+    });
+    if control != 0 {
+        return false;
     }
-    ascii || (is_nfc(s) && !s.chars().any(is_invisible))
+    let ascii = high == 0;
+    // Most text is made of characters each of which the normalization quick check passes
+    // on its own with combining class 0, and which are visible: such text is in NFC, so
+    // only other text pays for the full check.
+    ascii || s.chars().all(is_plain) || (is_nfc(s) && !s.chars().any(is_invisible))
+}
+
+/// A visible character that is its own NFC and combines with nothing (quick check `Yes`,
+/// combining class 0): ASCII, the Latin-1 and Latin Extended-A letters, general
+/// punctuation (dashes, quotation marks), CJK punctuation and brackets, the CJK unified
+/// ideographs of the basic block and extension A (not the compatibility ideographs, which
+/// NFC changes), and the fullwidth ASCII forms. A test checks every one.
+fn is_plain(c: char) -> bool {
+    c.is_ascii()
+        || matches!(
+            c,
+            '\u{C0}'..='\u{17F}'
+                | '\u{2010}'..='\u{2027}'
+                | '\u{3001}'..='\u{3003}'
+                | '\u{3008}'..='\u{3011}'
+                | '\u{3400}'..='\u{4DBF}'
+                | '\u{4E00}'..='\u{9FFF}'
+                | '\u{FF01}'..='\u{FF5E}'
+        )
 }
 
 /// What `label-script-mismatch` says of the label `s` under the language tag `tag`.
@@ -489,4 +514,76 @@ pub(crate) fn is_han(c: char) -> bool {
             | '\u{2A700}'..='\u{2EBEF}'
             | '\u{30000}'..='\u{3134F}'
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::{IsNormalized, is_nfc, is_nfc_quick};
+
+    use super::{clean_text, is_invisible, is_plain};
+
+    /// Every character the shortcut trusts passes the quick check with combining class 0
+    /// and is visible, so that any string of them is in NFC.
+    #[test]
+    fn every_plain_character_is_its_own_nfc_and_visible() {
+        let plain: Vec<char> = ('\0'..=char::MAX)
+            .filter(|c| is_plain(*c) && !c.is_ascii_control())
+            .collect();
+        assert!(plain.len() > 25_000, "{}", plain.len());
+        for c in plain {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert!(!is_invisible(c), "{c:?}");
+        }
+    }
+
+    /// The shortcut for plain text says what the full test says: in NFC, with no
+    /// invisible or control character.
+    #[test]
+    fn the_plain_text_shortcut_agrees_with_the_normalization_check() {
+        let alphabet = [
+            "a",
+            " ",
+            "中",
+            "國",
+            "\u{3400}",
+            "\u{9FFF}",
+            "\u{F900}",
+            "\u{FA11}",
+            "\u{2F800}",
+            "e",
+            "\u{301}",
+            "\u{3099}",
+            "か",
+            "\u{200B}",
+            "\u{FEFF}",
+            "\t",
+            "\n",
+            "é",
+            "\u{1100}",
+            "\u{1161}",
+            "。",
+            "ō",
+            "o",
+            "\u{304}",
+            "“",
+            "\u{2028}",
+            "，",
+            "\u{FF9E}",
+            "\u{AD}",
+        ];
+        let mut checked = 0;
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    let s = format!("x{a}{b}{c}x");
+                    let expected = is_nfc(&s) && !s.chars().any(is_invisible);
+                    assert_eq!(clean_text(&s), expected, "{s:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, alphabet.len().pow(3));
+    }
 }
