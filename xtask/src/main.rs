@@ -163,6 +163,8 @@ enum Task {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The process ends when the task returns: its largest data is freed with it.
+    xtask::PROCESS_ENDS_AFTER_TASK.store(true, std::sync::atomic::Ordering::Relaxed);
     let result = match cli.task {
         Task::Check {
             dataset,

@@ -356,6 +356,7 @@ pub fn run_with(dataset: &Path, out: &Path, max_files: usize) -> anyhow::Result<
         data.entities.len(),
         data.claims.len()
     );
+    crate::free_at_exit(data);
     Ok(ExitCode::SUCCESS)
 }
 
