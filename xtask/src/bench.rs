@@ -68,6 +68,8 @@ struct Row {
     /// The size of the release the export wrote, and the write floor: the time to install
     /// blank files of the same sizes the way the export installs its files.
     release: Option<(u64, Measure)>,
+    /// Check of the same dataset with one broken reference: the full check's cost.
+    broken: Option<Measure>,
     ajv: Option<Measure>,
     cjs: Option<Measure>,
 }
@@ -109,6 +111,7 @@ pub fn run(config: &Config) -> anyhow::Result<std::process::ExitCode> {
             check: Measure::default(),
             export: Err(String::new()),
             release: None,
+            broken: None,
             ajv: None,
             cjs: None,
         };
@@ -150,6 +153,16 @@ pub fn run(config: &Config) -> anyhow::Result<std::process::ExitCode> {
                 )
             })?),
         };
+        let broken = bench.join(format!("broken-{n}"));
+        break_one_reference(&dir, &broken)?;
+        let b = broken.to_string_lossy().into_owned();
+        row.broken = Some(best(config.runs, "check with one error", || {
+            measure(
+                &[&exe_s, "check", "--dataset", &b, "--max-files", &limit],
+                false,
+            )
+        })?);
+        fs::remove_dir_all(&broken).with_context(|| format!("removing {b}"))?;
         if row.export.is_ok() {
             let (_, release_bytes) = size_of(&out)?;
             let blank = bench.join(format!("write-floor-{n}"));
@@ -802,6 +815,28 @@ fn table(rows: &[Row]) -> String {
             secs(b.floor.wall) / secs(a.floor.wall).max(1e-9)
         );
     }
+    if rows.iter().any(|r| r.broken.is_some()) {
+        t.push_str(
+            "\nA dataset with one error (one citation's source id changed to an unknown one): \
+             the streaming pass gives up and the full check finds, points at and explains it.\n\n",
+        );
+        t.push_str("| claims | check s | × clean | check peak MB | × clean | peak / disk |\n");
+        t.push_str("|---:|---:|---:|---:|---:|---:|\n");
+        for r in rows {
+            if let Some(b) = r.broken {
+                let _ = writeln!(
+                    t,
+                    "| {} | {:.2} | {:.2} | {:.0} | {:.2} | {:.2} |",
+                    r.claims,
+                    secs(b.wall),
+                    secs(b.wall) / secs(r.check.wall).max(1e-9),
+                    mb(b.rss),
+                    mb(b.rss) / mb(r.check.rss).max(1e-9),
+                    mb(b.rss) / mb(r.bytes).max(1e-9),
+                );
+            }
+        }
+    }
     if rows.iter().any(|r| r.release.is_some()) {
         t.push_str(
             "\nWhat bounds the export: the write floor installs blank files of the release's sizes \
@@ -911,6 +946,49 @@ pub fn parse_floor(dataset: &Path) -> anyhow::Result<std::process::ExitCode> {
     })
 }
 
+/// A copy of the dataset `dir` at `dest` (hard links, so it costs no space) in which the
+/// first entity file's first citation names a source that does not exist: one error for
+/// the full check to find.
+fn break_one_reference(dir: &Path, dest: &Path) -> anyhow::Result<()> {
+    if dest.exists() {
+        fs::remove_dir_all(dest).with_context(|| format!("removing {}", dest.display()))?;
+    }
+    let mut first_entity: Option<PathBuf> = None;
+    let mut stack = vec![(dir.to_owned(), dest.to_owned())];
+    while let Some((from, to)) = stack.pop() {
+        fs::create_dir_all(&to).with_context(|| format!("creating {}", to.display()))?;
+        let mut entries: Vec<_> = fs::read_dir(&from)
+            .with_context(|| format!("reading {}", from.display()))?
+            .collect::<Result<_, _>>()?;
+        entries.sort_by_key(fs::DirEntry::file_name);
+        for e in entries {
+            let target = to.join(e.file_name());
+            if e.file_type()?.is_dir() {
+                stack.push((e.path(), target));
+            } else {
+                fs::hard_link(e.path(), &target)
+                    .with_context(|| format!("linking {}", target.display()))?;
+                let is_entity = target
+                    .strip_prefix(dest)
+                    .is_ok_and(|rel| rel.starts_with("entities"));
+                if is_entity && first_entity.as_ref().is_none_or(|f| target < *f) {
+                    first_entity = Some(target);
+                }
+            }
+        }
+    }
+    let file = first_entity.with_context(|| format!("{} has no entity file", dir.display()))?;
+    let text = fs::read_to_string(&file)?;
+    let broken = text.replacen("source = \"", "source = \"missing-", 1);
+    if broken == text {
+        bail!("{} cites no source", file.display());
+    }
+    // A new file in place of the link, so that the dataset itself is left alone.
+    fs::remove_file(&file)?;
+    fs::write(&file, broken)?;
+    Ok(())
+}
+
 /// `cargo xtask write-floor --like DIR --out DIR`: install at `out` blank files of the
 /// names and sizes of the release in `like`, the way the export installs a release
 /// ([`crate::export::install_blank`]): the least an export of that release can cost beyond
@@ -953,7 +1031,27 @@ pub fn write_floor(like: &Path, out: &Path) -> anyhow::Result<std::process::Exit
 mod tests {
     use std::time::Duration;
 
-    use super::{Measure, Row, targets};
+    use super::{Measure, Row, break_one_reference, targets};
+
+    /// The broken copy has exactly one error, an unknown source, and leaves the dataset it
+    /// links to as it was.
+    #[test]
+    fn a_broken_copy_has_one_unknown_source_and_spares_the_original() {
+        let valid = crate::project_root().join("tests/fixtures/valid");
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let broken = tmp.path().join("broken");
+        break_one_reference(&valid, &broken).expect("broken copy");
+        let check = |dir: &std::path::Path| {
+            cadres_validate::check(&cadres_validate::Options {
+                dataset: dir.to_owned(),
+                archive: None,
+            })
+            .expect("the check runs")
+        };
+        let names: Vec<&str> = check(&broken).diagnostics.iter().map(|d| d.name).collect();
+        assert_eq!(names, ["unknown-source"]);
+        assert!(check(&valid).diagnostics.is_empty());
+    }
 
     fn row(
         claims: usize,
@@ -975,6 +1073,7 @@ mod tests {
             check: m(check.0, check.1),
             export: Ok(m(export.0, export.1)),
             release: None,
+            broken: None,
             ajv: Some(m(check.0 * 2.0, 100)),
             cjs: Some(m(check.0 * 60.0, 60)),
         }
