@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
-use cadres_validate::{Format, Options, RenderOptions, Tuning};
+use cadres_validate::{Format, Options, Pass, RenderOptions, Tuning};
 
 /// Checks `dataset` (and its quotes against `archive`), prints every diagnostic in
 /// `format`; exit 0 when clean, 1 on errors.
@@ -56,28 +56,39 @@ pub fn run_with(
 
 /// A progress counter on stderr, for runs over [`PROGRESS_FROM`] files, when stderr is a
 /// terminal; `None` (nothing printed) otherwise.
-pub fn progress_bar() -> Option<fn(usize, usize)> {
-    fn draw(done: usize, total: usize) {
+pub fn progress_bar() -> Option<fn(Pass, usize, usize)> {
+    fn draw(pass: Pass, done: usize, total: usize) {
         if total < PROGRESS_FROM {
             return;
         }
-        let width = 30;
-        let filled = done * width / total.max(1);
         let mut err = std::io::stderr().lock();
-        let _ = write!(
-            err,
-            "\r[{}{}] {done}/{total} files",
-            "#".repeat(filled),
-            " ".repeat(width - filled)
-        );
-        if done == total {
-            let _ = write!(err, "\r{}\r", " ".repeat(width + 40));
-        }
+        let _ = write!(err, "{}", progress_line(pass, done, total));
         let _ = err.flush();
     }
     std::io::stderr()
         .is_terminal()
-        .then_some(draw as fn(usize, usize))
+        .then_some(draw as fn(Pass, usize, usize))
+}
+
+/// What the progress bar draws for `done` of `total` files in `pass`: the line, from its
+/// start, cleared to its end (a line of the streaming pass may be longer than the next
+/// one), and cleared away when the pass is done.
+fn progress_line(pass: Pass, done: usize, total: usize) -> String {
+    const CLEAR: &str = "\x1b[K";
+    if done >= total {
+        return format!("\r{CLEAR}");
+    }
+    let width = 30;
+    let filled = done * width / total.max(1);
+    let what = match pass {
+        Pass::Streaming => "checking",
+        Pass::Full => "found something; checking every file in full",
+    };
+    format!(
+        "\r{what} [{}{}] {done}/{total} files{CLEAR}",
+        "#".repeat(filled),
+        " ".repeat(width - filled)
+    )
 }
 
 /// The number of files from which a check shows its progress on a terminal.
@@ -104,5 +115,27 @@ pub fn display_prefix(dataset: &Path) -> String {
         String::new()
     } else {
         format!("{}/", parts.join("/"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use cadres_validate::Pass;
+
+    use super::progress_line;
+
+    /// Each pass says what it is doing; a line is cleared to its end, and the last one
+    /// clears the bar away.
+    #[test]
+    fn the_progress_line_names_its_pass_and_clears_behind_it() {
+        assert_eq!(
+            progress_line(Pass::Streaming, 5_000, 20_000),
+            "\rchecking [#######                       ] 5000/20000 files\x1b[K"
+        );
+        assert_eq!(
+            progress_line(Pass::Full, 10_000, 20_000),
+            "\rfound something; checking every file in full [###############               ] 10000/20000 files\x1b[K"
+        );
+        assert_eq!(progress_line(Pass::Full, 20_000, 20_000), "\r\x1b[K");
     }
 }

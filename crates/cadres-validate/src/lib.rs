@@ -131,9 +131,21 @@ pub struct Tuning {
     /// Assemble [`Report::dataset`]. A check that only reports (`cargo xtask check`) sets
     /// it to `false` and gets `None`, so that no record outlives the cross-file rules.
     pub assemble: bool,
-    /// Called with the number of files loaded so far and the total, every thousand files
-    /// or so and once at the end, from any thread: for a progress bar.
-    pub progress: Option<fn(usize, usize)>,
+    /// Called with the pass, the number of files it has read so far and the total, every
+    /// thousand files or so and once at the end of a pass, from any thread: for a progress
+    /// bar. A check that finds something in the streaming pass starts the full pass from
+    /// the first file.
+    pub progress: Option<fn(Pass, usize, usize)>,
+}
+
+/// Which pass over the files a progress report is about: see [`check_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    /// The streaming pass, which proves a dataset clean holding little in memory.
+    Streaming,
+    /// The full check, which loads every file to point at and explain what it finds; it
+    /// runs when the streaming pass finds anything (or with an archive).
+    Full,
 }
 
 impl Default for Tuning {

@@ -389,7 +389,10 @@ impl Loaded {
 }
 
 /// Loads every found file, in parallel, keeping the walk's order.
-pub(crate) fn load_all(files: Vec<Found>, progress: Option<fn(usize, usize)>) -> Vec<Loaded> {
+pub(crate) fn load_all(
+    files: Vec<Found>,
+    progress: Option<fn(crate::Pass, usize, usize)>,
+) -> Vec<Loaded> {
     let Some(report) = progress else {
         return files.into_par_iter().map(load).collect();
     };
@@ -401,12 +404,12 @@ pub(crate) fn load_all(files: Vec<Found>, progress: Option<fn(usize, usize)>) ->
             let l = load(f);
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if n.is_multiple_of(1024) {
-                report(n, total);
+                report(crate::Pass::Full, n, total);
             }
             l
         })
         .collect();
-    report(total, total);
+    report(crate::Pass::Full, total, total);
     loaded
 }
 

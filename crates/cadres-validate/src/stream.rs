@@ -58,7 +58,7 @@ pub(crate) struct Clean(pub(crate) Option<Dataset>);
 /// be reported, or might be.
 pub(crate) fn clean(
     files: &[Found],
-    progress: Option<fn(usize, usize)>,
+    progress: Option<fn(crate::Pass, usize, usize)>,
     assemble: bool,
 ) -> Option<Clean> {
     let total = files.len();
@@ -69,7 +69,7 @@ pub(crate) fn clean(
         if let Some(report) = progress
             && n.is_multiple_of(1024)
         {
-            report(n, total);
+            report(crate::Pass::Streaming, n, total);
         }
     };
     let of_kind = |kind: RecordKind| files.iter().filter(move |f| f.kind == kind);
@@ -149,7 +149,7 @@ pub(crate) fn clean(
     );
     let checked = checked?;
     if let Some(report) = progress {
-        report(total, total);
+        report(crate::Pass::Streaming, total, total);
     }
     if cx
         .sources
