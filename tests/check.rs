@@ -105,6 +105,25 @@ fn file_too_large() {
     insta::assert_snapshot!(rendered(&report, Format::Human));
 }
 
+/// A socket or pipe named like a record is reported, not opened: opening a pipe would wait
+/// for a writer forever.
+#[cfg(unix)]
+#[test]
+fn a_special_file_named_like_a_record_is_reported_not_read() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_dir(&fixture("valid"), tmp.path());
+    let socket = tmp.path().join("entities/place/socket.toml");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).expect("a socket file");
+    let report = check(tmp.path(), None);
+    assert_eq!(names(&report), ["unexpected-file"]);
+    let d = &report.diagnostics[0];
+    assert_eq!(d.file, "entities/place/socket.toml");
+    assert_eq!(
+        d.message,
+        "unexpected special file `entities/place/socket.toml`"
+    );
+}
+
 #[test]
 fn json_and_github_formats() {
     let dir = fixture("invalid").join("unknown-entity");

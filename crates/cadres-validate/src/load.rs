@@ -198,6 +198,20 @@ fn visit(
             )
             .help(help)
         };
+        // A pipe, socket or device named like a record is never opened: reading a pipe
+        // would wait for a writer forever.
+        let is_file = if file_type.is_symlink() {
+            target.is_file()
+        } else {
+            file_type.is_file()
+        };
+        if !is_dir && !is_file && is_toml(&name) {
+            walk.diagnostics.push(unexpected(
+                "special file",
+                "a record is a regular file; this is a pipe, a socket or a device: remove it",
+            ));
+            continue;
+        }
         match (place(rel_dir), is_dir) {
             (Place::Root, true) if name == "sources" || name == "entities" => {
                 visit(root, &target, &rel, visited, walk)?;
