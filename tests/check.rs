@@ -78,8 +78,10 @@ fn invalid_fixtures() {
 #[test]
 fn every_rule_has_a_fixture() {
     for rule in rules::ALL {
-        // A 1 MiB file has no place in the repository: `file_too_large` writes one.
-        if rule.name == "file-too-large" {
+        // A 1 MiB file has no place in the repository: `file_too_large` writes one. Git
+        // cannot keep a file that cannot be read: a unit test of the loader reads one that
+        // is gone.
+        if rule.name == "file-too-large" || rule.name == "unreadable-file" {
             continue;
         }
         assert!(

@@ -460,11 +460,17 @@ fn load(found: Found) -> Loaded {
             let _ = loaded.text.set(String::new());
         }
         Err(e) => {
-            loaded.diagnostics.push(Diagnostic::new(
-                &rules::NOT_UTF8,
-                file,
-                format!("cannot read this file: {e}"),
-            ));
+            loaded.diagnostics.push(
+                Diagnostic::new(
+                    &rules::UNREADABLE_FILE,
+                    file,
+                    format!("cannot read this file: {e}"),
+                )
+                .help(
+                    "check that you may read it (`ls -l`), and that it was not moved or \
+                     deleted while the check ran",
+                ),
+            );
             let _ = loaded.text.set(String::new());
         }
     }
@@ -904,6 +910,29 @@ fn directive(kind: RecordKind, file: &str, text: &str, out: &mut Vec<Diagnostic>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file that cannot be read (here: gone between the walk and the read) is reported
+    /// as unreadable, with the system's reason, not as text in a wrong encoding.
+    #[test]
+    fn a_file_that_cannot_be_read_is_reported_as_unreadable() {
+        let gone = Path::new(env!("CARGO_MANIFEST_DIR")).join("no such folder/gone.toml");
+        assert!(!gone.exists());
+        let loaded = load(found(
+            gone,
+            "sources/gone.toml".to_owned(),
+            RecordKind::Source,
+        ));
+        let names: Vec<&str> = loaded.diagnostics.iter().map(|d| d.name).collect();
+        assert_eq!(names, ["unreadable-file"]);
+        assert!(
+            loaded.diagnostics[0]
+                .message
+                .starts_with("cannot read this file: "),
+            "{}",
+            loaded.diagnostics[0].message
+        );
+        assert!(loaded.record.is_none());
+    }
 
     /// Every record file under `tests/fixtures`, with its kind and its path relative to
     /// its dataset folder.
