@@ -392,6 +392,21 @@ pub fn install(out: &Path, release: &Release) -> anyhow::Result<()> {
 /// A written file is synced on a thread of its own while the next ones are rendered;
 /// every file is synced before the release is swapped in.
 pub fn install_dataset(out: &Path, dataset: &Dataset) -> anyhow::Result<()> {
+    install_streamed(out, &|sink| write_release(dataset, sink))
+}
+
+/// Where a file of a release is written: given its name (relative, `/`-separated) and a
+/// function that writes its bytes, as [`write_release`] calls it.
+type Sink<'a> =
+    dyn Fn(&str, &dyn Fn(&mut dyn Write) -> anyhow::Result<()>) -> anyhow::Result<()> + Sync + 'a;
+
+/// Installs at `out` the files that `produce` writes through the sink it is given: each
+/// file streamed into the temporary folder and synced on a thread of its own while the
+/// next ones are written, every file synced before the release is swapped in.
+fn install_streamed(
+    out: &Path,
+    produce: &dyn Fn(&Sink<'_>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     install_with(
         out,
         &|staged| {
@@ -417,7 +432,7 @@ pub fn install_dataset(out: &Path, dataset: &Dataset) -> anyhow::Result<()> {
                         })
                     })
                 });
-                let rendered = write_release(dataset, |name, contents| {
+                let rendered = produce(&|name, contents| {
                     let path = staged.join(name);
                     let f = create_file(&path)?;
                     let mut w = BufWriter::with_capacity(1 << 16, f);
@@ -447,60 +462,41 @@ pub fn install_blank(out: &Path, files: &[(String, u64)]) -> anyhow::Result<()> 
     let mut order: Vec<&(String, u64)> = files.iter().collect();
     order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    install_with(
-        out,
-        &|staged| {
-            let next = AtomicUsize::new(0);
-            let failed = Mutex::new(None);
-            std::thread::scope(|scope| {
-                let work = || {
-                    let blank = vec![b' '; 1 << 16];
-                    while let Some((name, len)) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        let path = staged.join(name);
-                        let written = create_file(&path).and_then(|mut f| {
-                            let mut left = *len;
-                            while left > 0 {
-                                let n = usize::try_from(left)
-                                    .map_or(blank.len(), |l| l.min(blank.len()));
-                                f.write_all(&blank[..n])?;
-                                left -= n as u64;
-                            }
-                            Ok(f)
-                        });
-                        // Synced on a thread of its own, as the export syncs its files.
-                        match written {
-                            Ok(f) => {
-                                let failed = &failed;
-                                scope.spawn(move || {
-                                    if let Err(e) = f.sync_all() {
-                                        failed
-                                            .lock()
-                                            .unwrap_or_else(PoisonError::into_inner)
-                                            .get_or_insert(anyhow::Error::from(e));
-                                    }
-                                });
-                            }
-                            Err(e) => {
-                                failed
-                                    .lock()
-                                    .unwrap_or_else(PoisonError::into_inner)
-                                    .get_or_insert(e);
-                            }
-                        }
-                    }
-                };
-                for _ in 1..threads {
-                    scope.spawn(work);
+    let blank = vec![b' '; 1 << 16];
+    let fill = |len: u64, w: &mut dyn Write| -> anyhow::Result<()> {
+        let mut left = len;
+        while left > 0 {
+            let n = usize::try_from(left).map_or(blank.len(), |l| l.min(blank.len()));
+            w.write_all(&blank[..n])?;
+            left -= n as u64;
+        }
+        Ok(())
+    };
+    install_streamed(out, &|sink| {
+        // On every core, largest file first, as `write_release` writes a release.
+        let next = AtomicUsize::new(0);
+        let failed = Mutex::new(None);
+        let work = || {
+            while let Some((name, len)) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                if let Err(e) = sink(name, &|w| fill(*len, w)) {
+                    failed
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .get_or_insert(e);
                 }
-                work();
-            });
-            match failed.into_inner().unwrap_or_else(PoisonError::into_inner) {
-                Some(e) => Err(e),
-                None => Ok(()),
             }
-        },
-        Swap::native(),
-    )
+        };
+        std::thread::scope(|scope| {
+            for _ in 1..threads {
+                scope.spawn(work);
+            }
+            work();
+        });
+        failed
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+            .map_or(Ok(()), Err)
+    })
 }
 
 /// Writes the files of `release` into the folder `staged`.
