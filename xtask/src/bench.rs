@@ -500,25 +500,36 @@ fn dataset(exe: &Path, bench: &Path, n: usize) -> anyhow::Result<PathBuf> {
 
 /// The number of files and their bytes under `dir`, hidden entries left out.
 fn size_of(dir: &Path) -> anyhow::Result<(usize, u64)> {
-    let mut files = 0;
-    let mut bytes = 0;
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
+    let files = files_of(dir)?;
+    Ok((files.len(), files.iter().map(|f| f.1).sum()))
+}
+
+/// Every file under `dir`, hidden entries left out, as its path relative to `dir`
+/// (`/`-separated) and its size in bytes, sorted by path.
+fn files_of(dir: &Path) -> anyhow::Result<Vec<(String, u64)>> {
+    let mut files = Vec::new();
+    let mut stack = vec![(dir.to_owned(), String::new())];
+    while let Some((d, rel)) = stack.pop() {
         for e in fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))? {
             let e = e?;
-            if e.file_name().to_string_lossy().starts_with('.') {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
                 continue;
             }
-            let t = e.file_type()?;
-            if t.is_dir() {
-                stack.push(e.path());
+            let rel = if rel.is_empty() {
+                name
             } else {
-                files += 1;
-                bytes += e.metadata()?.len();
+                format!("{rel}/{name}")
+            };
+            if e.file_type()?.is_dir() {
+                stack.push((e.path(), rel));
+            } else {
+                files.push((rel, e.metadata()?.len()));
             }
         }
     }
-    Ok((files, bytes))
+    files.sort();
+    Ok(files)
 }
 
 /// Runs `argv` and measures its wall time and peak memory. The output is discarded; a
@@ -1000,28 +1011,7 @@ fn break_one_reference(dir: &Path, dest: &Path) -> anyhow::Result<()> {
 /// ([`crate::export::install_blank`]): the least an export of that release can cost beyond
 /// its check.
 pub fn write_floor(like: &Path, out: &Path) -> anyhow::Result<std::process::ExitCode> {
-    let mut files = Vec::new();
-    let mut stack = vec![like.to_owned()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))? {
-            let e = e?;
-            let p = e.path();
-            if e.file_type()?.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p
-                    .strip_prefix(like)
-                    .with_context(|| format!("{} is outside {}", p.display(), like.display()))?;
-                let rel = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                files.push((rel, e.metadata()?.len()));
-            }
-        }
-    }
-    files.sort();
+    let files = files_of(like)?;
     crate::export::install_blank(out, &files)?;
     let total: u64 = files.iter().map(|f| f.1).sum();
     let _ = writeln!(
