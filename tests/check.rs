@@ -208,6 +208,32 @@ fn a_misspelt_word_gets_a_suggestion() {
     );
 }
 
+/// The record types ignore unknown fields so that a release reader survives additions; in a
+/// file, an unknown key at any depth is still an error, pointed at, with a suggestion.
+#[test]
+fn an_unknown_key_deep_in_a_file_is_reported_though_the_types_would_ignore_it() {
+    let tmp = valid_copy();
+    let path = tmp.path().join("entities/meeting/example-conference.toml");
+    let text = fs::read_to_string(&path).expect("read");
+    let typo = text.replacen(
+        "{ source = \"example-article\", locator = \"lead\",",
+        "{ source = \"example-article\", locatr = \"lead\",",
+        1,
+    );
+    assert_ne!(typo, text, "the fixture has the citation");
+    fs::write(&path, typo).expect("write");
+    let report = check(tmp.path(), None);
+    assert_eq!(names(&report), ["unknown-field"]);
+    let d = &report.diagnostics[0];
+    assert_eq!(d.message, "unknown key `locatr`");
+    assert_eq!(d.file, "entities/meeting/example-conference.toml");
+    assert_eq!(d.span.as_ref().map(|s| s.line), Some(14), "{d:?}");
+    assert!(
+        d.help.as_deref().is_some_and(|h| h.contains("`locator`")),
+        "{d:?}"
+    );
+}
+
 #[test]
 fn real_dataset_checks_clean_with_the_seed_archive() {
     let seed = cadres_tests::root().join("../shared/seed");

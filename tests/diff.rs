@@ -179,7 +179,7 @@ fn the_output_does_not_depend_on_record_order() {
 fn a_file_that_is_not_a_release_is_an_error() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let path = tmp.path().join("x.json");
-    fs::write(&path, "{\"schema_version\": 1}").expect("write");
+    fs::write(&path, "{\"schema_version\": \"2.0\"}").expect("write");
     let err = xtask::diff::read(&path).expect_err("not a release");
     assert!(
         format!("{err:#}").contains("not a cadres dataset"),

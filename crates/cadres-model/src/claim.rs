@@ -43,7 +43,8 @@ impl Rank {
 
 /// An explicit disagreement with another claim of the same subject and property.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
+#[schemars(deny_unknown_fields)]
 pub struct Dispute {
     /// The other claim's id.
     pub with: Id,
@@ -60,7 +61,8 @@ pub struct Dispute {
 /// `source` is the work actually read (PROV-O `wasQuotedFrom`); `cites` are the footnotes
 /// that work attaches to the quoted sentence (`hadPrimarySource`), which were not consulted.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
+#[schemars(deny_unknown_fields)]
 pub struct Citation {
     /// The work that was read.
     pub source: Id,
@@ -129,9 +131,10 @@ impl ClaimRecord {
 /// A claim as it stands in a release: a [`ClaimRecord`] with its subject.
 ///
 /// The release repeats the fields rather than flattening a `ClaimRecord`, because serde's
-/// `flatten` cannot be combined with rejecting unknown fields and buffers every value.
+/// `flatten` buffers every value and hides the keys it ignores from `cadres_model::strict`.
+/// A release reader ignores unknown fields (the versioning policy, `docs/versioning.md`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
 pub struct Claim {
     /// The claim's id, unique in the dataset.
     pub id: Id,

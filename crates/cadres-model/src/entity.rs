@@ -94,7 +94,7 @@ impl fmt::Display for EntityKind {
 /// `labels` is keyed by BCP 47 tag (`en`, `zh-Hans`, `zh-Hant`, `zh-Latn-pinyin`); a label
 /// in a Chinese script is recorded only where the source gives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
 pub struct Entity {
     /// The entity's id; also its file name.
     pub id: Id,

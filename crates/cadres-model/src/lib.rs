@@ -25,6 +25,25 @@
 //! lists the works that source cites for those words. Nothing in the model suggests that a
 //! cited work was consulted.
 //!
+//! # Versioning
+//!
+//! A release names its format in `schema_version`, `"MAJOR.MINOR"` ([`SCHEMA_VERSION`]).
+//! The policy, so that a reader built today reads every later release that only adds things:
+//!
+//! - **Minor** (`2.0` → `2.1`): a release adds something: a field at any level (top,
+//!   metadata, property, source, name, entity, claim, citation, dispute, or inside a value's
+//!   quantity, share part or text). A reader ignores fields it does not know, so
+//!   [`Dataset::from_slice`] reads every release of its major version, older or newer.
+//! - **Major** (`2.1` → `3.0`): a field is removed or renamed, changes type or meaning, or a
+//!   closed list gains a value: an entity kind, a source type, a value type, a rank, a
+//!   cardinality, an approximation or a date relation. Readers branch on these (a folder
+//!   per kind, a CSL type, how to decode a value, which claim wins), so a value they do not
+//!   know cannot be passed over safely; [`Dataset::from_slice`] refuses a release of
+//!   another major version with [`ReadError::Version`], naming both versions.
+//!
+//! The files of `dataset/` are not a release: there an unknown key is a typo and an error
+//! (see [`strict`]). `docs/versioning.md` gives the policy with examples.
+//!
 //! # What this crate does not do
 //!
 //! It reads no file and knows nothing of TOML, terminals or export formats. Rules that need
@@ -42,12 +61,13 @@ mod property;
 mod query;
 pub mod schema;
 mod source;
+pub mod strict;
 mod text;
 mod url;
 mod value;
 
 pub use claim::{Citation, Claim, ClaimRecord, Dispute, Rank};
-pub use dataset::{Dataset, ReadError, SCHEMA_VERSION};
+pub use dataset::{Dataset, ReadError, SCHEMA_VERSION, SchemaVersion};
 pub use edtf::{
     Certainty, DateRelation, Day, EDTF_PATTERN, Edtf, EdtfDate, EdtfError, IntervalEnd, Precision,
 };

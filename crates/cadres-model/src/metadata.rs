@@ -9,11 +9,15 @@ use crate::EdtfDate;
 ///
 /// # Invariants
 ///
-/// Unknown fields are rejected. `as-of` is a day-precise date: the validator compares
+/// In a dataset file an unknown key is an error (`cadres_model::strict`); a release reader
+/// ignores one (the versioning policy, `docs/versioning.md`).
+///
+/// `as-of` is a day-precise date: the validator compares
 /// every date in the dataset with it instead of reading the clock, so that a check gives
 /// the same answer on any day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
+#[schemars(deny_unknown_fields)]
 pub struct Metadata {
     /// The dataset's title.
     pub title: String,

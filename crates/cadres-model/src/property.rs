@@ -65,9 +65,13 @@ pub enum Cardinality {
 ///
 /// # Invariants
 ///
-/// Unknown fields are rejected. Empty `subject-kinds` or `value-kinds` mean any kind.
+/// In a dataset file an unknown key is an error (`cadres_model::strict`); a release reader
+/// ignores one (the versioning policy, `docs/versioning.md`).
+///
+/// Empty `subject-kinds` or `value-kinds` mean any kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
+#[schemars(deny_unknown_fields)]
 pub struct Property {
     /// The property's id, used in claims and qualifiers.
     pub id: Id,

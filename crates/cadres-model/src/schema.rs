@@ -55,7 +55,7 @@ impl RecordKind {
             RecordKind::Properties => generate::<PropertiesFile>(),
             RecordKind::Source => generate::<Source>(),
             RecordKind::Entity => generate::<EntityFile>(),
-            RecordKind::Dataset => generate::<Dataset>(),
+            RecordKind::Dataset => tolerant(generate::<Dataset>()),
         }
     }
 }
@@ -64,6 +64,39 @@ impl fmt::Display for RecordKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// The release's schema admits what a later minor version adds (see
+/// [versioning](crate#versioning)): the records it shares with the files forbid unknown
+/// keys there, so `additionalProperties: false` is dropped from every record (an object with
+/// `properties`) but `Value`, whose one key names its type (a new key there is a new value
+/// type, a major change). Maps keep their key patterns.
+fn tolerant(mut schema: Schema) -> Schema {
+    fn open(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if map.contains_key("properties")
+                    && map.get("additionalProperties") == Some(&serde_json::Value::Bool(false))
+                {
+                    map.remove("additionalProperties");
+                }
+                for (key, v) in map.iter_mut() {
+                    if key != "Value" {
+                        open(v);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(open),
+            _ => {}
+        }
+    }
+    if let Some(object) = schema.as_object_mut() {
+        for v in object.values_mut() {
+            open(v);
+        }
+        object.remove("additionalProperties");
+    }
+    schema
 }
 
 fn generate<T: JsonSchema>() -> Schema {

@@ -13,11 +13,15 @@ use crate::{EdtfDate, Id, Isbn, LangTag, Url};
 ///
 /// # Invariants
 ///
-/// Unknown fields are rejected. Dates, the ISBN, the URL and the language are parsed values.
+/// In a dataset file an unknown key is an error (`cadres_model::strict`); a release reader
+/// ignores one (the versioning policy, `docs/versioning.md`).
+///
+/// Dates, the ISBN, the URL and the language are parsed values.
 /// Cross-record rules (that `references` resolve, that `accessed` is not before `issued`)
 /// belong to the validator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
+#[schemars(deny_unknown_fields)]
 pub struct Source {
     /// The source's id; also its file name, `dataset/sources/<id>.toml`.
     pub id: Id,
@@ -160,7 +164,8 @@ pub enum SourceType {
 #[derive(
     Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
+#[schemars(deny_unknown_fields)]
 pub struct Name {
     /// The family name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

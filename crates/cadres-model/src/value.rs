@@ -125,7 +125,8 @@ impl Approximation {
 
 /// A number with its approximation and unit.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
+#[schemars(deny_unknown_fields)]
 pub struct Quantity {
     /// The number the source gives.
     pub amount: u64,
@@ -155,7 +156,8 @@ impl fmt::Display for Quantity {
 
 /// One part of a [`Value::Share`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
+#[schemars(deny_unknown_fields)]
 pub struct SharePart {
     /// The percentage, 0 to 100.
     pub percent: f64,
@@ -165,7 +167,8 @@ pub struct SharePart {
 
 /// Text with its language.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
+#[schemars(deny_unknown_fields)]
 pub struct LangText {
     /// The language of `text`.
     pub lang: LangTag,

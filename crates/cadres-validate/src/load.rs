@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use cadres_model::schema::RecordKind;
+use cadres_model::strict::{self, StrictError};
 use cadres_model::{ClaimRecord, EntityFile, EntityKind, Metadata, PropertiesFile, Source};
 use rayon::prelude::*;
 use serde_json::Value;
@@ -568,20 +569,23 @@ fn check_text(loaded: &mut Loaded, fast: bool) {
 /// The record deserialized straight from a tree with nothing for the text rules to
 /// report, if the types accept it and its id and kind agree with its path `rel`.
 fn fast_record(kind: RecordKind, rel: &str, doc: toml::Spanned<DeTable<'_>>) -> Option<Record> {
-    typed_toml(kind, doc).filter(|r| identity_holds(rel, r))
+    typed(kind, toml::de::Deserializer::from(doc))
+        .ok()
+        .filter(|r| identity_holds(rel, r))
 }
 
-/// A record deserialized straight from the parsed tree, if the types accept it.
-fn typed_toml(kind: RecordKind, doc: toml::Spanned<DeTable<'_>>) -> Option<Record> {
-    use serde::Deserialize;
-    let de = toml::de::Deserializer::from(doc);
-    Some(match kind {
-        RecordKind::Metadata => Record::Metadata(Metadata::deserialize(de).ok()?),
-        RecordKind::Properties => Record::Properties(PropertiesFile::deserialize(de).ok()?),
-        RecordKind::Source => Record::Source(Box::new(Source::deserialize(de).ok()?)),
-        RecordKind::Entity | RecordKind::Dataset => {
-            Record::Entity(EntityFile::deserialize(de).ok()?)
-        }
+/// A record of `kind`, if the types accept it with no key they would ignore
+/// ([`cadres_model::strict`]), from any form of the file: its parsed TOML tree on the fast
+/// way, its JSON form on the slow way.
+fn typed<'de, D: serde::Deserializer<'de>>(
+    kind: RecordKind,
+    de: D,
+) -> Result<Record, StrictError<D::Error>> {
+    Ok(match kind {
+        RecordKind::Metadata => Record::Metadata(strict::deserialize(de)?),
+        RecordKind::Properties => Record::Properties(strict::deserialize(de)?),
+        RecordKind::Source => Record::Source(Box::new(strict::deserialize(de)?)),
+        RecordKind::Entity | RecordKind::Dataset => Record::Entity(strict::deserialize(de)?),
     })
 }
 
@@ -670,7 +674,7 @@ fn slow(
     // nothing for the schema to add: it runs only on files the types refuse, for its
     // precise messages.
     let fits = if datetimes.is_empty() && covered.is_empty() {
-        typed_ref(loaded.kind, &json).ok()
+        typed(loaded.kind, &json).ok()
     } else {
         None
     };
@@ -726,7 +730,7 @@ impl Loaded {
 /// in the file, so that the rules on the other claims still run when one claim is broken.
 fn partial_entity(mut json: Value) -> Option<(EntityFile, Vec<usize>)> {
     let claims = json.as_object_mut()?.remove("claims");
-    let mut entity: EntityFile = serde_json::from_value(json).ok()?;
+    let mut entity: EntityFile = strict::deserialize(json).ok()?;
     let mut positions = Vec::new();
     for (i, c) in claims
         .into_iter()
@@ -736,32 +740,12 @@ fn partial_entity(mut json: Value) -> Option<(EntityFile, Vec<usize>)> {
         })
         .enumerate()
     {
-        if let Ok(claim) = serde_json::from_value::<ClaimRecord>(c) {
+        if let Ok(claim) = strict::deserialize::<ClaimRecord, _>(c) {
             entity.claims.push(claim);
             positions.push(i);
         }
     }
     Some((entity, positions))
-}
-
-/// [`typed`], from a borrowed tree.
-fn typed_ref(kind: RecordKind, json: &Value) -> Result<Record, serde_json::Error> {
-    use serde::Deserialize;
-    Ok(match kind {
-        RecordKind::Metadata => Record::Metadata(Metadata::deserialize(json)?),
-        RecordKind::Properties => Record::Properties(PropertiesFile::deserialize(json)?),
-        RecordKind::Source => Record::Source(Box::new(Source::deserialize(json)?)),
-        RecordKind::Entity | RecordKind::Dataset => Record::Entity(EntityFile::deserialize(json)?),
-    })
-}
-
-fn typed(kind: RecordKind, json: Value) -> Result<Record, serde_json::Error> {
-    Ok(match kind {
-        RecordKind::Metadata => Record::Metadata(serde_json::from_value(json)?),
-        RecordKind::Properties => Record::Properties(serde_json::from_value(json)?),
-        RecordKind::Source => Record::Source(Box::new(serde_json::from_value(json)?)),
-        RecordKind::Entity | RecordKind::Dataset => Record::Entity(serde_json::from_value(json)?),
-    })
 }
 
 fn declared(kind: RecordKind, json: &Value) -> Declared {

@@ -13,7 +13,7 @@ use super::Sorted;
 /// fields in the same order, so the same bytes as the dataset sorted by id.
 #[derive(Serialize)]
 struct DatasetView<'a> {
-    schema_version: u32,
+    schema_version: cadres_model::SchemaVersion,
     metadata: &'a Metadata,
     properties: &'a [&'a Property],
     sources: &'a [&'a Source],
