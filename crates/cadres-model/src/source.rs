@@ -183,8 +183,21 @@ pub struct Name {
 }
 
 impl Name {
-    /// The name in display order, family first: `Mao Zedong`, `MacFarquhar Roderick`.
-    /// Renderers choose their own order; this is a plain fallback.
+    /// The name family first, a comma before the given names: `MacFarquhar, Roderick`,
+    /// `Mao, Zedong`. A `literal` name is given whole, a lone family or given name alone,
+    /// and a name with none of the three is empty; `as-cited` is not used. Renderers choose
+    /// their own order; this is a plain fallback.
+    ///
+    /// ```
+    /// # use cadres_model::Name;
+    /// let name = Name {
+    ///     family: Some("MacFarquhar".to_owned()),
+    ///     given: Some("Roderick".to_owned()),
+    ///     literal: None,
+    ///     as_cited: None,
+    /// };
+    /// assert_eq!(name.display(), "MacFarquhar, Roderick");
+    /// ```
     pub fn display(&self) -> String {
         match (&self.literal, &self.family, &self.given) {
             (Some(l), _, _) => l.clone(),
