@@ -77,7 +77,7 @@ pub use isbn::{Isbn, IsbnError};
 pub use lang::{LangTag, LangTagError};
 pub use metadata::Metadata;
 pub use property::{Cardinality, PropertiesFile, Property, ValueType};
-pub use query::{DateRole, Dated, Evidence, Index, POINT_IN_TIME, claim_date};
+pub use query::{DateRole, Dated, Evidence, Index, POINT_IN_TIME, claim_date, label_key};
 pub use source::{Name, Source, SourceType};
 pub use url::{Url, UrlError};
 pub use value::{Approximation, LangText, Quantity, SharePart, Value};

@@ -9,6 +9,8 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::{Citation, Claim, Dataset, Edtf, Entity, Id, Property, Source, Value};
 
 /// The id of the qualifier that dates a claim whose value is not a date.
@@ -36,6 +38,9 @@ pub struct Index<'a> {
     /// The claims reading and citing each work, built on the first call of
     /// [`Index::claims_reading`] or [`Index::claims_citing`].
     by_work: OnceLock<ByWork<'a>>,
+    /// The entities under each [`label_key`] of their labels and aliases, each list in id
+    /// order, built on the first call of [`Index::find_by_label`].
+    by_label: OnceLock<BTreeMap<String, Vec<&'a Entity>>>,
 }
 
 /// For each work id, the claims reading it and the claims citing it, each list in claim-id
@@ -111,6 +116,28 @@ pub fn claim_date(claim: &Claim) -> Option<Dated<'_>> {
     })
 }
 
+/// The form in which [`Index::find_by_label`] compares names: `text` without surrounding
+/// whitespace, in Unicode NFC, lowercased (Unicode's full lowercase mapping, then NFC
+/// again).
+///
+/// Two names with the same key are the same name written in another case or another
+/// normalization form: `Zhōu Ēnlái`, `ZHŌU ĒNLÁI` and the same letters decomposed (NFD)
+/// all give `zhōu ēnlái`. Case is folded for every cased script (Latin, Greek, Cyrillic);
+/// Han has no case and is only normalized. Nothing else is folded: not inner whitespace,
+/// punctuation, width, simplified against traditional characters, or diacritics.
+///
+/// ```
+/// use cadres_model::label_key;
+/// assert_eq!(label_key(" 7000 Cadres Conference\n"), "7000 cadres conference");
+/// assert_eq!(label_key("ZHO\u{304}U E\u{304}NLA\u{301}I"), "zhōu ēnlái");
+/// assert_eq!(label_key("七千人大会"), "七千人大会");
+/// assert_ne!(label_key("七千人大会"), label_key("七千人大會"));
+/// ```
+pub fn label_key(text: &str) -> String {
+    let composed: String = text.trim().nfc().collect();
+    composed.to_lowercase().nfc().collect()
+}
+
 impl<'a> Index<'a> {
     /// Builds the lookup maps of `dataset`. When an id occurs twice (which the validator
     /// forbids), the first record in the dataset's order wins.
@@ -137,7 +164,29 @@ impl<'a> Index<'a> {
             claims: by_id(&dataset.claims, |c| &c.id),
             about,
             by_work: OnceLock::new(),
+            by_label: OnceLock::new(),
         }
+    }
+
+    /// The entities under each [`label_key`]: one pass over every label and alias, once.
+    fn by_label(&self) -> &BTreeMap<String, Vec<&'a Entity>> {
+        self.by_label.get_or_init(|| {
+            let mut map: BTreeMap<String, Vec<&'a Entity>> = BTreeMap::new();
+            for entity in self.entities() {
+                let names = entity.labels.values();
+                for name in names.chain(entity.aliases.values().flatten()) {
+                    let key = label_key(name);
+                    if key.is_empty() {
+                        continue;
+                    }
+                    let list = map.entry(key).or_default();
+                    if !list.last().is_some_and(|e| std::ptr::eq(*e, entity)) {
+                        list.push(entity);
+                    }
+                }
+            }
+            map
+        })
     }
 
     /// The claims reading and citing each work: one pass over every citation, once.
@@ -265,6 +314,38 @@ impl<'a> Index<'a> {
     /// The claims that list `work` under a citation's `cites`, sorted by claim id.
     pub fn claims_citing(&self, work: &str) -> Vec<&'a Claim> {
         self.by_work().citing.get(work).cloned().unwrap_or_default()
+    }
+
+    /// The entities with a label or an alias, in any language, equal to `text` once both
+    /// are put in [`label_key`] form (case, Unicode normalization and surrounding whitespace
+    /// do not count), sorted by id, each once; empty when there are none and when `text` is
+    /// blank.
+    ///
+    /// The lookup map is built on the first call, from every label and alias at once.
+    ///
+    /// ```
+    /// # use cadres_model::{Dataset, Entity, Metadata};
+    /// # let metadata = Metadata {
+    /// #     title: "t".into(), description: "d".into(), version: "0.1.0".into(),
+    /// #     as_of: "2024-01-01".parse().unwrap(), license: "CC-BY-4.0".into(),
+    /// # };
+    /// let conference: Entity = serde_json::from_str(r#"{
+    ///     "id": "seven-thousand-cadres-conference", "kind": "meeting",
+    ///     "labels": {"en": "Seven Thousand Cadres Conference", "zh-Hans": "七千人大会"},
+    ///     "aliases": {"en": ["7000 Cadres Conference"]},
+    ///     "description": "A work conference held in Beijing in 1962."
+    /// }"#).unwrap();
+    /// let dataset = Dataset::new(metadata, vec![], vec![], vec![conference], vec![]);
+    /// let index = dataset.index();
+    /// let found = index.find_by_label("7000 cadres conference");
+    /// assert_eq!(found[0].id.as_str(), "seven-thousand-cadres-conference");
+    /// assert_eq!(index.find_by_label(" 七千人大会 "), found);
+    /// assert!(index.find_by_label("Beijing").is_empty());
+    /// ```
+    pub fn find_by_label(&self, text: &str) -> &[&'a Entity] {
+        self.by_label()
+            .get(label_key(text).as_str())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Every dated claim (see [`claim_date`]), ordered by the bounds of its date, ties
