@@ -118,6 +118,79 @@ impl Entity {
             .or_else(|| self.labels.iter().next())
             .map_or(self.id.as_str(), |(_, v)| v.as_str())
     }
+
+    /// The label to show a reader of `lang`, falling back in this order:
+    ///
+    /// 1. the label tagged exactly `lang` (tags compare ignoring ASCII case, as BCP 47 says);
+    /// 2. a label of the same primary language:
+    ///    1. the longest tag that `lang` extends, subtag by subtag (asking `zh-Hant-TW`
+    ///       finds `zh-Hant`, then `zh`);
+    ///    2. else the first tag by tag order that extends `lang` (asking `zh` finds
+    ///       `zh-Hans` before `zh-Hant`);
+    ///    3. else the first tag by tag order with that primary language (asking `zh-Hant`
+    ///       finds `zh-Latn-pinyin` when that is the only Chinese label);
+    /// 3. the English label, chosen among `en` tags in the same way;
+    /// 4. the first label by tag order;
+    /// 5. the id.
+    ///
+    /// No likely-subtags data is used: asking `zh-TW` with labels `zh-Hans` and `zh-Hant`
+    /// gives `zh-Hans`, the first by tag order.
+    ///
+    /// ```
+    /// # use std::collections::BTreeMap;
+    /// # use cadres_model::{Entity, EntityKind, LangTag};
+    /// # fn tag(s: &str) -> LangTag { s.parse().unwrap() }
+    /// let conference = Entity {
+    ///     id: "seven-thousand-cadres-conference".parse().unwrap(),
+    ///     kind: EntityKind::Meeting,
+    ///     labels: BTreeMap::from([
+    ///         (tag("en"), "Seven Thousand Cadres Conference".to_owned()),
+    ///         (tag("zh-Hans"), "七千人大会".to_owned()),
+    ///         (tag("zh-Hant"), "七千人大會".to_owned()),
+    ///     ]),
+    ///     aliases: BTreeMap::new(),
+    ///     description: String::new(),
+    /// };
+    /// assert_eq!(conference.label_in(&tag("zh-Hant")), "七千人大會");
+    /// assert_eq!(conference.label_in(&tag("zh")), "七千人大会");
+    /// assert_eq!(conference.label_in(&tag("zh-Hant-TW")), "七千人大會");
+    /// assert_eq!(conference.label_in(&tag("fr")), "Seven Thousand Cadres Conference");
+    /// ```
+    pub fn label_in(&self, lang: &LangTag) -> &str {
+        self.label_matching(lang.as_str())
+            .or_else(|| self.label_matching("en"))
+            .or_else(|| self.labels.values().next().map(String::as_str))
+            .unwrap_or(self.id.as_str())
+    }
+
+    /// Steps 1 and 2 of [`Entity::label_in`] for the tag `want`.
+    fn label_matching(&self, want: &str) -> Option<&str> {
+        let tags = || self.labels.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        if let Some((_, label)) = tags().find(|(tag, _)| tag.eq_ignore_ascii_case(want)) {
+            return Some(label);
+        }
+        let primary = want.split('-').next().unwrap_or(want);
+        tags()
+            .filter(|(tag, _)| extends(want, tag))
+            .max_by_key(|(tag, _)| tag.len())
+            .or_else(|| tags().find(|(tag, _)| extends(tag, want)))
+            .or_else(|| {
+                tags().find(|(tag, _)| {
+                    tag.split('-')
+                        .next()
+                        .is_some_and(|p| p.eq_ignore_ascii_case(primary))
+                })
+            })
+            .map(|(_, label)| label)
+    }
+}
+
+/// Whether the language tag `long` is `short` with one or more subtags added, ignoring
+/// ASCII case: `zh-Hant-TW` extends `zh-Hant` and `zh`, not `zh-Han`.
+fn extends(long: &str, short: &str) -> bool {
+    long.len() > short.len()
+        && long.as_bytes()[short.len()] == b'-'
+        && long.as_bytes()[..short.len()].eq_ignore_ascii_case(short.as_bytes())
 }
 
 /// One entity file, `dataset/entities/<kind>/<id>.toml`: the entity and the claims made
