@@ -1,6 +1,7 @@
 //! Claims and the citations that support them.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -177,4 +178,101 @@ impl Claim {
             citations: self.citations,
         }
     }
+}
+
+/// One line: the claim's statement; when the statement is blank, its subject, property and
+/// value by id (`liu-shaoqi position-held president-of-china`). Line breaks become spaces.
+///
+/// ```
+/// # use cadres_model::{Claim, Value};
+/// let json = r#"{"id": "liu-shaoqi-position-held", "subject": "liu-shaoqi",
+///     "property": "position-held", "value": {"entity": "president-of-china"},
+///     "statement": "Liu Shaoqi was\nPresident of China.",
+///     "citations": [{"source": "he-2016"}]}"#;
+/// let mut claim: Claim = serde_json::from_str(json).unwrap();
+/// assert_eq!(claim.to_string(), "Liu Shaoqi was President of China.");
+/// claim.statement.clear();
+/// assert_eq!(claim.to_string(), "liu-shaoqi position-held president-of-china");
+/// ```
+impl fmt::Display for Claim {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.statement.trim().is_empty() {
+            write!(f, "{} {} ", self.subject, self.property)?;
+            crate::entity::write_one_line(f, &self.value.to_string())
+        } else {
+            crate::entity::write_one_line(f, self.statement.trim())
+        }
+    }
+}
+
+/// The most characters of a quote that a [`Citation`]'s `Display` shows.
+const QUOTE_CHARS: usize = 80;
+
+/// One line: the source's id, the locator if any, the quote if any in curly quotes
+/// (cut to 80 characters, with `…` marking the cut), and the cited works if any:
+/// `he-2016, lead: “Liu Shaoqi …” (cites a, b)`. Line breaks become spaces.
+///
+/// ```
+/// # use cadres_model::Citation;
+/// let citation = Citation {
+///     source: "wikipedia-seven-thousand-cadres-conference".parse().unwrap(),
+///     locator: Some("The Conference".to_owned()),
+///     quote: Some("during a meeting in Beidaihe".to_owned()),
+///     cites: vec!["china-org-beidaihe-1962".parse().unwrap()],
+/// };
+/// assert_eq!(
+///     citation.to_string(),
+///     "wikipedia-seven-thousand-cadres-conference, The Conference: \
+///      “during a meeting in Beidaihe” (cites china-org-beidaihe-1962)",
+/// );
+/// ```
+impl fmt::Display for Citation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.source)?;
+        if let Some(locator) = self
+            .locator
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            f.write_str(", ")?;
+            crate::entity::write_one_line(f, locator)?;
+        }
+        if let Some(quote) = self
+            .quote
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+        {
+            f.write_str(": “")?;
+            let head = cut(quote, QUOTE_CHARS - 1);
+            crate::entity::write_one_line(f, head.map_or(quote, str::trim_end))?;
+            f.write_str(if head.is_some() { "…”" } else { "”" })?;
+        }
+        for (i, work) in self.cites.iter().enumerate() {
+            f.write_str(if i == 0 { " (cites " } else { ", " })?;
+            write!(f, "{work}")?;
+        }
+        if !self.cites.is_empty() {
+            f.write_str(")")?;
+        }
+        Ok(())
+    }
+}
+
+/// The start of `text` with at most `max` characters, when `text` has more than `max + 1`
+/// of them; never cuts a base character from its combining marks.
+fn cut(text: &str, max: usize) -> Option<&str> {
+    // More than `max + 1` characters, or the quote is shown whole.
+    text.chars().nth(max + 1)?;
+    let mut end = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    while end > 0
+        && text[end..]
+            .chars()
+            .next()
+            .is_some_and(unicode_normalization::char::is_combining_mark)
+    {
+        end = text[..end].char_indices().next_back().map_or(0, |(i, _)| i);
+    }
+    Some(&text[..end])
 }

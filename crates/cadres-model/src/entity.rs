@@ -193,6 +193,50 @@ fn extends(long: &str, short: &str) -> bool {
         && long.as_bytes()[..short.len()].eq_ignore_ascii_case(short.as_bytes())
 }
 
+/// One line: `Seven Thousand Cadres Conference (meeting)`, the [`Entity::label`] and the
+/// kind, any line break in the label written as a space.
+///
+/// ```
+/// # use std::collections::BTreeMap;
+/// # use cadres_model::{Entity, EntityKind};
+/// let liu = Entity {
+///     id: "liu-shaoqi".parse().unwrap(),
+///     kind: EntityKind::Person,
+///     labels: BTreeMap::from([("en".parse().unwrap(), "Liu Shaoqi".to_owned())]),
+///     aliases: BTreeMap::new(),
+///     description: String::new(),
+/// };
+/// assert_eq!(liu.to_string(), "Liu Shaoqi (person)");
+/// ```
+impl fmt::Display for Entity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = self.label();
+        let label = if label.trim().is_empty() {
+            self.id.as_str()
+        } else {
+            label
+        };
+        write_one_line(f, label)?;
+        write!(f, " ({})", self.kind)
+    }
+}
+
+/// Writes `text` on one line: each run of line breaks and other control characters
+/// (tabs included) becomes one space. Every one-line `Display` of the model goes through it.
+pub(crate) fn write_one_line(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    fn is_break(c: char) -> bool {
+        c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
+    }
+    let mut rest = text;
+    while let Some(start) = rest.find(is_break) {
+        f.write_str(&rest[..start])?;
+        f.write_str(" ")?;
+        let after = &rest[start..];
+        rest = &after[after.find(|c| !is_break(c)).unwrap_or(after.len())..];
+    }
+    f.write_str(rest)
+}
+
 /// One entity file, `dataset/entities/<kind>/<id>.toml`: the entity and the claims made
 /// about it (their subject is this entity).
 ///

@@ -1,5 +1,7 @@
 //! Sources: the works that claims rest on, described with CSL-JSON field names.
 
+use std::fmt;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -205,6 +207,74 @@ impl Name {
             (None, Some(f), None) => f.clone(),
             (None, None, Some(g)) => g.clone(),
             (None, None, None) => String::new(),
+        }
+    }
+}
+
+/// One line in author-date form: the authors' [`Name::display`] joined by `; `, the year of
+/// `issued` in parentheses (with its `?`, `~` or `%`), then the title:
+/// `MacFarquhar, Roderick (1997). The Politics of China`.
+///
+/// Only what the record gives is shown. A work with no author starts with its title,
+/// followed by the year: `Seven Thousand Cadres Conference (2024)`; without `issued` the
+/// year is left out; a blank title is replaced by the id, so the text is never empty. Line
+/// breaks become spaces.
+///
+/// ```
+/// # use cadres_model::{Name, Source, SourceType};
+/// let mut book = Source::new(
+///     "macfarquhar-1997".parse().unwrap(),
+///     SourceType::Book,
+///     "The Politics of China",
+/// );
+/// assert_eq!(book.to_string(), "The Politics of China");
+/// book.issued = Some("1997".parse().unwrap());
+/// assert_eq!(book.to_string(), "The Politics of China (1997)");
+/// book.author.push(Name {
+///     family: Some("MacFarquhar".to_owned()),
+///     given: Some("Roderick".to_owned()),
+///     literal: None,
+///     as_cited: None,
+/// });
+/// assert_eq!(book.to_string(), "MacFarquhar, Roderick (1997). The Politics of China");
+/// ```
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::Certainty;
+        let one_line = crate::entity::write_one_line;
+        let authors: Vec<String> = self
+            .author
+            .iter()
+            .map(Name::display)
+            .filter(|n| !n.trim().is_empty())
+            .collect();
+        let authors = authors.join("; ");
+        let authors = authors.trim();
+        let title = if self.title.trim().is_empty() {
+            self.id.as_str()
+        } else {
+            self.title.trim()
+        };
+        let year = self.issued.map(|d| {
+            let mark = match d.certainty() {
+                Certainty::Certain => "",
+                Certainty::Uncertain => "?",
+                Certainty::Approximate => "~",
+                Certainty::UncertainApproximate => "%",
+            };
+            format!(" ({:04}{mark})", d.year_number())
+        });
+        if authors.is_empty() {
+            one_line(f, title)?;
+            f.write_str(year.as_deref().unwrap_or(""))
+        } else {
+            one_line(f, authors)?;
+            match &year {
+                Some(year) => write!(f, "{year}. ")?,
+                None if authors.ends_with('.') => f.write_str(" ")?,
+                None => f.write_str(". ")?,
+            }
+            one_line(f, title)
         }
     }
 }
