@@ -182,6 +182,7 @@ impl Claim {
 
 /// One line: the claim's statement; when the statement is blank, its subject, property and
 /// value by id (`liu-shaoqi position-held president-of-china`). Line breaks become spaces.
+/// [`Index::describe`](crate::Index::describe) gives the same claim with labels.
 ///
 /// ```
 /// # use cadres_model::{Claim, Value};

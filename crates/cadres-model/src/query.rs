@@ -7,10 +7,12 @@
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
+use std::fmt;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::entity::write_one_line;
 use crate::{Citation, Claim, Dataset, Edtf, Entity, Id, Property, Source, Value};
 
 /// The id of the qualifier that dates a claim whose value is not a date.
@@ -348,6 +350,53 @@ impl<'a> Index<'a> {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// `claim` in words, on one line, with labels where the record has ids: the subject's
+    /// [`Entity::label`], the property's label and the value, joined by ` — `, then the
+    /// qualifiers in parentheses, in property-id order, each as `label: value`:
+    /// `Liu Shaoqi — position held — President of China (start date: 1959-04)`.
+    ///
+    /// An entity value is its entity's label, a text value its text, a date as written,
+    /// a quantity or share as its [`Value`]'s `Display`. An id that does not resolve is
+    /// shown as the id. Line breaks become spaces. Nothing is computed until the result is
+    /// formatted.
+    ///
+    /// ```
+    /// # use cadres_model::{Dataset, Metadata};
+    /// # let metadata = Metadata {
+    /// #     title: "t".into(), description: "d".into(), version: "0.1.0".into(),
+    /// #     as_of: "2024-01-01".parse().unwrap(), license: "CC-BY-4.0".into(),
+    /// # };
+    /// let properties = serde_json::from_str(r#"[
+    ///     {"id": "position-held", "label": "position held", "description": "d",
+    ///      "value-type": "entity"},
+    ///     {"id": "start-date", "label": "start date", "description": "d",
+    ///      "value-type": "date"}
+    /// ]"#).unwrap();
+    /// let entities = serde_json::from_str(r#"[
+    ///     {"id": "liu-shaoqi", "kind": "person", "labels": {"en": "Liu Shaoqi"},
+    ///      "description": "d"},
+    ///     {"id": "president-of-china", "kind": "position",
+    ///      "labels": {"en": "President of China"}, "description": "d"}
+    /// ]"#).unwrap();
+    /// let claims = serde_json::from_str(r#"[
+    ///     {"id": "liu-shaoqi-president", "subject": "liu-shaoqi",
+    ///      "property": "position-held", "value": {"entity": "president-of-china"},
+    ///      "qualifiers": {"start-date": {"date": "1959-04"}},
+    ///      "statement": "Liu Shaoqi became President of China in April 1959.",
+    ///      "citations": [{"source": "he-2016"}]}
+    /// ]"#).unwrap();
+    /// let dataset = Dataset::new(metadata, properties, vec![], entities, claims);
+    /// let index = dataset.index();
+    /// let claim = index.claim("liu-shaoqi-president").unwrap();
+    /// assert_eq!(
+    ///     index.describe(claim).to_string(),
+    ///     "Liu Shaoqi — position held — President of China (start date: 1959-04)",
+    /// );
+    /// ```
+    pub fn describe<'s>(&'s self, claim: &'s Claim) -> impl fmt::Display + 's {
+        Description { index: self, claim }
+    }
+
     /// Every dated claim (see [`claim_date`]), ordered by the bounds of its date, ties
     /// broken by claim id.
     pub fn timeline(&self) -> Vec<Dated<'a>> {
@@ -361,5 +410,60 @@ impl Dataset {
     /// Builds an [`Index`] over this dataset.
     pub fn index(&self) -> Index<'_> {
         Index::new(self)
+    }
+}
+
+/// What [`Index::describe`] returns.
+struct Description<'s, 'a> {
+    index: &'s Index<'a>,
+    claim: &'s Claim,
+}
+
+impl Description<'_, '_> {
+    /// The label of entity `id`, or the id.
+    fn entity<'i>(&'i self, id: &'i Id) -> &'i str {
+        self.index
+            .entity(id.as_str())
+            .map(Entity::label)
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or(id.as_str())
+    }
+
+    /// The label of property `id`, or the id.
+    fn property<'i>(&'i self, id: &'i Id) -> &'i str {
+        self.index
+            .property(id.as_str())
+            .map(|p| p.label.as_str())
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or(id.as_str())
+    }
+
+    fn value(&self, f: &mut fmt::Formatter<'_>, value: &Value) -> fmt::Result {
+        match value {
+            Value::Entity(id) => write_one_line(f, self.entity(id)),
+            Value::Text(text) => write_one_line(f, &text.text),
+            other => write_one_line(f, &other.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for Description<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let claim = self.claim;
+        write_one_line(f, self.entity(&claim.subject))?;
+        f.write_str(" — ")?;
+        write_one_line(f, self.property(&claim.property))?;
+        f.write_str(" — ")?;
+        self.value(f, &claim.value)?;
+        for (i, (id, value)) in claim.qualifiers.iter().enumerate() {
+            f.write_str(if i == 0 { " (" } else { "; " })?;
+            write_one_line(f, self.property(id))?;
+            f.write_str(": ")?;
+            self.value(f, value)?;
+        }
+        if !claim.qualifiers.is_empty() {
+            f.write_str(")")?;
+        }
+        Ok(())
     }
 }

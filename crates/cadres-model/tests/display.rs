@@ -1,9 +1,13 @@
-//! One-line `Display` of entities, claims, citations and sources: exact text, no line
-//! break whatever the fields hold, never empty, and nothing the record does not give.
+//! One-line `Display` of entities, claims, citations and sources, and
+//! [`Index::describe`]: exact text, no line break whatever the fields hold, never empty, and
+//! nothing the record does not give.
 
 use std::collections::BTreeMap;
 
-use cadres_model::{Citation, Claim, Entity, EntityKind, Name, Source, SourceType, Value};
+use cadres_model::{
+    Citation, Claim, Dataset, Entity, EntityKind, Index, Metadata, Name, Property, Source,
+    SourceType, Value,
+};
 
 fn entity(id: &str, kind: EntityKind, en: &str) -> Entity {
     Entity {
@@ -50,6 +54,13 @@ fn claim(id: &str, subject: &str, property: &str, value: Value) -> Claim {
 
 fn value(json: &str) -> Value {
     serde_json::from_str(json).expect("value")
+}
+
+fn property(id: &str, label: &str, json_type: &str) -> Property {
+    serde_json::from_value(serde_json::json!({
+        "id": id, "label": label, "description": "d", "value-type": json_type,
+    }))
+    .expect("property")
 }
 
 #[track_caller]
@@ -210,4 +221,107 @@ fn a_source_without_author_or_title_is_never_empty() {
         as_cited: None,
     });
     assert_eq!(s.to_string(), "Xinhua. china-org-beidaihe-1962");
+}
+
+fn describe_dataset() -> Dataset {
+    let metadata = Metadata {
+        title: "fixture".to_owned(),
+        description: "d".to_owned(),
+        version: "0.1.0".to_owned(),
+        as_of: "2024-01-01".parse().expect("date"),
+        license: "CC-BY-4.0".to_owned(),
+    };
+    let mut held = claim(
+        "liu-shaoqi-position-held",
+        "liu-shaoqi",
+        "position-held",
+        value(r#"{"entity": "president-of-china"}"#),
+    );
+    held.qualifiers.insert(
+        "start-date".parse().expect("id"),
+        value(r#"{"date": "1959-04"}"#),
+    );
+    held.qualifiers.insert(
+        "location".parse().expect("id"),
+        value(r#"{"entity": "beijing"}"#),
+    );
+    let claims = vec![
+        held,
+        claim(
+            "conference-attendance",
+            "seven-thousand-cadres-conference",
+            "attendance",
+            value(r#"{"quantity": {"amount": 7000, "approximation": "over", "unit": "person"}}"#),
+        ),
+        claim(
+            "conference-date",
+            "seven-thousand-cadres-conference",
+            "point-in-time",
+            value(r#"{"date": "1962-01-11/1962-02-07"}"#),
+        ),
+        claim(
+            "liu-said",
+            "liu-shaoqi",
+            "said",
+            value(r#"{"text": {"lang": "zh-Hans", "text": "三分天灾，\n七分人祸"}}"#),
+        ),
+        claim(
+            "dangling",
+            "nobody",
+            "no-such-property",
+            value(r#"{"entity": "nothing"}"#),
+        ),
+    ];
+    Dataset::new(
+        metadata,
+        vec![
+            property("position-held", "position held", "entity"),
+            property("start-date", "start date", "date"),
+            property("location", "location", "entity"),
+            property("attendance", "attendance", "quantity"),
+            property("point-in-time", "point in time", "date"),
+            property("said", "said", "text"),
+        ],
+        Vec::new(),
+        vec![
+            entity("liu-shaoqi", EntityKind::Person, "Liu Shaoqi"),
+            entity(
+                "president-of-china",
+                EntityKind::Position,
+                "President of China",
+            ),
+            entity("beijing", EntityKind::Place, "Beijing"),
+            entity(
+                "seven-thousand-cadres-conference",
+                EntityKind::Meeting,
+                "Seven Thousand Cadres Conference",
+            ),
+        ],
+        claims,
+    )
+}
+
+#[test]
+fn describe_uses_labels_for_ids() {
+    let dataset = describe_dataset();
+    let index = Index::new(&dataset);
+    let shown = |id: &str| index.describe(index.claim(id).expect("claim")).to_string();
+    assert_eq!(
+        shown("liu-shaoqi-position-held"),
+        "Liu Shaoqi — position held — President of China \
+         (location: Beijing; start date: 1959-04)"
+    );
+    assert_eq!(
+        shown("conference-attendance"),
+        "Seven Thousand Cadres Conference — attendance — over 7000 person"
+    );
+    assert_eq!(
+        shown("conference-date"),
+        "Seven Thousand Cadres Conference — point in time — 1962-01-11/1962-02-07"
+    );
+    assert_eq!(
+        one_line(&shown("liu-said")),
+        "Liu Shaoqi — said — 三分天灾， 七分人祸"
+    );
+    assert_eq!(shown("dangling"), "nobody — no-such-property — nothing");
 }
