@@ -975,3 +975,113 @@ proptest! {
 fn ids(claims: Vec<&cadres_model::Claim>) -> Vec<&str> {
     claims.into_iter().map(|c| c.id.as_str()).collect()
 }
+
+// ---------------------------------------------------------------------------------------
+// The committed copies: cadres-data's dataset.json and the reading copy docs/dataset.md
+
+#[test]
+fn committed_copies_equal_a_fresh_export() {
+    let (_, release) = release_of(&cadres_tests::root().join("dataset"));
+    let expected = export::copies::expected(|name| release.file(name)).expect("the copies");
+    let stale = export::copies::stale(&cadres_tests::root(), &expected);
+    assert!(
+        stale.is_empty(),
+        "stale committed copies of the release ({}): run `{}` and commit the result",
+        stale.join(", "),
+        export::copies::REFRESH
+    );
+}
+
+/// A project laid out like this one in a temporary folder: its dataset/ and committed copies.
+fn project_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = cadres_tests::root();
+    copy_tree(&root.join("dataset"), &tmp.path().join("dataset"));
+    for path in export::copies::COPIES
+        .iter()
+        .map(|(_, p)| *p)
+        .chain([export::copies::CONSTANTS])
+    {
+        let target = tmp.path().join(path);
+        fs::create_dir_all(target.parent().expect("a parent")).expect("mkdir");
+        fs::copy(root.join(path), target).expect("copy a committed copy");
+    }
+    tmp
+}
+
+#[test]
+fn exporting_a_changed_statement_changes_both_copies_and_only_with_the_default_paths() {
+    let tmp = project_copy();
+    let root = tmp.path();
+    let file = root.join("dataset/entities/person/liu-shaoqi.toml");
+    let text = fs::read_to_string(&file).expect("read");
+    let statement = text
+        .lines()
+        .find_map(|l| l.strip_prefix("statement = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .expect("a statement")
+        .to_owned();
+    let changed = "A statement changed by the copies test.";
+    fs::write(&file, text.replacen(&statement, changed, 1)).expect("write");
+    let before: Vec<Vec<u8>> = [
+        "crates/cadres-data/dataset.json",
+        "docs/dataset.md",
+        export::copies::CONSTANTS,
+    ]
+    .iter()
+    .map(|p| fs::read(root.join(p)).expect("read a copy"))
+    .collect();
+
+    // To another folder (`--out`): the copies are left alone.
+    let code = export::run_with(
+        &root.join("dataset"),
+        &root.join("elsewhere"),
+        cadres_validate::MAX_FILES,
+        None,
+    )
+    .expect("export runs");
+    assert_eq!(code, std::process::ExitCode::SUCCESS);
+    assert_eq!(
+        fs::read(root.join("docs/dataset.md")).expect("read"),
+        before[1]
+    );
+
+    let code = export::run_with(
+        &root.join("dataset"),
+        &root.join("dist"),
+        cadres_validate::MAX_FILES,
+        Some(root),
+    )
+    .expect("export runs");
+    assert_eq!(code, std::process::ExitCode::SUCCESS);
+    for (path, old) in [
+        "crates/cadres-data/dataset.json",
+        "docs/dataset.md",
+        export::copies::CONSTANTS,
+    ]
+    .iter()
+    .zip(&before)
+    {
+        let new = fs::read(root.join(path)).expect("read a copy");
+        assert_ne!(&new, old, "{path} changed");
+    }
+    for (name, path) in export::copies::COPIES {
+        assert_eq!(
+            fs::read(root.join(path)).expect("read a copy"),
+            fs::read(root.join("dist").join(name)).expect("read the release"),
+            "{path} is the release's {name}"
+        );
+    }
+    for path in ["crates/cadres-data/dataset.json", "docs/dataset.md"] {
+        let copy = fs::read_to_string(root.join(path)).expect("read");
+        assert!(copy.contains(changed), "{path} holds the new statement");
+    }
+    assert!(export::copies::is_project_dataset(
+        root,
+        &root.join("dataset/../dataset")
+    ));
+    assert!(!export::copies::is_project_dataset(
+        root,
+        &root.join("elsewhere")
+    ));
+}

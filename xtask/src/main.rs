@@ -182,11 +182,19 @@ fn main() -> ExitCode {
             dataset,
             out,
             max_files,
-        } => export::run_with(
-            &path_or_default(dataset, "dataset"),
-            &path_or_default(out, "dist"),
-            max_files,
-        ),
+        } => {
+            let root = xtask::project_root();
+            let dataset = path_or_default(dataset, "dataset");
+            // Only a release of the project's own dataset into the default dist/ refreshes the
+            // committed copies (cadres-data, docs/dataset.md).
+            let own = out.is_none() && export::copies::is_project_dataset(&root, &dataset);
+            export::run_with(
+                &dataset,
+                &path_or_default(out, "dist"),
+                max_files,
+                own.then_some(root.as_path()),
+            )
+        }
         Task::Coverage {
             archive,
             dataset,

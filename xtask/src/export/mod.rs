@@ -16,6 +16,7 @@
 //! file of an earlier release survives and a failure leaves either the old release or the
 //! new one.
 
+pub mod copies;
 mod csl;
 pub(crate) mod escape;
 mod frictionless;
@@ -308,11 +309,17 @@ pub fn render(dataset: &Dataset) -> anyhow::Result<Release> {
 ///
 /// When the check finds any error, prints the report, writes nothing and returns failure.
 pub fn run(dataset: &Path, out: &Path) -> anyhow::Result<ExitCode> {
-    run_with(dataset, out, cadres_validate::MAX_FILES)
+    run_with(dataset, out, cadres_validate::MAX_FILES, None)
 }
 
-/// [`run`], loading at most `max_files` record files.
-pub fn run_with(dataset: &Path, out: &Path, max_files: usize) -> anyhow::Result<ExitCode> {
+/// [`run`], loading at most `max_files` record files; with `copies`, a project root whose
+/// committed copies of the release ([`copies`]) are then refreshed from the installed one.
+pub fn run_with(
+    dataset: &Path,
+    out: &Path,
+    max_files: usize,
+    copies: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
     let report = cadres_validate::check_with(
         &cadres_validate::Options {
             dataset: dataset.to_owned(),
@@ -357,7 +364,45 @@ pub fn run_with(dataset: &Path, out: &Path, max_files: usize) -> anyhow::Result<
         data.claims.len()
     );
     crate::free_at_exit(data);
+    if let Some(root) = copies {
+        refresh_copies(root, out)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refreshes the committed copies under `root` from the release just installed in `out`,
+/// and says which changed.
+fn refresh_copies(root: &Path, out: &Path) -> anyhow::Result<()> {
+    let files: Vec<(&str, Vec<u8>)> = copies::COPIES
+        .iter()
+        .map(|(name, _)| Ok((*name, fs::read(out.join(name))?)))
+        .collect::<std::io::Result<_>>()
+        .context("reading the release back for its committed copies")?;
+    let expected = copies::expected(|name| {
+        files
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, b)| b.as_slice())
+    })?;
+    let changed = copies::refresh(root, &expected)?;
+    if changed.is_empty() {
+        println!("committed copies are up to date: {}", copy_paths());
+    } else {
+        println!(
+            "refreshed the committed copies: {} (commit them with the dataset)",
+            changed.join(", ")
+        );
+    }
+    Ok(())
+}
+
+fn copy_paths() -> String {
+    copies::COPIES
+        .iter()
+        .map(|(_, path)| *path)
+        .chain([copies::CONSTANTS])
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The output folder's name, for messages that should not print absolute paths.

@@ -1,9 +1,9 @@
-//! Reads a release and prints its timeline: every dated claim, in date order, with the
-//! works read for it and the works those cite.
+//! Prints a release's timeline: every dated claim, in date order, with the works read for
+//! it and the works those cite.
 //!
 //! ```text
-//! cargo xtask export
-//! cargo run -p cadres-model --example timeline -- dist/dataset.json
+//! cargo run -p cadres-data --example timeline                        # the embedded release
+//! cargo run -p cadres-data --example timeline -- dist/dataset.json   # another release
 //! ```
 
 use std::process::ExitCode;
@@ -11,24 +11,27 @@ use std::process::ExitCode;
 use cadres_model::{Dataset, DateRole, Index};
 
 fn main() -> ExitCode {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "dist/dataset.json".to_owned());
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
+    let Some(path) = std::env::args().nth(1) else {
+        print(cadres_data::index());
+        return ExitCode::SUCCESS;
+    };
+    let dataset = match std::fs::File::open(&path).map(Dataset::from_reader) {
+        Ok(Ok(dataset)) => dataset,
+        Ok(Err(e)) => {
+            eprintln!("error: {path}: {e}");
+            return ExitCode::FAILURE;
+        }
         Err(e) => {
             eprintln!("error: cannot read {path}: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let dataset = match Dataset::from_json_str(&text) {
-        Ok(dataset) => dataset,
-        Err(e) => {
-            eprintln!("error: {path}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let index = Index::new(&dataset);
+    print(&Index::new(&dataset));
+    ExitCode::SUCCESS
+}
+
+fn print(index: &Index<'_>) {
+    let dataset = index.dataset();
     println!(
         "{} (version {}): timeline",
         dataset.metadata.title, dataset.metadata.version
@@ -61,5 +64,4 @@ fn main() -> ExitCode {
             println!("{:<24}   citing (not consulted): {}", "", cited.join("; "));
         }
     }
-    ExitCode::SUCCESS
 }
