@@ -310,18 +310,26 @@ fn footnotes_resolve_and_text_is_inert() {
 fn markdown_shows_dates_at_their_precision() {
     let (_, release) = valid();
     let markdown = text(&release, "dataset.md");
-    for expected in [
-        "11 January 1962 : ",
-        "February 1962 : ",
-        "7 February 1962 : ",
-        "August 1962 : ",
-    ] {
+    for expected in ["11 January 1962 : ", "7 February 1962 : ", "August 1962 : "] {
         assert!(
             markdown.contains(expected),
             "the timeline shows {expected:?}"
         );
     }
     assert!(!markdown.contains("1962-02"), "no raw EDTF in the document");
+    // The disputed closing date is one event, at the preferred value, naming the other.
+    let timeline = &markdown[markdown.find("```mermaid").expect("a timeline")..];
+    let timeline = &timeline[..timeline[3..].find("```").expect("its end")];
+    let closing: Vec<&str> = timeline
+        .lines()
+        .filter(|l| l.contains("February 1962 : "))
+        .collect();
+    assert_eq!(closing.len(), 1, "one closing event: {closing:?}");
+    assert!(
+        closing[0].starts_with("        7 February 1962 : ")
+            && closing[0].ends_with("(preferred#59; also given as February 1962)"),
+        "{closing:?}"
+    );
 }
 
 #[test]

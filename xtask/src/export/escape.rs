@@ -43,6 +43,28 @@ pub(crate) fn markdown(text: &str) -> String {
     out
 }
 
+/// `text` between curly double quotes, as Markdown: `“…”`. Double quotes inside it, straight
+/// or curly, become single ones, as quotes within quotes are printed (`“persecuted as a
+/// ‘traitor’”`, not `“… a "traitor"”`). Straight ones alternate, opening first, since the
+/// text around them may have no spaces (`刘少奇"三分天灾"提法`). The data keeps the text as
+/// written.
+pub(crate) fn quoted(text: &str) -> String {
+    let mut open = true;
+    let inner: String = text
+        .chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            '"' => {
+                open = !open;
+                if open { '’' } else { '‘' }
+            }
+            c => c,
+        })
+        .collect();
+    format!("“{}”", markdown(&inner))
+}
+
 /// Whether the `.` or `)` at byte `i` ends a run of up to nine digits that begins the text
 /// and is followed by a space or the end: what `CommonMark` reads as an ordered list marker.
 fn starts_ordered_list(text: &str, i: usize) -> bool {
@@ -116,7 +138,7 @@ fn flatten(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{flatten, is_one_line, markdown, mermaid};
+    use super::{flatten, is_one_line, markdown, mermaid, quoted};
 
     #[test]
     fn text_on_one_line_is_what_flatten_leaves_alone() {
@@ -192,6 +214,22 @@ mod tests {
         assert_eq!(markdown("  padded\t"), "padded");
         assert_eq!(markdown("line\u{2028}separator"), "line separator");
         assert_eq!(mermaid("a\n    section x"), "a section x");
+    }
+
+    #[test]
+    fn quotes_within_quotes_become_single() {
+        assert_eq!(
+            quoted("persecuted to death as a \"traitor\""),
+            "“persecuted to death as a ‘traitor’”"
+        );
+        assert_eq!(quoted("刘少奇\"三分天灾\"提法"), "“刘少奇‘三分天灾’提法”");
+        assert_eq!(quoted("an “inner” word"), "“an ‘inner’ word”");
+        // An excerpt that cuts a quotation short keeps its opening mark.
+        assert_eq!(
+            quoted("talked about \"every year"),
+            "“talked about ‘every year”"
+        );
+        assert_eq!(quoted("Mao's *call*"), "“Mao's \\*call\\*”");
     }
 
     #[test]

@@ -164,3 +164,14 @@ pub(crate) fn title_is_whole_work(kind: SourceType) -> bool {
         SourceType::Book | SourceType::Report | SourceType::Document
     )
 }
+
+/// A name as running text says it after a preposition: `the Seven Thousand Cadres
+/// Conference`, unless it already begins with an article.
+pub(crate) fn with_article(name: &str) -> String {
+    let lower = name.to_lowercase();
+    if ["the ", "a ", "an "].iter().any(|a| lower.starts_with(a)) {
+        name.to_owned()
+    } else {
+        format!("the {name}")
+    }
+}

@@ -48,13 +48,78 @@ use std::hash::BuildHasherDefault;
 use std::io::{self, BufWriter, Write};
 
 use cadres_model::{
-    Citation, Claim, DateRelation, Edtf, Entity, EntityKind, Id, Index, Rank, Source, Value,
+    Citation, Claim, DateRelation, Dated, Edtf, Entity, EntityKind, Id, Index, Rank, Source, Value,
     claim_date,
 };
 
-use super::escape::{markdown as md, mermaid};
+use super::escape::{markdown as md, mermaid, quoted};
 use super::human;
 use super::{FastMap, FastSet, Sorted};
+
+/// One event of the timeline: a dated claim, with the dates its disputing rivals give
+/// instead, which are not events of their own.
+struct Event<'a> {
+    entry: Dated<'a>,
+    /// The rivals' dates, in timeline order.
+    also: Vec<&'a Edtf>,
+}
+
+/// The timeline's events: each group of dated claims that dispute one another (declared on
+/// either side) becomes one event, placed at its best-ranked claim (the preferred one; on a
+/// tie, the first in timeline order), which keeps the others' dates.
+fn events<'a>(timeline: &[Dated<'a>]) -> Vec<Event<'a>> {
+    let position: FastMap<&str, usize> = timeline
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.claim.id.as_str(), i))
+        .collect();
+    // Union-find over timeline positions, joined along every dispute between two of them.
+    let mut parent: Vec<usize> = (0..timeline.len()).collect();
+    for (i, entry) in timeline.iter().enumerate() {
+        for dispute in &entry.claim.disputes {
+            if let Some(&j) = position.get(dispute.with.as_str()) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..timeline.len() {
+        groups.entry(root(&mut parent, i)).or_default().push(i);
+    }
+    let mut events: Vec<(usize, Event<'a>)> = groups
+        .into_values()
+        .map(|members| {
+            let best = *members
+                .iter()
+                .min_by_key(|&&i| (timeline[i].claim.rank, i))
+                .unwrap_or(&members[0]);
+            let also = members
+                .iter()
+                .filter(|&&i| i != best)
+                .map(|&i| timeline[i].date)
+                .collect();
+            (
+                best,
+                Event {
+                    entry: timeline[best],
+                    also,
+                },
+            )
+        })
+        .collect();
+    events.sort_by_key(|(i, _)| *i);
+    events.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The root of `i`'s set in a union-find forest, halving the path on the way.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
 
 /// Writes the whole document.
 pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -217,7 +282,7 @@ impl<'a> Work<'a> {
                 if human::title_is_whole_work(source.kind) {
                     format!("*{}*", md(&source.title))
                 } else {
-                    format!("“{}”", md(&source.title))
+                    quoted(&source.title)
                 }
             },
             |lead| md(&lead),
@@ -236,8 +301,8 @@ fn work_title(source: &Source) -> String {
         return format!("*{}*", md(&source.title));
     }
     match &source.container_title {
-        Some(c) => format!("“{}”, *{}*", md(&source.title), md(c)),
-        None => format!("“{}”", md(&source.title)),
+        Some(c) => format!("{}, *{}*", quoted(&source.title), md(c)),
+        None => quoted(&source.title),
     }
 }
 
@@ -377,7 +442,7 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         )?;
         let mut section = None;
         let mut period = None;
-        for entry in &timeline {
+        for Event { entry, also } in events(&timeline) {
             let year = human::year(entry.date);
             if section.as_ref() != Some(&year) {
                 writeln!(o, "    section {year}")?;
@@ -386,7 +451,15 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             }
             let label = mermaid(&human::edtf(entry.date));
             let mut event = mermaid(&entry.claim.statement);
-            if entry.claim.rank == Rank::Deprecated {
+            if !also.is_empty() {
+                let others: Vec<String> = also.iter().map(|d| human::edtf(d)).collect();
+                let note = match entry.claim.rank {
+                    Rank::Preferred => format!("(preferred; also given as {})", others.join(", ")),
+                    _ => format!("(also given as {}; none preferred)", others.join(", ")),
+                };
+                event.push(' ');
+                event.push_str(&mermaid(&note));
+            } else if entry.claim.rank == Rank::Deprecated {
                 event.push_str(" (deprecated)");
             }
             let event = if event.is_empty() {
@@ -414,8 +487,8 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             // The words themselves, which the statement paraphrases.
             write!(
                 o,
-                " In the original: “{}” ({}).",
-                md(&text.text),
+                " In the original: {} ({}).",
+                quoted(&text.text),
                 md(text.lang.as_str())
             )?;
         }
@@ -503,7 +576,7 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             Some(c) => format!(
                 "Claims about {} and about the speeches, policies, ideas, events and places \
                  around it, grouped by subject.",
-                md(c.label())
+                md(&human::with_article(c.label()))
             ),
             None => "Claims about the meetings, speeches, policies, ideas, events and places \
                      of the dataset, grouped by subject."
@@ -860,6 +933,11 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         writeln!(o, "### Claims per source\n")?;
         writeln!(
             o,
+            "The works read first, then the works they cite, each by how many claims rest on \
+             it, most first.\n"
+        )?;
+        writeln!(
+            o,
             "| source | claims that read it | claims that cite it through a work read |\n| --- | ---: | ---: |"
         )?;
         // Counted in one pass over the claims: asking the index per source would read
@@ -885,15 +963,17 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
                 *citing.entry(id).or_default() += 1;
             }
         }
-        for source in index.sources() {
-            let id = source.id.as_str();
-            writeln!(
-                o,
-                "| {} | {} | {} |",
-                work_short(source),
-                reading.get(id).copied().unwrap_or(0),
-                citing.get(id).copied().unwrap_or(0)
-            )?;
+        let mut rows: Vec<(usize, usize, String, &str)> = index
+            .sources()
+            .map(|source| {
+                let id = source.id.as_str();
+                let count = |counts: &FastMap<&str, usize>| counts.get(id).copied().unwrap_or(0);
+                (count(&reading), count(&citing), work_short(source), id)
+            })
+            .collect();
+        rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.3.cmp(b.3)));
+        for (read, cited, work, _) in rows {
+            writeln!(o, "| {work} | {read} | {cited} |")?;
         }
         writeln!(o)
     }
@@ -906,7 +986,7 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             let n = i + 1;
             write!(out, "[^{n}]: ")?;
             if let Some(quote) = &citation.quote {
-                write!(out, "“{}” — ", md(quote))?;
+                write!(out, "{} — ", quoted(quote))?;
             }
             let work = works.get(citation.source.as_str());
             match work {
