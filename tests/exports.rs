@@ -116,28 +116,38 @@ fn bibliography_snapshots_and_renders_in_chicago_and_apa() {
     });
 }
 
-/// Every source of the real dataset renders as an entry in APA. Chicago author-date leaves
-/// the entry of a well-known reference work (the Wikipedia article) empty, as the Chicago
-/// Manual advises citing such works in notes only; its snapshot shows that empty line.
+/// Every source of the real dataset renders as an entry, with its title, in APA and in
+/// Chicago author-date. Chicago leaves out an unsigned reference entry with no URL (the
+/// Manual cites well-known reference works in the text only), so the export gives the
+/// Wikipedia article the type `webpage` (docs/exports.md).
 #[test]
 fn real_bibliography_renders_every_source() {
     let (dataset, release) = real();
     let items = csl_items(&release);
     assert_eq!(items.len(), dataset.sources.len());
     let apa = rendered_bibliography(&items, "apa");
-    assert_eq!(apa.lines().count(), dataset.sources.len(), "{apa}");
-    assert!(
-        apa.lines().all(|line| !line.trim().is_empty()),
-        "an empty entry:\n{apa}"
-    );
-    for source in &dataset.sources {
-        assert!(
-            apa.contains(&source.title) || apa.contains(&source.title.replace('"', "")),
-            "{} is not in the bibliography:\n{apa}",
-            source.id
-        );
-    }
     let chicago = rendered_bibliography(&items, "chicago-author-date");
+    for rendered in [&apa, &chicago] {
+        assert_eq!(
+            rendered.lines().count(),
+            dataset.sources.len(),
+            "{rendered}"
+        );
+        assert!(
+            rendered.lines().all(|line| !line.trim().is_empty()),
+            "an empty entry:\n{rendered}"
+        );
+        // Chicago title-cases English titles ("And", "down"): compared case-blind.
+        let folded = rendered.to_lowercase();
+        for source in &dataset.sources {
+            let title = source.title.to_lowercase();
+            assert!(
+                folded.contains(&title) || folded.contains(&title.replace('"', "")),
+                "{} is not in the bibliography:\n{rendered}",
+                source.id
+            );
+        }
+    }
     snapshot_settings().bind(|| {
         insta::assert_snapshot!("real-bibliography-apa.txt", apa);
         insta::assert_snapshot!("real-bibliography-chicago-author-date.txt", chicago);
@@ -188,6 +198,36 @@ fn bibliography_keeps_precision_and_both_levels_of_provenance() {
     assert_eq!(
         macfarquhar["custom"]["cited-by"],
         serde_json::json!(["wikipedia-seven-thousand-cadres-conference"])
+    );
+}
+
+/// The CSL type is the source's own but for the two sources a Chicago style would drop or
+/// misrender as typed: those are `webpage`s, with the recorded type under `custom`, and
+/// nothing else about them changes.
+#[test]
+fn bibliography_changes_a_type_only_where_a_style_needs_it() {
+    let (dataset, release) = real();
+    let items: Vec<serde_json::Value> =
+        serde_json::from_str(&text(&release, "bibliography.json")).expect("json");
+    let mut changed = BTreeSet::new();
+    for (item, source) in items.iter().zip(&dataset.sources) {
+        let own = serde_json::to_value(source.kind).expect("a type");
+        match item["custom"].get("recorded-type") {
+            None => assert_eq!(item["type"], own, "{}", source.id),
+            Some(recorded) => {
+                assert_eq!(recorded, &own, "{}", source.id);
+                assert_eq!(item["type"], "webpage", "{}", source.id);
+                assert!(item.get("URL").is_none() && item.get("issued").is_none());
+                changed.insert(source.id.as_str());
+            }
+        }
+    }
+    assert_eq!(
+        changed,
+        BTreeSet::from([
+            "li-qiqian-ren-dahui-qishilu",
+            "wikipedia-seven-thousand-cadres-conference"
+        ])
     );
 }
 
