@@ -165,20 +165,35 @@ fn assert_well_formed(markdown: &str) {
 /// dataset text brings in a `:`, `%`, or a `#` that does not start an entity code.
 #[track_caller]
 fn assert_mermaid_is_escaped(markdown: &str) {
-    let Some(start) = markdown.find("```mermaid\n") else {
-        return;
-    };
-    let body = &markdown[start + "```mermaid\n".len()..];
-    let end = body.find("\n```\n").expect("the mermaid block is closed");
-    for line in body[..end].lines() {
+    let mut rest = markdown;
+    let mut directives = BTreeSet::new();
+    while let Some(start) = rest.find("```mermaid\n") {
+        let body = &rest[start + "```mermaid\n".len()..];
+        let end = body.find("\n```\n").expect("the mermaid block is closed");
+        assert_mermaid_block_is_escaped(&body[..end], &mut directives);
+        rest = &body[end..];
+    }
+    assert!(
+        directives.len() <= 1,
+        "one directive for every block: {directives:?}"
+    );
+}
+
+/// One timeline block: the renderer's own directive and header, then escaped dataset text.
+#[track_caller]
+fn assert_mermaid_block_is_escaped<'a>(block: &'a str, directives: &mut BTreeSet<&'a str>) {
+    let mut lines = block.lines();
+    let directive = lines.next().unwrap_or_default();
+    assert!(
+        directive.starts_with("%%{init: {") && directive.ends_with("}%%"),
+        "each block opens with the renderer's directive: {directive:?}"
+    );
+    directives.insert(directive);
+    assert_eq!(lines.next(), Some("timeline TD"), "then the diagram type");
+    for line in lines {
         let trimmed = line.trim_start();
         assert!(!trimmed.contains('%'), "a % in mermaid line {line:?}");
-        let rest = if trimmed == "timeline" {
-            ""
-        } else if let Some(rest) = trimmed
-            .strip_prefix("title ")
-            .or_else(|| trimmed.strip_prefix("section "))
-        {
+        let rest = if let Some(rest) = trimmed.strip_prefix("section ") {
             assert!(!rest.contains(':'), "a colon in mermaid line {line:?}");
             rest
         } else {
@@ -186,6 +201,10 @@ fn assert_mermaid_is_escaped(markdown: &str) {
             assert!(
                 !period.contains(':') && !event.contains(':'),
                 "a stray colon in {line:?}"
+            );
+            assert!(
+                !period.trim().is_empty(),
+                "every event names its date: {line:?}"
             );
             event
         };
@@ -327,7 +346,7 @@ fn markdown_shows_dates_at_their_precision() {
     assert_eq!(closing.len(), 1, "one closing event: {closing:?}");
     assert!(
         closing[0].starts_with("        7 February 1962 : ")
-            && closing[0].ends_with("(preferred#59; also given as February 1962)"),
+            && closing[0].ends_with("(preferred date, also given as February 1962)"),
         "{closing:?}"
     );
 }

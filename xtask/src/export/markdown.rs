@@ -4,9 +4,12 @@
 //!
 //! 1. Title (the metadata's title), summary (its description), and a table with the
 //!    version, the `as-of` date and the license; a note on the two levels of provenance.
-//! 2. **Timeline**: a Mermaid `timeline` diagram of every dated claim (see
-//!    [`cadres_model::claim_date`]) in timeline order, one section per year, each date at
-//!    the precision the source gives (`7 February 1962`, `February 1962`, `1962`).
+//! 2. **Timeline**: every dated claim (see [`cadres_model::claim_date`]) in timeline order,
+//!    as vertical Mermaid `timeline TD` diagrams, one per year (one diagram for several
+//!    years would be scaled down past reading at GitHub's width, and Mermaid then draws a
+//!    section over the one before), one event a line with its date at the precision the
+//!    source gives (`7 February 1962`, `February 1962`, `1962`). Claims that dispute one
+//!    another are one event, at the preferred value, naming the others' values.
 //! 3. **The conference**, **People and organizations** and **Aftermath**: every claim once,
 //!    as its `statement` with a footnote per citation. See the grouping below.
 //! 4. **Disputes**: every pair of disputing claims, with both values, ranks, sources and
@@ -55,6 +58,12 @@ use cadres_model::{
 use super::escape::{markdown as md, mermaid, quoted};
 use super::human;
 use super::{FastMap, FastSet, Sorted};
+
+/// The first line of each timeline diagram. GitHub draws Mermaid in its own theme, light
+/// or dark; these colours are set in both, so that at GitHub's content width every text is
+/// at least 12 px and has a contrast of at least 4.5:1 (`.ci/timeline-check.sh` measures it):
+/// the section and date boxes, the text on them, and the lines.
+const MERMAID_INIT: &str = r##"%%{init: {"themeVariables": {"cScale0": "#a5c8f0", "cScaleLabel0": "#1f2328", "cScaleLabel11": "#848d97"}}}%%"##;
 
 /// One event of the timeline: a dated claim, with the dates its disputing rivals give
 /// instead, which are not events of their own.
@@ -434,28 +443,26 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             "Every dated claim, ordered by its earliest and then its latest possible day. \
              Dates are shown as precisely as the source gives them.\n"
         )?;
-        writeln!(o, "```mermaid\ntimeline")?;
-        writeln!(
-            o,
-            "    title {}",
-            mermaid(&self.index.dataset().metadata.title)
-        )?;
-        let mut section = None;
-        let mut period = None;
+        let mut year = None;
         for Event { entry, also } in events(&timeline) {
-            let year = human::year(entry.date);
-            if section.as_ref() != Some(&year) {
-                writeln!(o, "    section {year}")?;
-                section = Some(year);
-                period = None;
+            let this = human::year(entry.date);
+            if year.as_ref() != Some(&this) {
+                if year.is_some() {
+                    writeln!(o, "```\n")?;
+                }
+                writeln!(o, "```mermaid\n{MERMAID_INIT}\ntimeline TD")?;
+                writeln!(o, "    section {}", mermaid(&this))?;
+                year = Some(this);
             }
             let label = mermaid(&human::edtf(entry.date));
             let mut event = mermaid(&entry.claim.statement);
             if !also.is_empty() {
                 let others: Vec<String> = also.iter().map(|d| human::edtf(d)).collect();
                 let note = match entry.claim.rank {
-                    Rank::Preferred => format!("(preferred; also given as {})", others.join(", ")),
-                    _ => format!("(also given as {}; none preferred)", others.join(", ")),
+                    Rank::Preferred => {
+                        format!("(preferred date, also given as {})", others.join(", "))
+                    }
+                    _ => format!("(also given as {}, neither preferred)", others.join(", ")),
                 };
                 event.push(' ');
                 event.push_str(&mermaid(&note));
@@ -467,12 +474,7 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             } else {
                 event
             };
-            if period.as_ref() == Some(&label) {
-                writeln!(o, "        : {event}")?;
-            } else {
-                writeln!(o, "        {label} : {event}")?;
-                period = Some(label);
-            }
+            writeln!(o, "        {label} : {event}")?;
         }
         writeln!(o, "```\n")
     }
