@@ -126,6 +126,179 @@ fn a_special_file_named_like_a_record_is_reported_not_read() {
     );
 }
 
+/// A dataset made of the valid fixture with the overlay `tests/fixtures/<name>` on top:
+/// each file of the overlay added or replaced, and each path listed in its
+/// `.overlay-remove` taken away. The overlay's own snapshots (`*.snap`) stay behind.
+fn overlay(name: &str) -> tempfile::TempDir {
+    fn apply(from: &Path, to: &Path) {
+        for entry in fs::read_dir(from).expect("read the overlay") {
+            let path = entry.expect("an overlay entry").path();
+            let name = path.file_name().expect("named").to_owned();
+            let target = to.join(&name);
+            if path.is_dir() {
+                fs::create_dir_all(&target).expect("mkdir");
+                apply(&path, &target);
+            } else if name != ".overlay-remove" && path.extension().is_none_or(|e| e != "snap") {
+                fs::copy(&path, &target).expect("copy an overlay file");
+            }
+        }
+    }
+    let dir = fixture(name);
+    let tmp = valid_copy();
+    apply(&dir, tmp.path());
+    if let Ok(list) = fs::read_to_string(dir.join(".overlay-remove")) {
+        for path in list.lines().filter(|l| !l.trim().is_empty()) {
+            fs::remove_file(tmp.path().join(path.trim())).expect("remove an overlay path");
+        }
+    }
+    tmp
+}
+
+/// A file that cannot be loaded is the root cause: it comes first, the references that
+/// wait on it are folded into a note on it, an unrelated broken reference is still
+/// reported, and no warning follows from the missing file. Each case is an overlay on the
+/// valid fixture with its snapshots, in every format, beside it.
+#[test]
+fn a_file_that_cannot_be_loaded_comes_first_with_the_references_that_wait_on_it() {
+    for (case, expected) in [
+        ("wrong-extension", &["unexpected-file"][..]),
+        ("not-utf8", &["not-utf8"][..]),
+        (
+            "unrelated-broken-reference",
+            &["unexpected-file", "unknown-entity"][..],
+        ),
+    ] {
+        let tmp = overlay(&format!("root-cause/{case}"));
+        let report = check(tmp.path(), None);
+        assert_eq!(names(&report), expected, "{case}");
+        let root = &report.diagnostics[0];
+        assert!(root.waiting > 0, "{case}: {root:?}");
+        assert!(
+            report.diagnostics[1..].iter().all(|d| d.waiting == 0),
+            "{case}: one root"
+        );
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(format!("fixtures/root-cause/{case}"));
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_omit_expression(true);
+        settings.bind(|| {
+            insta::assert_snapshot!("human", rendered(&report, Format::Human));
+            insta::assert_snapshot!("json", rendered(&report, Format::Json));
+            insta::assert_snapshot!("github", rendered(&report, Format::Github));
+        });
+    }
+}
+
+/// "Already used" points at the first use, with its path, even when the file holding it has
+/// a syntax error of its own: its recovered tree still says where each id is.
+#[test]
+fn a_duplicate_id_points_at_its_first_use_in_a_file_with_a_syntax_error() {
+    let tmp = valid_copy();
+    let conference = tmp.path().join("entities/meeting/example-conference.toml");
+    let text = fs::read_to_string(&conference).expect("read");
+    fs::write(&conference, text.replacen("kind = ", "kind = = ", 1)).expect("write");
+    let person = tmp.path().join("entities/person/zhang-san.toml");
+    let text = fs::read_to_string(&person).expect("read");
+    fs::write(
+        &person,
+        text.replacen(
+            "id = \"zhang-san-said-every-day\"",
+            "id = \"example-conference-start\"",
+            1,
+        ),
+    )
+    .expect("write");
+    let report = check(tmp.path(), None);
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.name == "duplicate-id")
+        .expect("the duplicate is reported");
+    assert_eq!(
+        d.message,
+        "the id `example-conference-start` is already used"
+    );
+    let first = &d.related[0];
+    assert_eq!(first.file, "entities/meeting/example-conference.toml");
+    let span = first.span.as_ref().expect("a place");
+    assert_eq!((span.line, span.column), (9, 6), "{first:?}");
+    let human = cadres_validate::render(
+        &report,
+        &RenderOptions {
+            format: Format::Human,
+            color: false,
+            prefix: "dataset/".to_owned(),
+        },
+    );
+    assert!(
+        human.contains("::: dataset/entities/meeting/example-conference.toml:9:6"),
+        "{human}"
+    );
+}
+
+#[test]
+fn a_missing_enum_key_lists_its_words() {
+    let tmp = valid_copy();
+    let path = tmp.path().join("entities/place/beijing.toml");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(&path, text.replacen("kind = \"place\"\n", "", 1)).expect("write");
+    let report = check(tmp.path(), None);
+    assert_eq!(names(&report), ["missing-field"]);
+    let help = report.diagnostics[0].help.as_deref().unwrap_or_default();
+    assert!(
+        help.starts_with("add `kind = \"...\"`, one of `person`, `organization`,")
+            && help.contains("`place`"),
+        "{help}"
+    );
+}
+
+/// The two cases of the issue, on a copy of the real dataset.
+#[test]
+fn the_real_dataset_with_a_renamed_or_mis_encoded_file_gives_its_root_cause_alone() {
+    let real = cadres_tests::root().join("dataset");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_dir(&real, tmp.path());
+    fs::rename(
+        tmp.path().join("sources/he-2016.toml"),
+        tmp.path().join("sources/he-2016.tml"),
+    )
+    .expect("rename");
+    let report = check(tmp.path(), None);
+    assert_eq!(names(&report), ["unexpected-file"]);
+    let d = &report.diagnostics[0];
+    assert_eq!(
+        d.help.as_deref(),
+        Some("rename it to `sources/he-2016.toml`")
+    );
+    assert!(d.waiting > 0 && d.note.is_some(), "{d:?}");
+
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_dir(&real, tmp.path());
+    let file = tmp
+        .path()
+        .join("entities/meeting/seven-thousand-cadres-conference.toml");
+    let text = fs::read_to_string(&file).expect("read");
+    let gbk: Vec<u8> = text
+        .chars()
+        .flat_map(|c| {
+            // Any non-ASCII character as two bytes that are not UTF-8, as GBK writes Han.
+            if c.is_ascii() {
+                vec![c as u8]
+            } else {
+                vec![0xC6, 0xDF]
+            }
+        })
+        .collect();
+    fs::write(&file, gbk).expect("write");
+    let report = check(tmp.path(), None);
+    assert_eq!(
+        names(&report),
+        ["not-utf8"],
+        "no false unused-source warning"
+    );
+    assert!(report.diagnostics[0].waiting > 0);
+}
+
 #[test]
 fn json_and_github_formats() {
     let dir = fixture("invalid").join("unknown-entity");

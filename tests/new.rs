@@ -185,7 +185,7 @@ fn nothing_is_overwritten() {
 #[test]
 fn bad_input_is_refused_before_anything_is_written() {
     let (_tmp, dir) = dataset();
-    let cases: [(Template, &str); 7] = [
+    let cases: [(Template, &str); 8] = [
         (source("He-2016"), "is not an id"),
         (
             Template::Source {
@@ -203,6 +203,10 @@ fn bad_input_is_refused_before_anything_is_written() {
         (
             claim("example-conference", "colour", Some("red")),
             "no property colour",
+        ),
+        (
+            claim("example-conference", "end-dat", Some("1962")),
+            "no property end-dat in properties.toml: did you mean end-date?",
         ),
         (
             claim("example-conference", "end-date", None),

@@ -39,7 +39,12 @@ pub fn run_with(
         color: format == Format::Human
             && std::io::stderr().is_terminal()
             && std::env::var_os("NO_COLOR").is_none(),
-        prefix: display_prefix(dataset),
+        prefix: match format {
+            Format::Human => display_prefix(dataset),
+            Format::Github => repository_prefix(dataset),
+            // Paths in JSON are relative to the dataset folder, whatever the current folder.
+            Format::Json => String::new(),
+        },
     };
     let text = cadres_validate::render(&report, &options);
     if format == Format::Human {
@@ -94,18 +99,40 @@ fn progress_line(pass: Pass, done: usize, total: usize) -> String {
 /// The number of files from which a check shows its progress on a terminal.
 pub const PROGRESS_FROM: usize = 10_000;
 
-/// How to show the dataset folder before each file: as the user gave it when relative,
-/// relative to the current folder when it is inside it, else by its name alone. Never an
-/// absolute path.
+/// How to show the dataset folder before each file in human output: the path from the
+/// current folder to it (`dataset/`, `../dataset/` from a subfolder), so that every path a
+/// report prints opens from where the command ran, as ruff prints them. Never absolute:
+/// where no relative path exists (another drive), the folder's name alone.
 pub fn display_prefix(dataset: &Path) -> String {
-    let shown = if dataset.is_relative() {
-        dataset.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .ok()
-            .and_then(|cwd| dataset.strip_prefix(cwd).ok().map(Path::to_path_buf))
-            .unwrap_or_else(|| dataset.file_name().map(PathBuf::from).unwrap_or_default())
+    let base = std::env::current_dir().ok();
+    prefix_from(base.as_deref(), dataset)
+}
+
+/// How to show the dataset folder in GitHub annotations: from the repository root, which
+/// is where GitHub resolves an annotation's `file` (`dataset/`).
+pub fn repository_prefix(dataset: &Path) -> String {
+    prefix_from(Some(&crate::project_root()), dataset)
+}
+
+/// `dataset` relative to `base`, as a `/`-separated prefix ending in `/` (empty for the
+/// same folder).
+fn prefix_from(base: Option<&Path>, dataset: &Path) -> String {
+    let absolute = |p: &Path| {
+        std::fs::canonicalize(p).unwrap_or_else(|_| {
+            std::env::current_dir().map_or_else(|_| p.to_path_buf(), |cwd| cwd.join(p))
+        })
     };
+    let shown = match base {
+        Some(base) => relative(&absolute(base), &absolute(dataset)),
+        None => None,
+    }
+    .unwrap_or_else(|| {
+        if dataset.is_relative() {
+            dataset.to_path_buf()
+        } else {
+            dataset.file_name().map(PathBuf::from).unwrap_or_default()
+        }
+    });
     let parts: Vec<String> = shown
         .components()
         .filter(|c| !matches!(c, Component::CurDir))
@@ -118,11 +145,53 @@ pub fn display_prefix(dataset: &Path) -> String {
     }
 }
 
+/// The path from the folder `from` to `to`, both absolute: `../dataset`. `None` when they
+/// share no root.
+fn relative(from: &Path, to: &Path) -> Option<PathBuf> {
+    let from: Vec<Component<'_>> = from.components().collect();
+    let to: Vec<Component<'_>> = to.components().collect();
+    if from.first() != to.first() {
+        return None;
+    }
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut path = PathBuf::new();
+    for _ in common..from.len() {
+        path.push("..");
+    }
+    for c in &to[common..] {
+        path.push(c.as_os_str());
+    }
+    Some(path)
+}
+
 #[cfg(test)]
 mod tests {
     use cadres_validate::Pass;
 
-    use super::progress_line;
+    use std::path::Path;
+
+    use super::{prefix_from, progress_line};
+
+    /// Paths print as they open from the base folder: inside it, above it, beside it.
+    #[test]
+    fn the_prefix_is_the_path_from_the_base_folder() {
+        let root = Path::new("/repo");
+        assert_eq!(
+            prefix_from(Some(root), Path::new("/repo/dataset")),
+            "dataset/"
+        );
+        assert_eq!(
+            prefix_from(Some(Path::new("/repo/crates")), Path::new("/repo/dataset")),
+            "../dataset/"
+        );
+        assert_eq!(prefix_from(Some(root), Path::new("/repo")), "");
+        assert_eq!(
+            prefix_from(Some(root), Path::new("/elsewhere/data")),
+            "../elsewhere/data/"
+        );
+        assert_eq!(prefix_from(None, Path::new("/elsewhere/data")), "data/");
+        assert_eq!(prefix_from(None, Path::new("data")), "data/");
+    }
 
     /// Each pass says what it is doing; a line is cleared to its end, and the last one
     /// clears the bar away.

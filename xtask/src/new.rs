@@ -399,10 +399,16 @@ fn append_claim(dataset: &Path, args: &ClaimArgs<'_>) -> anyhow::Result<PathBuf>
         .find(|p| p.id == property)
         .ok_or_else(|| {
             let known: Vec<&str> = properties.property.iter().map(|p| p.id.as_str()).collect();
-            anyhow!(
-                "no property {property} in properties.toml: use one of {}",
-                known.join(", ")
-            )
+            match cadres_validate::closest(property.as_str(), &known) {
+                Some(best) => anyhow!(
+                    "no property {property} in properties.toml: did you mean {best}? The properties are {}",
+                    known.join(", ")
+                ),
+                None => anyhow!(
+                    "no property {property} in properties.toml: use one of {}",
+                    known.join(", ")
+                ),
+            }
         })?;
     let kind = path
         .parent()

@@ -50,19 +50,28 @@ const DIAGNOSTICS: &str = r#"## Output
 Exit status: 0 when there is no error (warnings allowed), 1 when there is an error, 2 when
 the check could not run (the dataset or archive folder cannot be read).
 
-Paths are the dataset folder as given on the command line (relative to the current folder
-when given absolute, or its name alone when outside it) joined with the file's path inside
-the dataset: never absolute. Diagnostics are sorted by file, then position.
+Paths are never absolute. In the human form each is the path from the current folder to the
+file (`dataset/sources/x.toml`, `../dataset/sources/x.toml` from a subfolder), so that it
+opens from where the command ran; GitHub annotations name it from the repository root; the
+JSON form names it from the dataset folder, whatever the current folder.
+
+Diagnostics are sorted root causes first, then by file and position. A root cause is a
+file that could not be loaded (a wrong extension or name, text that is not UTF-8, a file
+too large or unreadable) whose ids other files refer to: those references are not reported
+one by one but counted on it (`waiting`, and a note such as `14 references in 9 files wait
+on this file`), and no warning that only follows from the missing file is given (while an
+entity file is unread, no source is called unused).
 
 - `human` (default, on stderr): like rustc, the code and message, `file:line:col`, the line
-  with the key or value at fault underlined, the rule's name and a help line; then a summary
-  line such as `3 errors, 1 warning in 2 files`.
+  with the key or value at fault underlined, any related place (`first used here`), the
+  rule's name, a note and a help line; then a summary line such as
+  `3 errors, 1 warning in 2 files`.
 - `github` (stdout): one `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE name::message`
   (or `::warning …`) workflow command per diagnostic, for pull-request annotations.
 - `json` (stdout): one JSON object per line, one line per diagnostic, no summary:
 
 ```json
-{"code":"E0301","name":"unknown-source","severity":"error","file":"dataset/entities/meeting/x.toml","span":{"start":312,"end":324,"line":14,"column":16,"end_line":14,"end_column":28},"message":"no source has the id `he-2061`","label":"unknown source","help":"did you mean `he-2016`?"}
+{"code":"E0301","name":"unknown-source","severity":"error","file":"entities/meeting/x.toml","span":{"start":312,"end":324,"line":14,"column":16,"end_line":14,"end_column":28},"message":"no source has the id `he-2061`","label":"unknown source","help":"did you mean `he-2016`?"}
 ```
 
 | field | type | meaning |
@@ -78,6 +87,9 @@ the dataset: never absolute. Diagnostics are sorted by file, then position.
 | `message` | string | what is wrong |
 | `label` | string or `null` | a short note on the underlined text |
 | `help` | string or `null` | what to do about it, when known |
+| `note` | string, absent when none | what else to know: the references that wait on this file |
+| `waiting` | integer, absent when 0 | how many references wait on this file, which could not be loaded |
+| `related` | array, absent when empty | other places involved, each `{"file", "span", "label"}` (`file` and `span` as above; `label` such as `first used here`) |
 
 The shape is stable: fields may be added, none is removed or changes meaning.
 "#;

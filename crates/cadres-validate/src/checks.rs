@@ -19,6 +19,7 @@ use cadres_model::{
 
 use crate::Diagnostic;
 use crate::load::{Loaded, Record};
+use crate::roots::{Defines, Root};
 use crate::rules::{self, Rule};
 
 /// The longest quote, in characters.
@@ -83,10 +84,14 @@ pub(crate) struct Index<'a> {
     shared_entities: Map<&'a str, Vec<usize>>,
     /// The known ids of each namespace, sorted, for suggestions: built on first use.
     sorted: [OnceLock<Vec<&'a str>>; 4],
+    /// The files that could not be loaded, and the id each would define by namespace
+    /// ([`SOURCE`] or [`ENTITY`]), so that references to them wait on them.
+    roots: &'a [Root],
+    root_of: Map<(&'a str, u8), usize>,
 }
 
 impl<'a> Index<'a> {
-    pub(crate) fn new(files: &'a [Loaded]) -> Index<'a> {
+    pub(crate) fn new(files: &'a [Loaded], roots: &'a [Root]) -> Index<'a> {
         let mut ix = Index {
             files,
             metadata: None,
@@ -100,6 +105,18 @@ impl<'a> Index<'a> {
             duplicates: Vec::new(),
             shared_entities: Map::default(),
             sorted: Default::default(),
+            roots,
+            root_of: roots
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let bit = match r.defines {
+                        Defines::Source => SOURCE,
+                        Defines::Entity => ENTITY,
+                    };
+                    ((r.id.as_str(), bit), i)
+                })
+                .collect(),
         };
         let mut entity_files: Map<&'a str, Vec<usize>> = Map::default();
         for (fi, f) in files.iter().enumerate() {
@@ -246,6 +263,16 @@ impl<'a> Index<'a> {
         Diagnostic::new(rule, f.rel.clone(), message).at(f.text(), f.index().value(pointer))
     }
 
+    /// Another place a diagnostic involves: the value at `pointer` in file `fi`.
+    pub(crate) fn related(&self, fi: usize, pointer: &str, label: &str) -> crate::Related {
+        let f = &self.files[fi];
+        crate::Related {
+            file: f.rel.clone(),
+            span: Some(crate::Span::new(f.text(), f.index().value(pointer))),
+            label: label.to_owned(),
+        }
+    }
+
     /// A diagnostic of `rule` pointing at the key of the value at `pointer` in file `fi`.
     pub(crate) fn at_key(
         &self,
@@ -256,12 +283,6 @@ impl<'a> Index<'a> {
     ) -> Diagnostic {
         let f = &self.files[fi];
         Diagnostic::new(rule, f.rel.clone(), message).at(f.text(), f.index().key(pointer))
-    }
-
-    fn where_is(&self, fi: usize, pointer: &str) -> String {
-        let f = &self.files[fi];
-        let span = crate::Span::new(f.text(), f.index().value(pointer));
-        format!("{}:{}:{}", f.rel, span.line, span.column)
     }
 }
 
@@ -308,20 +329,28 @@ fn duplicates(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
             let d = &ix.declared[id];
             (d.file, d.at)
         };
-        let first = ix.where_is(first_file, &pointer(first_file, first_at));
-        out.push(
-            ix.at(
+        let first = ix.related(
+            first_file,
+            &pointer(first_file, first_at),
+            "first used here",
+        );
+        let mut d = ix
+            .at(
                 &rules::DUPLICATE_ID,
                 fi,
                 &pointer(fi, at),
-                format!("the id `{id}` is already used at {first}"),
+                format!("the id `{id}` is already used"),
             )
             .label("used again here")
-            .help("give one of the two records another id"),
-        );
+            .help("give one of the two records another id");
+        d.related.push(first);
+        out.push(d);
     }
 }
 
+/// An `unknown-…` diagnostic for a reference to `id`, or none when the id is one a file
+/// that could not be loaded would define: the reference then waits on that file
+/// ([`crate::roots`]).
 fn unknown(
     ix: &Index<'_>,
     rule: &Rule,
@@ -329,11 +358,20 @@ fn unknown(
     pointer: &str,
     what: &str,
     id: &str,
-) -> Diagnostic {
+) -> Option<Diagnostic> {
+    let bit = match what {
+        "source" => SOURCE,
+        "entity" => ENTITY,
+        _ => 0,
+    };
+    if let Some(&r) = ix.root_of.get(&(id, bit)) {
+        ix.roots[r].wait(fi);
+        return None;
+    }
     let mut d = ix
         .at(rule, fi, pointer, format!("no {what} has the id `{id}`"))
         .label(format!("unknown {what}"));
-    if let Some(best) = crate::schema::closest(id, ix.sorted(what)) {
+    if let Some(best) = crate::suggest::closest(id, ix.sorted(what)) {
         d = d.help(format!("did you mean `{best}`?"));
     } else {
         d = d.help(match what {
@@ -343,14 +381,14 @@ fn unknown(
             _ => "correct the id".to_owned(),
         });
     }
-    d
+    Some(d)
 }
 
 /// The sources a source lists as its references exist.
 fn source_references(ix: &Index<'_>, fi: usize, s: &Source, out: &mut Vec<Diagnostic>) {
     for (i, r) in s.references.iter().enumerate() {
         if !ix.known_source(r.as_str()) {
-            out.push(unknown(
+            out.extend(unknown(
                 ix,
                 &rules::UNKNOWN_SOURCE,
                 fi,
@@ -367,7 +405,7 @@ fn references(ix: &Index<'_>, c: &ClaimAt<'_>, properties_loaded: bool, out: &mu
     let base = c.pointer();
     let claim = c.claim;
     if properties_loaded && !ix.known_property(claim.property.as_str()) {
-        out.push(unknown(
+        out.extend(unknown(
             ix,
             &rules::UNKNOWN_PROPERTY,
             c.file,
@@ -380,7 +418,7 @@ fn references(ix: &Index<'_>, c: &ClaimAt<'_>, properties_loaded: bool, out: &mu
         if let Some(e) = v.as_entity()
             && !ix.known(e.as_str(), ENTITY)
         {
-            out.push(unknown(
+            out.extend(unknown(
                 ix,
                 &rules::UNKNOWN_ENTITY,
                 c.file,
@@ -394,16 +432,17 @@ fn references(ix: &Index<'_>, c: &ClaimAt<'_>, properties_loaded: bool, out: &mu
     for (k, v) in &claim.qualifiers {
         if properties_loaded && !ix.known_property(k.as_str()) {
             let qp = format!("{base}/qualifiers/{}", k.as_str());
-            let mut d = unknown(
+            if let Some(mut d) = unknown(
                 ix,
                 &rules::UNKNOWN_PROPERTY,
                 c.file,
                 &qp,
                 "property",
                 k.as_str(),
-            );
-            d.span = ix.at_key(&rules::UNKNOWN_PROPERTY, c.file, &qp, "").span;
-            out.push(d);
+            ) {
+                d.span = ix.at_key(&rules::UNKNOWN_PROPERTY, c.file, &qp, "").span;
+                out.push(d);
+            }
         }
         if v.as_entity().is_some() {
             entity_value(v, format!("{base}/qualifiers/{}", k.as_str()), out);
@@ -411,7 +450,7 @@ fn references(ix: &Index<'_>, c: &ClaimAt<'_>, properties_loaded: bool, out: &mu
     }
     for (j, d) in claim.disputes.iter().enumerate() {
         if !ix.known(d.with.as_str(), CLAIM) {
-            out.push(unknown(
+            out.extend(unknown(
                 ix,
                 &rules::UNKNOWN_CLAIM,
                 c.file,
@@ -423,7 +462,7 @@ fn references(ix: &Index<'_>, c: &ClaimAt<'_>, properties_loaded: bool, out: &mu
     }
     for (j, cit) in claim.citations.iter().enumerate() {
         if !ix.known_source(cit.source.as_str()) {
-            out.push(unknown(
+            out.extend(unknown(
                 ix,
                 &rules::UNKNOWN_SOURCE,
                 c.file,
@@ -434,7 +473,7 @@ fn references(ix: &Index<'_>, c: &ClaimAt<'_>, properties_loaded: bool, out: &mu
         }
         for (k, w) in cit.cites.iter().enumerate() {
             if !ix.known_source(w.as_str()) {
-                out.push(unknown(
+                out.extend(unknown(
                     ix,
                     &rules::UNKNOWN_SOURCE,
                     c.file,
@@ -794,10 +833,11 @@ fn sources(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        if !ix
-            .declared
-            .get(s.id.as_str())
-            .is_some_and(|d| d.cited.load(Ordering::Relaxed))
+        if !crate::roots::entity_unread(ix.roots)
+            && !ix
+                .declared
+                .get(s.id.as_str())
+                .is_some_and(|d| d.cited.load(Ordering::Relaxed))
         {
             out.push(
                 ix.at(
@@ -910,14 +950,15 @@ fn undeclared_disputes(ix: &Index<'_>, subject: &str, fi: usize) -> Vec<Diagnost
         for (i, b) in group.iter().enumerate() {
             for a in &group[..i] {
                 if a.claim.value != b.claim.value && !linked(a.claim, b.claim) {
-                    let other = ix.where_is(a.file, &format!("{}/value", a.pointer()));
+                    let other =
+                        ix.related(a.file, &format!("{}/value", a.pointer()), "the other value");
                     let mut d = ix
                         .at(
                             &rules::UNDECLARED_DISPUTE,
                             b.file,
                             &format!("{}/value", b.pointer()),
                             format!(
-                                "`{}` gives {} a {} of {}, but `{}` gives {} ({other})",
+                                "`{}` gives {} a {} of {}, but `{}` gives {}",
                                 b.claim.id,
                                 subject,
                                 b.claim.property,
@@ -927,6 +968,7 @@ fn undeclared_disputes(ix: &Index<'_>, subject: &str, fi: usize) -> Vec<Diagnost
                             ),
                         )
                         .label("differs from another claim");
+                    d.related.push(other);
                     let relation = match (a.claim.value.as_date(), b.claim.value.as_date()) {
                         (Some(x), Some(y)) => x.relation(y).to_string(),
                         _ => "...".to_owned(),

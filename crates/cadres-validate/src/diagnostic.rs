@@ -115,6 +115,34 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// What to do about it, when that is known.
     pub help: Option<String>,
+    /// What else the reader should know: for a file that could not be loaded, the
+    /// references that wait on it (`14 references in 9 files wait on this file`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// How many references to ids this file would define could not be checked because it
+    /// failed to load. They are not reported one by one; a diagnostic with waiting
+    /// references comes first in a report, as the root cause.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub waiting: usize,
+    /// Other places the problem involves, such as where a duplicated id was first used.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// Another place a diagnostic involves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    /// The file, relative to the dataset folder, like [`Diagnostic::file`].
+    pub file: String,
+    /// Where in it.
+    pub span: Option<Span>,
+    /// What is there: `first used here`.
+    pub label: String,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // reason: serde's skip_serializing_if passes a reference
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Diagnostic {
@@ -129,6 +157,9 @@ impl Diagnostic {
             message: message.into(),
             label: None,
             help: None,
+            note: None,
+            waiting: 0,
+            related: Vec::new(),
         }
     }
 
@@ -153,9 +184,17 @@ impl Diagnostic {
         self
     }
 
-    /// The order of a report: by file, then position (file-wide ones first), then code.
-    pub(crate) fn sort_key(&self) -> (&str, usize, usize, &str, &str) {
+    /// The order of a report: root causes first (diagnostics that references wait on),
+    /// then by file, then position (file-wide ones first), then code.
+    pub(crate) fn sort_key(&self) -> (bool, &str, usize, usize, &str, &str) {
         let (start, end) = self.span.as_ref().map_or((0, 0), |s| (s.start, s.end));
-        (&self.file, start, end, self.code, &self.message)
+        (
+            self.waiting == 0,
+            &self.file,
+            start,
+            end,
+            self.code,
+            &self.message,
+        )
     }
 }

@@ -32,11 +32,13 @@ mod checks;
 mod diagnostic;
 mod load;
 mod render;
+mod roots;
 pub mod rules;
 mod scan;
 mod schema;
 mod spans;
 mod stream;
+mod suggest;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
@@ -45,11 +47,12 @@ use cadres_model::{Dataset, Metadata};
 
 pub use archive::{closest_passage, fold};
 pub use checks::MAX_QUOTE_CHARS;
-pub use diagnostic::{Diagnostic, Severity, Span};
+pub use diagnostic::{Diagnostic, Related, Severity, Span};
 pub use load::{MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_STRING_CHARS};
 pub use render::{Format, RenderOptions, render, summary};
 pub use rules::{Category, Rule};
 pub use schema::compile_schema;
+pub use suggest::closest;
 
 use load::Record;
 
@@ -193,6 +196,31 @@ pub fn check_with(options: &Options, tuning: &Tuning) -> Result<Report, Error> {
     full(options, tuning, walk)
 }
 
+/// A file whose text changed (or vanished) between loading and a rule pointing into it:
+/// its diagnostics lose their places, which were computed on a text that is no longer
+/// there, and one more says so.
+fn unpoint_stale(loaded: &[load::Loaded], diagnostics: &mut Vec<Diagnostic>) {
+    for f in loaded {
+        let Some(why) = f.stale.get() else { continue };
+        for d in diagnostics.iter_mut() {
+            if d.file == f.rel {
+                d.span = None;
+            }
+            for r in d.related.iter_mut().filter(|r| r.file == f.rel) {
+                r.span = None;
+            }
+        }
+        diagnostics.push(
+            Diagnostic::new(
+                &rules::UNREADABLE_FILE,
+                f.rel.clone(),
+                format!("the places in this file cannot be shown: {why}"),
+            )
+            .help("the file changed while the check ran: run the check again"),
+        );
+    }
+}
+
 /// The full check: every file loaded, every rule run on the whole dataset in memory,
 /// every problem found and pointed at.
 fn full(options: &Options, tuning: &Tuning, walk: load::Walk) -> Result<Report, Error> {
@@ -202,12 +230,15 @@ fn full(options: &Options, tuning: &Tuning, walk: load::Walk) -> Result<Report, 
     for f in &loaded {
         diagnostics.extend(f.diagnostics.iter().cloned());
     }
-    let ix = checks::Index::new(&loaded);
+    let roots = roots::find(&diagnostics, &loaded);
+    let ix = checks::Index::new(&loaded, &roots);
     checks::run(&ix, &mut diagnostics);
     if let Some(dir) = &options.archive {
         archive::verify(dir, &ix, &mut diagnostics)?;
     }
     drop(ix);
+    roots::annotate(&roots, &mut diagnostics);
+    unpoint_stale(&loaded, &mut diagnostics);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     let mut texts = BTreeMap::new();
@@ -218,6 +249,13 @@ fn full(options: &Options, tuning: &Tuning, walk: load::Walk) -> Result<Report, 
         .iter()
         .filter(|d| d.span.is_some())
         .map(|d| d.file.clone())
+        .chain(
+            diagnostics
+                .iter()
+                .flat_map(|d| &d.related)
+                .filter(|r| r.span.is_some())
+                .map(|r| r.file.clone()),
+        )
         .collect();
     for f in loaded {
         let record = if pointed.contains(&f.rel) {

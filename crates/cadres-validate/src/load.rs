@@ -299,8 +299,8 @@ pub(crate) struct Loaded {
     /// loading and read again from `path` on first use (a cross-file rule pointing into
     /// the file), so that a check of a large dataset does not hold every file in memory.
     text: OnceLock<String>,
-    /// The span index: set to an empty one for a file whose TOML could not be parsed;
-    /// else left unset by the loader, which drops the one it built, and rebuilt from the
+    /// The span index: for a file with syntax errors, that of the tree recovered from
+    /// them; else left unset by the loader, which drops the one it built, and rebuilt from the
     /// text by [`Loaded::index`] only for a file that a cross-file rule points into.
     pub(crate) index: OnceLock<SpanIndex>,
     pub(crate) record: Option<Record>,
@@ -311,6 +311,29 @@ pub(crate) struct Loaded {
     /// is whole and declares them itself.
     pub(crate) declared: Option<Declared>,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The length and hash of the text the loader read, when it dropped it: a text read
+    /// again must be the same, or spans computed on one would be shown in the other.
+    fingerprint: Option<Fingerprint>,
+    /// Why the text could not be had again as it was read (it changed, or the read
+    /// failed); then [`Loaded::text`] is empty and nothing may point into the file.
+    pub(crate) stale: OnceLock<String>,
+}
+
+/// What identifies a text without keeping it: its length and a 64-bit hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    len: usize,
+    hash: u64,
+}
+
+impl Fingerprint {
+    fn of(text: &str) -> Fingerprint {
+        use std::hash::BuildHasher;
+        Fingerprint {
+            len: text.len(),
+            hash: foldhash::fast::FixedState::default().hash_one(text.as_bytes()),
+        }
+    }
 }
 
 impl Loaded {
@@ -325,16 +348,30 @@ impl Loaded {
             claim_positions: Vec::new(),
             declared: None,
             diagnostics: Vec::new(),
+            fingerprint: None,
+            stale: OnceLock::new(),
         }
     }
 
-    /// The file's text, read again from the file if the loader dropped it.
+    /// The file's text, read again from the file if the loader dropped it. When that read
+    /// fails, or gives another text than the loader read, the text is empty and
+    /// [`Loaded::stale`] says why.
     pub(crate) fn text(&self) -> &str {
         self.text.get_or_init(|| {
-            self.path
-                .as_ref()
-                .and_then(|p| fs::read_to_string(p).ok())
-                .unwrap_or_default()
+            let Some(path) = &self.path else {
+                return String::new();
+            };
+            match fs::read_to_string(path) {
+                Ok(text) if self.fingerprint.is_none_or(|f| f == Fingerprint::of(&text)) => text,
+                Ok(_) => {
+                    let _ = self.stale.set("it changed after it was read".to_owned());
+                    String::new()
+                }
+                Err(e) => {
+                    let _ = self.stale.set(format!("it could not be read again: {e}"));
+                    String::new()
+                }
+            }
         })
     }
 
@@ -553,6 +590,8 @@ fn check_text(loaded: &mut Loaded, fast: bool) {
                 // when it could not be read again.
                 if !diags.is_empty() || loaded.path.is_none() {
                     let _ = loaded.text.set(text);
+                } else {
+                    loaded.fingerprint = Some(Fingerprint::of(&text));
                 }
                 loaded.diagnostics = diags;
                 return;
@@ -641,9 +680,11 @@ fn slow(
             diags.push(d);
         }
         // The tree recovered from the syntax errors still names the ids this file
-        // declares and cites, so that other files' references to them do not fail too.
-        let (json, ..) = spans::convert(&doc);
+        // declares and cites, so that other files' references to them do not fail too,
+        // and says where they are, for a rule that points at one (a duplicated id).
+        let (json, index, _) = spans::convert(&doc);
         loaded.declared = Some(declared(loaded.kind, &json));
+        loaded.index = OnceLock::from(index);
         loaded.diagnostics = diags;
         return;
     }
@@ -894,6 +935,40 @@ fn directive(kind: RecordKind, file: &str, text: &str, out: &mut Vec<Diagnostic>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file changed or gone after loading is not shown as if it held the text the
+    /// spans were computed on: its text is empty and the reason is kept.
+    #[test]
+    fn a_file_changed_or_gone_after_loading_is_stale_not_silently_reread() {
+        let dir = std::env::temp_dir().join(format!("cadres-stale-{}", std::process::id()));
+        fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("beijing.toml");
+        let text = "id = \"beijing\"\nkind = \"place\"\ndescription = \"A city.\"\nlabels = { en = \"Beijing\" }\n";
+        for (change, reason) in [
+            (Some("id = \"peking\"\n"), "it changed after it was read"),
+            (None, "it could not be read again"),
+        ] {
+            fs::write(
+                &path,
+                format!("#:schema ../../../schema/entity.schema.json\n{text}"),
+            )
+            .expect("write");
+            let loaded = load(found(
+                path.clone(),
+                "entities/place/beijing.toml".to_owned(),
+                RecordKind::Entity,
+            ));
+            assert!(loaded.record.is_some() && loaded.diagnostics.is_empty());
+            match change {
+                Some(new) => fs::write(&path, new).expect("change"),
+                None => fs::remove_file(&path).expect("remove"),
+            }
+            assert_eq!(loaded.text(), "");
+            let stale = loaded.stale.get().expect("the change is noticed");
+            assert!(stale.starts_with(reason), "{stale}");
+        }
+        let _ = fs::remove_dir_all(&dir);
+    }
 
     /// A file that cannot be read (here: gone between the walk and the read) is reported
     /// as unreadable, with the system's reason, not as text in a wrong encoding.

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 
-use crate::{Diagnostic, Report, Severity};
+use crate::{Report, Severity};
 
 /// How to print a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,9 +42,10 @@ pub struct RenderOptions {
     pub format: Format,
     /// Put ANSI colours in human output.
     pub color: bool,
-    /// Written before each diagnostic's file path, so that paths read as the user gave the
-    /// dataset folder: `dataset/` makes `sources/x.toml` print as `dataset/sources/x.toml`.
-    /// Empty or ending in `/`.
+    /// Written before each diagnostic's file path in the human and GitHub forms, so that
+    /// paths open from where they are read: `dataset/` makes `sources/x.toml` print as
+    /// `dataset/sources/x.toml`. Empty or ending in `/`. The JSON form ignores it: its
+    /// paths are always relative to the dataset folder.
     pub prefix: String,
 }
 
@@ -52,7 +53,7 @@ pub struct RenderOptions {
 pub fn render(report: &Report, options: &RenderOptions) -> String {
     match options.format {
         Format::Human => human(report, options),
-        Format::Json => json(report, &options.prefix),
+        Format::Json => json(report),
         Format::Github => github(report, &options.prefix),
     }
 }
@@ -116,7 +117,27 @@ fn human(report: &Report, options: &RenderOptions) -> String {
             }
             _ => title.element(Origin::path(path.clone())),
         };
+        for r in &d.related {
+            let path = format!("{}{}", options.prefix, r.file);
+            group = match (&r.span, report.texts.get(&r.file)) {
+                (Some(span), Some(text)) => group.element(
+                    Snippet::source(text.as_str()).path(path).annotation(
+                        AnnotationKind::Context
+                            .span(span.range())
+                            .label(r.label.as_str()),
+                    ),
+                ),
+                (Some(span), None) => group.element(
+                    Level::NOTE
+                        .message(format!("{}: {path}:{}:{}", r.label, span.line, span.column)),
+                ),
+                (None, _) => group.element(Level::NOTE.message(format!("{}: {path}", r.label))),
+            };
+        }
         group = group.element(Level::NOTE.message(format!("rule `{}`", d.name)));
+        if let Some(n) = &d.note {
+            group = group.element(Level::NOTE.message(n.as_str()));
+        }
         if let Some(h) = &d.help {
             group = group.element(Level::HELP.message(h.as_str()));
         }
@@ -128,15 +149,12 @@ fn human(report: &Report, options: &RenderOptions) -> String {
     out
 }
 
-/// The JSON form of one diagnostic, with its path as displayed.
-fn json(report: &Report, prefix: &str) -> String {
+/// One JSON object a line, each diagnostic as serde writes it: paths relative to the
+/// dataset folder.
+fn json(report: &Report) -> String {
     let mut out = String::new();
     for d in &report.diagnostics {
-        let shown = Diagnostic {
-            file: format!("{prefix}{}", d.file),
-            ..d.clone()
-        };
-        if let Ok(line) = serde_json::to_string(&shown) {
+        if let Ok(line) = serde_json::to_string(d) {
             out.push_str(&line);
             out.push('\n');
         }
@@ -166,6 +184,15 @@ fn github(report: &Report, prefix: &str) -> String {
             property(&format!("{} {}", d.code, d.name))
         );
         let mut message = d.message.clone();
+        for r in &d.related {
+            let _ = write!(message, "\n{}: {prefix}{}", r.label, r.file);
+            if let Some(s) = &r.span {
+                let _ = write!(message, ":{}:{}", s.line, s.column);
+            }
+        }
+        if let Some(n) = &d.note {
+            let _ = write!(message, "\nnote: {n}");
+        }
         if let Some(h) = &d.help {
             let _ = write!(message, "\nhelp: {h}");
         }

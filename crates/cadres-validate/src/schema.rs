@@ -15,6 +15,7 @@ use serde_json::Value;
 use crate::Diagnostic;
 use crate::rules;
 use crate::spans::{SpanIndex, escape};
+use crate::suggest::closest;
 
 /// The variant keys of the externally tagged `Value` enum, in schema `oneOf` order.
 const VALUE_VARIANTS: [&str; 5] = ["entity", "date", "quantity", "share", "text"];
@@ -147,11 +148,15 @@ fn report(
             } else {
                 "this table"
             };
+            let help = match words_of_property(schema, error.schema_path().as_str(), name) {
+                Some(words) => format!("add `{name} = \"...\"`, one of {}", list(&words)),
+                None => format!("add `{name} = ...`"),
+            };
             out.push(
                 Diagnostic::new(&rules::MISSING_FIELD, file, format!("missing key `{name}`"))
                     .at(text, here())
                     .label(format!("{whole} has no `{name}`"))
-                    .help(format!("add `{name} = ...`")),
+                    .help(help),
             );
         }
         ValidationErrorKind::OneOfNotValid { context } => {
@@ -323,6 +328,24 @@ fn node_at<'s>(schema: &'s Value, pointer: &str) -> Option<&'s Value> {
     Some(node)
 }
 
+/// The allowed words of the property `name` of the object whose `required` failed at
+/// `schema_path`, when it is an enum (directly, or through one `$ref`).
+fn words_of_property<'s>(schema: &'s Value, schema_path: &str, name: &str) -> Option<Vec<&'s str>> {
+    let (parent, _) = schema_path.rsplit_once('/')?;
+    let mut node = node_at(schema, parent)?.get("properties")?.get(name)?;
+    if let Some(target) = node.get("$ref").and_then(Value::as_str) {
+        node = node_at(schema, target.strip_prefix('#')?)?;
+    }
+    if let Some(words) = node.get("enum").and_then(Value::as_array) {
+        return words.iter().map(Value::as_str).collect();
+    }
+    node.get("oneOf")?
+        .as_array()?
+        .iter()
+        .map(|branch| branch.get("const").and_then(Value::as_str))
+        .collect()
+}
+
 /// The words of an enum written as a `oneOf` of `const`s (how schemars writes an enum
 /// whose variants have documentation), or `None` when the `oneOf` is something else.
 fn enum_words<'s>(schema: &'s Value, schema_path: &str) -> Option<Vec<&'s str>> {
@@ -364,34 +387,4 @@ fn list(words: &[&str]) -> String {
         .map(|w| format!("`{w}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The candidate nearest to `word` by edit distance, when it is near enough to be a typo.
-pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
-    candidates
-        .iter()
-        .map(|c| (levenshtein(word, c), *c))
-        .filter(|(d, _)| *d <= limit)
-        .min()
-        .map(|(_, c)| c)
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
