@@ -1,6 +1,8 @@
 //! `cargo xtask fmt`: the fixtures in `tests/fixtures/fmt/` format to their expected form, the
-//! canonical form is a fixed point, formatting never changes the parsed model, a file that
-//! does not parse is reported and left alone, and `--check` lists what differs.
+//! canonical form is a fixed point, formatting never changes the parsed model and loses no
+//! comment (generated files with a byte-order mark, CRLF, odd spacing and comments in every
+//! place keep each comment, in order), a file that does not parse is reported and left
+//! alone, and `--check` lists what differs.
 //!
 //! To regenerate an expected file after a deliberate change to the canonical form, run the
 //! test with `UPDATE_FMT_FIXTURES=1` and read the diff before committing it.
@@ -20,7 +22,9 @@ use cadres_model::{
 use proptest::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use xtask::fmt::{Outcome, ParseError, format_file, format_text, kind_from_path};
+use xtask::fmt::{
+    Outcome, ParseError, format, format_file, format_file_with_notes, format_text, kind_from_path,
+};
 
 /// Formats `text` and checks that the result is a fixed point and parses into the same model.
 #[track_caller]
@@ -39,6 +43,19 @@ fn format_checked(text: &str, kind: Option<RecordKind>) -> String {
             assert_eq!(before, after, "formatting changed the data");
         }
     }
+    once
+}
+
+/// Formats a partial record `text` as a file of `kind`, and checks that the result is a
+/// fixed point and parses into the same TOML data.
+#[track_caller]
+fn format_partial(text: &str, kind: RecordKind) -> String {
+    let once = format_text(text, Some(kind)).unwrap_or_else(|e| panic!("does not format: {e}"));
+    let twice = format_text(&once, Some(kind)).unwrap_or_else(|e| panic!("output: {e}"));
+    assert_eq!(once, twice, "formatting is not idempotent");
+    let before: toml::Table = toml::from_str(text).expect("input is TOML");
+    let after: toml::Table = toml::from_str(&once).expect("output is TOML");
+    assert_eq!(before, after, "formatting changed the data");
     once
 }
 
@@ -99,7 +116,7 @@ fn fixtures_format_to_their_expected_form() {
             "{expected_path} is not canonical"
         );
     }
-    assert!(seen >= 4, "found {seen} fmt fixtures");
+    assert!(seen >= 6, "found {seen} fmt fixtures");
 }
 
 #[test]
@@ -269,6 +286,262 @@ fn long_text_is_wrapped_without_changing_it() {
     assert!(out.contains("statement = \"\"\"\nword word"), "{out}");
     assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
     assert!(out.contains("note = \"\"\"\ntwo\nlines\"\"\""), "{out}");
+}
+
+/// The bug this formatter once had: a file saved with a byte-order mark lost its first line,
+/// the `#:schema` directive. Now the mark and the carriage returns go, and every line stays.
+#[test]
+fn a_byte_order_mark_and_crlf_are_removed_and_nothing_else() {
+    let text = "\u{FEFF}#:schema ../../schema/source.schema.json\r\n# a note\r\nid = \"s\"\r\ntype = \"book\"\r\ntitle = \"S\"\r\n";
+    let out = format_checked(text, Some(RecordKind::Source));
+    assert_eq!(
+        out,
+        "#:schema ../../schema/source.schema.json\n# a note\nid = \"s\"\ntype = \"book\"\ntitle = \"S\"\n"
+    );
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("sources/s.toml");
+    fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
+    fs::write(&path, text).expect("write");
+    assert_eq!(format_file(&path, true).expect("runs"), Outcome::Changed);
+    assert_eq!(format_file(&path, false).expect("runs"), Outcome::Changed);
+    assert_eq!(fs::read_to_string(&path).expect("read"), out);
+    assert_eq!(format_file(&path, true).expect("runs"), Outcome::Unchanged);
+}
+
+/// A file of known kind without a `#:schema` line gets the one `cargo xtask check` asks for,
+/// and says so.
+#[test]
+fn a_missing_directive_is_added() {
+    let cases = [
+        (
+            "metadata.toml",
+            RecordKind::Metadata,
+            "#:schema ../schema/metadata.schema.json",
+        ),
+        (
+            "properties.toml",
+            RecordKind::Properties,
+            "#:schema ../schema/properties.schema.json",
+        ),
+        (
+            "sources/s.toml",
+            RecordKind::Source,
+            "#:schema ../../schema/source.schema.json",
+        ),
+        (
+            "entities/place/p.toml",
+            RecordKind::Entity,
+            "#:schema ../../../schema/entity.schema.json",
+        ),
+    ];
+    for (rel, kind, directive) in cases {
+        let text = "# a note\nid = \"p\"\n";
+        let f = format(text, Some(kind)).expect("formats");
+        assert_eq!(
+            f.text,
+            format!("{directive}\n# a note\nid = \"p\"\n"),
+            "{rel}"
+        );
+        assert_eq!(f.notes, [format!("added the line `{directive}`")], "{rel}");
+        let names: Vec<&str> = cadres_validate::check_file(kind, rel, f.text.as_bytes())
+            .iter()
+            .map(|d| d.name)
+            .collect();
+        assert!(!names.contains(&"schema-directive"), "{rel}: {names:?}");
+    }
+    // Of unknown kind, nothing is added.
+    assert_eq!(format_text("a = 1\n", None).as_deref(), Ok("a = 1\n"));
+}
+
+/// A `#:schema` comment is the directive only once: a second one is an ordinary comment and
+/// stays where it was.
+#[test]
+fn only_the_first_directive_moves_to_the_top() {
+    let text = "id = \"s\"\n#:schema ../../schema/source.schema.json\ntype = \"book\"\n#:schema other\ntitle = \"S\"\n";
+    let out = format_checked(text, Some(RecordKind::Source));
+    assert_eq!(
+        out,
+        "#:schema ../../schema/source.schema.json\nid = \"s\"\ntype = \"book\"\n#:schema other\ntitle = \"S\"\n"
+    );
+}
+
+/// Comments inside inline values stay where they are: an array that holds one is written one
+/// element per line, at any depth; an inline table that holds one (TOML 1.1) one key per
+/// line.
+#[test]
+fn comments_inside_inline_values_stay_in_place() {
+    let text = "\
+[[claims]]
+id = \"c\"
+value = { share = [ # the parts
+  { percent = 30.0, of = \"a\" }, # the first
+  { percent = 70.0, of = \"b\" },
+] }
+qualifiers = {
+  # when
+  point-in-time = { date = \"1962\" }, # the year
+}
+citations = [{ source = \"s\", cites = [\"x\", # the footnote
+  \"y\"] }]
+";
+    let out = format_partial(text, RecordKind::Entity);
+    assert_eq!(
+        out,
+        "\
+#:schema ../../../schema/entity.schema.json
+[[claims]]
+id = \"c\"
+value = { share = [  # the parts
+  { percent = 30.0, of = \"a\" },  # the first
+  { percent = 70.0, of = \"b\" },
+] }
+qualifiers = {
+  # when
+  point-in-time = { date = \"1962\" },  # the year
+}
+citations = [
+  { source = \"s\", cites = [
+    \"x\",  # the footnote
+    \"y\",
+  ] },
+]
+"
+    );
+}
+
+/// A sub-table with a comment between its keys cannot become an inline table (TOML 1.0
+/// inline tables hold no comment): it stays a table, and the formatter says so. Dotted keys
+/// with comments between them stay dotted keys.
+#[test]
+fn a_table_with_comments_between_its_keys_stays_as_written() {
+    let text = "\
+id = \"e\"
+aliases.en = [\"A\"] # the English one
+# and the Chinese one
+aliases.zh = [\"甲\"]
+description = \"D\"
+[labels]
+en = \"E\" # English
+zh-Hans = \"乙\"
+[[claims]]
+id = \"c\"
+[[claims.citations]]
+source = \"s\"
+# the quote
+quote = \"q\"
+";
+    let f = format(text, Some(RecordKind::Entity)).expect("formats");
+    assert_eq!(
+        f.text,
+        "\
+#:schema ../../../schema/entity.schema.json
+id = \"e\"
+aliases.en = [\"A\"]  # the English one
+# and the Chinese one
+aliases.zh = [\"甲\"]
+description = \"D\"
+
+[labels]
+en = \"E\"  # English
+zh-Hans = \"乙\"
+
+[[claims]]
+id = \"c\"
+
+[[claims.citations]]
+source = \"s\"
+# the quote
+quote = \"q\"
+"
+    );
+    assert_eq!(
+        f.notes,
+        [
+            "added the line `#:schema ../../../schema/entity.schema.json`",
+            "kept the dotted keys `aliases.*` as written: an inline table cannot hold the comments between them",
+            "kept `[labels]` as a table: an inline table cannot hold the comments between its keys",
+            "kept `[[claims.citations]]` as tables: an inline table cannot hold the comments between their keys",
+        ]
+    );
+    assert_eq!(
+        format_text(&f.text, Some(RecordKind::Entity)),
+        Ok(f.text.clone())
+    );
+    // Without the comments, the same file is made canonical.
+    let plain: String = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split(" #").next().unwrap_or(l).to_owned() + "\n")
+        .collect();
+    let out = format_partial(&plain, RecordKind::Entity);
+    assert!(
+        out.contains("labels = { en = \"E\", zh-Hans = \"乙\" }"),
+        "{out}"
+    );
+    assert!(
+        out.contains("aliases = { en = [\"A\"], zh = [\"甲\"] }"),
+        "{out}"
+    );
+    assert!(!out.contains("[[claims.citations]]"), "{out}");
+}
+
+/// A comment before a header that a blank line separates from it ends the table above; one
+/// right above the header stays with the header.
+#[test]
+fn comments_before_a_header_keep_their_side_of_the_blank_line() {
+    let text = "\
+#:schema ../schema/properties.schema.json
+[[property]]
+id = \"a\"
+# the end of a
+
+# about b
+[[property]]
+id = \"b\"
+";
+    assert_eq!(format_partial(text, RecordKind::Properties), text);
+}
+
+/// The notes reach `run`'s caller, and a file kept partly as written is still canonical.
+#[test]
+fn notes_are_reported_per_file() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("entities/place/p.toml");
+    fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
+    fs::write(
+        &path,
+        "id = \"p\"\n[labels]\nen = \"P\"\n# between\nzh-Hans = \"丙\"\n",
+    )
+    .expect("write");
+    let (outcome, notes) = format_file_with_notes(&path, false).expect("runs");
+    assert_eq!(outcome, Outcome::Changed);
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    let (outcome, notes) = format_file_with_notes(&path, true).expect("runs");
+    assert_eq!(outcome, Outcome::Unchanged);
+    assert_eq!(notes.len(), 1, "the table is still kept: {notes:?}");
+}
+
+/// A file with a byte-order mark that does not parse is reported at the position an editor
+/// shows (the mark is not a column), and left as it was.
+#[test]
+fn a_bad_file_with_a_bom_is_reported_and_left_alone() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("bad.toml");
+    let bad = "\u{FEFF}#:schema x\r\nid = \"b\r\n";
+    fs::write(&path, bad).expect("write");
+    let outcome = format_file(&path, false).expect("runs");
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Invalid(ParseError {
+                line: 2,
+                col: 9,
+                ..
+            })
+        ),
+        "{outcome:?}"
+    );
+    assert_eq!(fs::read_to_string(&path).expect("read"), bad);
 }
 
 // Strategies for the model, to serialize and format.
