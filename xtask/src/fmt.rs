@@ -6,9 +6,10 @@
 //! line endings, tabs and comments anywhere. The canonical form:
 //!
 //! - UTF-8 without a byte-order mark, LF line endings.
-//! - The `#:schema` directive is the first line, followed by the other comments that
-//!   opened the file. A file of known kind without one gets the directive of its place in
-//!   the dataset ([`default_directive`]).
+//! - The `#:schema` directive (the first `#:schema` comment, wherever it was) is the first
+//!   line, followed by the other comments that opened the file; a later `#:schema` comment
+//!   is an ordinary comment. A file of known kind without one gets the directive of its
+//!   place in the dataset ([`default_directive`]).
 //! - Keys come in the order of the tables in `docs/format.md` for the file's kind (known from
 //!   its path, else from its `#:schema` directive); unknown keys follow, in their order.
 //!   Keys of maps (`labels`, `aliases`, `qualifiers`) are sorted.
@@ -120,8 +121,8 @@ pub fn format(text: &str, kind: Option<RecordKind>) -> Result<Formatted, ParseEr
             message: message.to_owned(),
         }
     })?;
-    // The directive goes first, wherever it was: the first `#:schema` comment on a line of
-    // its own, else the default of the file's kind. Any other is an ordinary comment.
+    // The directive goes first, wherever it was: the first `#:schema` comment, else the
+    // default of the file's kind. Any other is an ordinary comment.
     let (rest, directive) = split_directive(body);
     let mut doc: DocumentMut = rest.parse().map_err(|_| ParseError {
         line: 1,
@@ -162,24 +163,28 @@ pub fn format(text: &str, kind: Option<RecordKind>) -> Result<Formatted, ParseEr
     Ok(Formatted { text: out, notes })
 }
 
-/// The text without its first `#:schema` comment that stands on a line of its own, and that
-/// comment.
+/// The text without its first `#:schema` comment, and that comment: the whole line when the
+/// comment stands on a line of its own, else the comment and the blanks before it.
 fn split_directive(text: &str) -> (std::borrow::Cow<'_, str>, Option<&str>) {
-    for (offset, comment) in comments_in(text) {
-        if !comment.starts_with(DIRECTIVE) {
-            continue;
-        }
-        let start = text[..offset].rfind('\n').map_or(0, |n| n + 1);
-        if !text[start..offset].trim().is_empty() {
-            continue;
-        }
-        let end = text[offset..]
-            .find('\n')
-            .map_or(text.len(), |n| offset + n + 1);
-        let rest = format!("{}{}", &text[..start], &text[end..]);
-        return (rest.into(), Some(comment));
-    }
-    (text.into(), None)
+    let Some((offset, comment)) = comments_in(text)
+        .into_iter()
+        .find(|(_, c)| c.starts_with(DIRECTIVE))
+    else {
+        return (text.into(), None);
+    };
+    let start = text[..offset].rfind('\n').map_or(0, |n| n + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |n| offset + n);
+    let rest = if text[start..offset].trim().is_empty() {
+        let end = (end + 1).min(text.len());
+        format!("{}{}", &text[..start], &text[end..])
+    } else {
+        format!(
+            "{}{}",
+            text[..offset].trim_end_matches([' ', '\t']),
+            &text[end..]
+        )
+    };
+    (rest.into(), Some(comment))
 }
 
 /// The `#:schema` line of a file of `kind` in its place in the dataset (`metadata.toml`,
@@ -673,21 +678,7 @@ impl Writer {
                 after.splice(0..0, comments(t.decor().suffix()));
                 render_table(t, ctx, 0)
             }
-            Item::ArrayOfTables(a) => {
-                let block = Block {
-                    lines: a
-                        .iter()
-                        .map(|t| Line {
-                            before: [comments(t.decor().prefix()), lead_comments(t)].concat(),
-                            text: render_table(t, ctx, 2),
-                            after: comments(t.decor().suffix()),
-                            below: Vec::new(),
-                        })
-                        .collect(),
-                    ..Block::default()
-                };
-                top_array(&lhs, name, &block)
-            }
+            Item::ArrayOfTables(a) => top_array(&lhs, name, &tables_block(a, ctx, 0)),
             Item::None => return,
         };
         self.lines(0, &before);
@@ -912,6 +903,23 @@ fn array_block(a: &Array, ctx: Ctx, indent: usize) -> Block {
     block
 }
 
+/// The tables of an array of tables as inline tables, each `indent + 2` deep, with the
+/// comments of their headers and before their first keys.
+fn tables_block(a: &toml_edit::ArrayOfTables, ctx: Ctx, indent: usize) -> Block {
+    Block {
+        lines: a
+            .iter()
+            .map(|t| Line {
+                before: [comments(t.decor().prefix()), lead_comments(t)].concat(),
+                text: render_table(t, ctx, indent + 2),
+                after: comments(t.decor().suffix()),
+                below: Vec::new(),
+            })
+            .collect(),
+        ..Block::default()
+    }
+}
+
 /// The inline table's keys, one per line, `indent + 2` deep.
 fn inline_block(t: &InlineTable, ctx: Ctx, indent: usize) -> Block {
     let (open, entries, trailing) = inline_entries(t);
@@ -965,10 +973,9 @@ fn holds_comments(t: &Table, lead: bool) -> bool {
             Item::None => false,
             Item::Value(v) => decor_has_comments(v.decor()),
             Item::Table(c) => header_has_comments(c, first) || holds_comments(c, first),
-            Item::ArrayOfTables(a) => a.iter().enumerate().any(|(j, e)| {
-                let first = first && j == 0;
-                header_has_comments(e, first) || holds_comments(e, first)
-            }),
+            // Written as an array, which holds the comments of each table's header and
+            // before its first key.
+            Item::ArrayOfTables(a) => a.iter().any(|e| holds_comments(e, true)),
         }
     })
 }
@@ -991,12 +998,8 @@ fn lead_comments(t: &Table) -> Vec<String> {
     let mut out = t
         .key(k)
         .map_or_else(Vec::new, |key| comments(key.leaf_decor().prefix()));
-    let first = match item {
-        Item::Table(c) => Some(c),
-        Item::ArrayOfTables(a) => a.iter().next(),
-        _ => None,
-    };
-    if let Some(c) = first {
+    // (An array of tables first keeps its comments itself: see `tables_block`.)
+    if let Item::Table(c) = item {
         out.extend(comments(c.decor().prefix()));
         out.extend(lead_comments(c));
     }
@@ -1327,9 +1330,14 @@ fn render_table(t: &Table, ctx: Ctx, indent: usize) -> String {
                 Item::Value(v) => render(v, child, indent),
                 Item::Table(c) => render_table(c, child, indent),
                 Item::ArrayOfTables(a) => {
-                    let parts: Vec<String> =
-                        a.iter().map(|c| render_table(c, child, indent)).collect();
-                    format!("[{}]", parts.join(", "))
+                    let block = tables_block(a, child, indent);
+                    if block.has_comments() {
+                        block.render('[', ']', indent)
+                    } else {
+                        let parts: Vec<&str> =
+                            block.lines.iter().map(|l| l.text.as_str()).collect();
+                        format!("[{}]", parts.join(", "))
+                    }
                 }
             };
             Some(format!("{} = {value}", render_key(&k)))
