@@ -363,6 +363,23 @@ fn only_the_first_directive_moves_to_the_top() {
         out,
         "#:schema ../../schema/source.schema.json\nid = \"s\"\ntype = \"book\"\n#:schema other\ntitle = \"S\"\n"
     );
+    // At the end of a line too: wherever the formatter would put it, it is the directive.
+    let text = "a = [1, #:schema ../x.schema.json\n  2]\n";
+    assert_eq!(
+        format_checked(text, None),
+        "#:schema ../x.schema.json\na = [1, 2]\n"
+    );
+}
+
+/// An array of tables inside a sub-table keeps the comments of its headers in the array
+/// it becomes, so the sub-table need not stay a table.
+#[test]
+fn an_array_of_tables_keeps_its_header_comments_inline() {
+    let text = "[a]\nx = 1\n# the first b\n[[a.b]]\ny = 2\n[[a.b]]  # the second b\ny = 3\n";
+    assert_eq!(
+        format_checked(text, None),
+        "a = { x = 1, b = [\n  # the first b\n  { y = 2 },\n  { y = 3 },  # the second b\n] }\n"
+    );
 }
 
 /// Comments inside inline values stay where they are: an array that holds one is written one
@@ -840,4 +857,370 @@ fn toml_table() -> impl Strategy<Value = toml::Table> {
     });
     prop::collection::btree_map("[a-zA-Z_\\- .\"é]{1,8}", value, 0..6)
         .prop_map(|m| m.into_iter().collect())
+}
+
+// Generated files with comments in every place a comment can take.
+
+/// Random decisions from one seed (the `SplitMix64` generator), so that a proptest value
+/// drives every choice of the decorator and a failing case replays.
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn one_in(&mut self, n: u64) -> bool {
+        self.next().is_multiple_of(n)
+    }
+
+    fn pick<'a>(&mut self, choices: &[&'a str]) -> &'a str {
+        let i = usize::try_from(self.next() % choices.len() as u64).unwrap_or(0);
+        choices[i]
+    }
+}
+
+/// Rewrites a TOML text with comments and odd spacing in every place TOML allows them,
+/// remembering each comment it writes. Each comment holds a unique marker `¶n¶`.
+struct Decorator {
+    dice: Dice,
+    comments: Vec<String>,
+    /// Whether a comment may look like a `#:schema` directive (not when the file has none,
+    /// where the first such comment would become the directive and move to the top).
+    schema_like: bool,
+}
+
+impl Decorator {
+    fn comment(&mut self) -> String {
+        let mut flavors = vec![
+            "",
+            "\t",
+            " 七千人大会",
+            " \"quoted\" = 'x', [a] {b}",
+            "#",
+            " a # in a comment",
+        ];
+        if self.schema_like {
+            flavors.push(":schema ../not/the/directive.json");
+        }
+        let c = format!("#{} ¶{}¶", self.dice.pick(&flavors), self.comments.len());
+        self.comments.push(c.clone());
+        c
+    }
+
+    fn space(&mut self) -> &'static str {
+        self.dice.pick(&["", " ", "\t", " \t  "])
+    }
+
+    /// Maybe a comment, as one of `forms` with `{c}` for the comment.
+    fn maybe(&mut self, odds: u64, forms: &[&str]) -> String {
+        if !self.dice.one_in(odds) {
+            return String::new();
+        }
+        let form = self.dice.pick(forms);
+        if form.contains("{c}") {
+            let c = self.comment();
+            form.replace("{c}", &c)
+        } else {
+            form.to_owned()
+        }
+    }
+
+    /// `text`, decorated: comment lines, blank lines and indentation before lines; comments
+    /// at the end of lines and of headers; after `[`, `{` and `,`, before `]` and `}` (TOML
+    /// 1.1 inside inline tables), between an array element and its comma; blanks around `=`;
+    /// and at the end of the file. Strings and existing comments are copied as they are.
+    fn decorate(&mut self, text: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = String::new();
+        let mut open: Vec<char> = Vec::new();
+        let mut line_start = true;
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if line_start {
+                line_start = false;
+                let before = self.maybe(4, &["{c}\n", "\t{c}\n", "{c}\n\n", "\n{c}\n", "\n"]);
+                out.push_str(&before);
+                out.push_str(self.space());
+                // A header, or a comment of the input: copied to the end of its line.
+                if (open.is_empty() && c == '[') || c == '#' {
+                    let end = chars[i..]
+                        .iter()
+                        .position(|&c| c == '\n')
+                        .map_or(chars.len(), |n| i + n);
+                    out.extend(&chars[i..end]);
+                    if c == '[' {
+                        let after = self.maybe(3, &[" {c}", "\t{c}"]);
+                        out.push_str(&after);
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            match c {
+                q @ ('"' | '\'') => {
+                    let start = i;
+                    let triple = chars[i..].starts_with(&[q, q, q]);
+                    i += if triple { 3 } else { 1 };
+                    while i < chars.len() {
+                        if q == '"' && chars[i] == '\\' {
+                            i += 2;
+                        } else if triple && chars[i..].starts_with(&[q, q, q]) {
+                            // Up to two quotes before the closing three are text.
+                            i += 3;
+                            while chars.get(i) == Some(&q) {
+                                i += 1;
+                            }
+                            break;
+                        } else if !triple && chars[i] == q {
+                            i += 1;
+                            break;
+                        } else {
+                            i += 1;
+                        }
+                    }
+                    out.extend(&chars[start..i]);
+                    continue;
+                }
+                '\n' => {
+                    let end = self.maybe(4, &[" {c}", "\t{c}", "  {c}"]);
+                    out.push_str(&end);
+                    out.push('\n');
+                    line_start = true;
+                }
+                '[' | '{' => {
+                    out.push(c);
+                    open.push(c);
+                    let after = self.maybe(3, &[" {c}\n", "\n{c}\n  ", "\n", " \t"]);
+                    out.push_str(&after);
+                }
+                ']' | '}' => {
+                    let before = self.maybe(3, &["\n{c}\n", "\n\t{c}\n", "\n", " "]);
+                    out.push_str(&before);
+                    open.pop();
+                    out.push(c);
+                }
+                ',' => {
+                    if open.last() == Some(&'[') {
+                        let before = self.maybe(6, &[" {c}\n", "\n{c}\n"]);
+                        out.push_str(&before);
+                    }
+                    out.push(',');
+                    let after = self.maybe(3, &[" {c}\n", "\n  {c}\n  ", "\n", "\t"]);
+                    out.push_str(&after);
+                }
+                '=' => {
+                    out.push_str(self.space());
+                    out.push('=');
+                    out.push_str(self.space());
+                }
+                c => out.push(c),
+            }
+            i += 1;
+        }
+        let end = self.maybe(2, &["{c}\n", "\n{c}\n", "{c}"]);
+        out.push_str(&end);
+        out
+    }
+}
+
+/// A record of each kind (entities more often), as its kind and its text in the `toml`
+/// crate's plain layout (with `[labels]`, `[[claims.citations]]` and other sub-tables),
+/// after a `#:schema` line.
+fn any_record() -> impl Strategy<Value = (RecordKind, String)> {
+    fn file<T: Serialize>(kind: RecordKind, record: &T) -> (RecordKind, String) {
+        let directive = xtask::fmt::default_directive(kind).expect("a file kind");
+        let body = toml::to_string(record).expect("serializes");
+        (kind, format!("{directive}\n{body}"))
+    }
+    prop_oneof![
+        3 => entity().prop_map(|e| file(RecordKind::Entity, &e)),
+        1 => source().prop_map(|s| file(RecordKind::Source, &s)),
+        1 => properties().prop_map(|p| file(RecordKind::Properties, &p)),
+        1 => (text(), text(), date()).prop_map(|(title, description, as_of)| file(
+            RecordKind::Metadata,
+            &Metadata {
+                title,
+                description,
+                version: "0.1.0".to_owned(),
+                as_of,
+                license: "CC-BY-SA-4.0".to_owned(),
+            }
+        )),
+    ]
+}
+
+/// How a generated file is saved: with a byte-order mark, with CRLF line endings, without
+/// its `#:schema` line; and the seed of its decoration.
+#[derive(Debug, Clone)]
+struct Saved {
+    bom: bool,
+    crlf: bool,
+    directive: bool,
+    seed: u64,
+}
+
+fn saved() -> impl Strategy<Value = Saved> {
+    (
+        any::<bool>(),
+        any::<bool>(),
+        prop::bool::weighted(0.8),
+        any::<u64>(),
+    )
+        .prop_map(|(bom, crlf, directive, seed)| Saved {
+            bom,
+            crlf,
+            directive,
+            seed,
+        })
+}
+
+/// `text` (a file starting with its `#:schema` line) decorated and saved as `how` says; and
+/// the comments written into it.
+fn save(text: &str, how: &Saved) -> (String, Vec<String>) {
+    let (directive, body) = text.split_once('\n').expect("a directive line");
+    let mut d = Decorator {
+        dice: Dice(how.seed),
+        comments: Vec::new(),
+        schema_like: how.directive,
+    };
+    let mut out = d.decorate(body);
+    if how.directive {
+        out = format!("{directive}\n{out}");
+    }
+    if how.crlf {
+        out = out.replace('\n', "\r\n");
+    }
+    if how.bom {
+        out.insert(0, '\u{FEFF}');
+    }
+    (out, d.comments)
+}
+
+/// The validator's encoding and directive warnings about `text` as a file of `kind`.
+fn encoding_warnings(kind: RecordKind, text: &str) -> Vec<String> {
+    let rel = match kind {
+        RecordKind::Metadata => "metadata.toml",
+        RecordKind::Properties => "properties.toml",
+        RecordKind::Source => "sources/s.toml",
+        RecordKind::Entity | RecordKind::Dataset => "entities/place/p.toml",
+    };
+    cadres_validate::check_file(kind, rel, text.as_bytes())
+        .into_iter()
+        .filter(|d| d.name == "non-canonical-encoding" || d.name == "schema-directive")
+        .map(|d| format!("{}: {}", d.name, d.message))
+        .collect()
+}
+
+/// The shared checks of a decorated file: it formats to a fixed point with the same
+/// record (`format_checked`), without a byte-order mark or a carriage return, with its
+/// `#:schema` line first, with nothing for `check`'s encoding and directive rules, and with
+/// each comment written into it exactly once. Returns the output.
+fn check_saved(
+    kind: RecordKind,
+    input: &str,
+    comments: &[String],
+    how: &Saved,
+) -> Result<String, TestCaseError> {
+    if let Err(e) = format_text(input, Some(kind)) {
+        return Err(TestCaseError::fail(format!("{e}:\n{input}")));
+    }
+    let out = format_checked(input, Some(kind));
+    prop_assert!(
+        !out.starts_with('\u{FEFF}') && !out.contains('\r'),
+        "{}",
+        out
+    );
+    prop_assert!(out.starts_with("#:schema "), "{}", out);
+    let warnings = encoding_warnings(kind, input);
+    prop_assert_eq!(
+        warnings
+            .iter()
+            .filter(|w| w.contains("byte-order mark"))
+            .count(),
+        usize::from(how.bom)
+    );
+    prop_assert_eq!(
+        warnings.iter().filter(|w| w.contains("CRLF")).count(),
+        usize::from(how.crlf)
+    );
+    prop_assert_eq!(encoding_warnings(kind, &out), Vec::<String>::new());
+    for c in comments {
+        prop_assert_eq!(out.matches(c.as_str()).count(), 1, "{:?} in\n{}", c, out);
+    }
+    Ok(out)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A canonical file, decorated: every comment survives in the order it was written,
+    /// whatever the encoding, line endings and spacing.
+    #[test]
+    fn a_decorated_canonical_file_keeps_every_comment_in_order(
+        (kind, plain) in any_record(),
+        how in saved(),
+    ) {
+        let canonical = format_text(&plain, Some(kind)).expect("formats");
+        let (input, comments) = save(&canonical, &how);
+        if !how.crlf {
+            // The decoration changes no value (CRLF adds carriage returns to multi-line
+            // strings, which the formatter then keeps as `\r`).
+            let a: toml::Table = toml::from_str(&canonical).expect("canonical parses");
+            let b: toml::Table = toml::from_str(&input).map_err(|e| TestCaseError::fail(format!("{e}\n{input}")))?;
+            prop_assert_eq!(a, b);
+        }
+        let out = check_saved(kind, &input, &comments, &how)?;
+        let mut order: Vec<(usize, usize)> = comments
+            .iter()
+            .map(|c| (input.find(c.as_str()).unwrap_or(0), out.find(c.as_str()).unwrap_or(0)))
+            .collect();
+        order.sort_unstable();
+        prop_assert!(
+            order.windows(2).all(|w| w[0].1 < w[1].1),
+            "comments out of order:\n{}\n---\n{}", input, out
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// A file in the plain layout (sub-tables under headers), decorated: every comment
+    /// survives exactly once (sub-tables with comments between their keys stay tables; the
+    /// others become inline and move with their key, so the order may change).
+    #[test]
+    fn a_decorated_plain_file_keeps_every_comment(
+        (kind, plain) in any_record(),
+        how in saved(),
+    ) {
+        let (input, comments) = save(&plain, &how);
+        check_saved(kind, &input, &comments, &how)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Any TOML document (nested tables and arrays of tables, keys that need quotes),
+    /// decorated: it formats to a fixed point with the same data and every comment, once.
+    #[test]
+    fn any_decorated_toml_keeps_every_comment(t in toml_table(), how in saved()) {
+        let text = format!("# first\n{}", toml::to_string(&t).expect("serializes"));
+        let how = Saved { directive: true, ..how };
+        let (input, comments) = save(&text, &how);
+        if let Err(e) = format_text(&input, None) {
+            return Err(TestCaseError::fail(format!("{e}:\n{input}")));
+        }
+        let out = format_checked(&input, None);
+        prop_assert!(!out.starts_with('\u{FEFF}') && !out.contains('\r'), "{}", out);
+        for c in &comments {
+            prop_assert_eq!(out.matches(c.as_str()).count(), 1, "{:?} in\n{}\n---\n{}", c, input, out);
+        }
+    }
 }
