@@ -1,6 +1,8 @@
 //! `cargo xtask fmt`: the fixtures in `tests/fixtures/fmt/` format to their expected form, the
-//! canonical form is a fixed point, formatting never changes the parsed model, a file that
-//! does not parse is reported and left alone, and `--check` lists what differs.
+//! canonical form is a fixed point, formatting never changes the parsed model and loses no
+//! comment (generated files with a byte-order mark, CRLF, odd spacing and comments in every
+//! place keep each comment, in order), a file that does not parse is reported and left
+//! alone, and `--check` lists what differs.
 //!
 //! To regenerate an expected file after a deliberate change to the canonical form, run the
 //! test with `UPDATE_FMT_FIXTURES=1` and read the diff before committing it.
@@ -20,7 +22,9 @@ use cadres_model::{
 use proptest::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use xtask::fmt::{Outcome, ParseError, format_file, format_text, kind_from_path};
+use xtask::fmt::{
+    Outcome, ParseError, format, format_file, format_file_with_notes, format_text, kind_from_path,
+};
 
 /// Formats `text` and checks that the result is a fixed point and parses into the same model.
 #[track_caller]
@@ -39,6 +43,19 @@ fn format_checked(text: &str, kind: Option<RecordKind>) -> String {
             assert_eq!(before, after, "formatting changed the data");
         }
     }
+    once
+}
+
+/// Formats a partial record `text` as a file of `kind`, and checks that the result is a
+/// fixed point and parses into the same TOML data.
+#[track_caller]
+fn format_partial(text: &str, kind: RecordKind) -> String {
+    let once = format_text(text, Some(kind)).unwrap_or_else(|e| panic!("does not format: {e}"));
+    let twice = format_text(&once, Some(kind)).unwrap_or_else(|e| panic!("output: {e}"));
+    assert_eq!(once, twice, "formatting is not idempotent");
+    let before: toml::Table = toml::from_str(text).expect("input is TOML");
+    let after: toml::Table = toml::from_str(&once).expect("output is TOML");
+    assert_eq!(before, after, "formatting changed the data");
     once
 }
 
@@ -99,7 +116,7 @@ fn fixtures_format_to_their_expected_form() {
             "{expected_path} is not canonical"
         );
     }
-    assert!(seen >= 4, "found {seen} fmt fixtures");
+    assert!(seen >= 6, "found {seen} fmt fixtures");
 }
 
 #[test]
@@ -269,6 +286,279 @@ fn long_text_is_wrapped_without_changing_it() {
     assert!(out.contains("statement = \"\"\"\nword word"), "{out}");
     assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
     assert!(out.contains("note = \"\"\"\ntwo\nlines\"\"\""), "{out}");
+}
+
+/// The bug this formatter once had: a file saved with a byte-order mark lost its first line,
+/// the `#:schema` directive. Now the mark and the carriage returns go, and every line stays.
+#[test]
+fn a_byte_order_mark_and_crlf_are_removed_and_nothing_else() {
+    let text = "\u{FEFF}#:schema ../../schema/source.schema.json\r\n# a note\r\nid = \"s\"\r\ntype = \"book\"\r\ntitle = \"S\"\r\n";
+    let out = format_checked(text, Some(RecordKind::Source));
+    assert_eq!(
+        out,
+        "#:schema ../../schema/source.schema.json\n# a note\nid = \"s\"\ntype = \"book\"\ntitle = \"S\"\n"
+    );
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("sources/s.toml");
+    fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
+    fs::write(&path, text).expect("write");
+    assert_eq!(format_file(&path, true).expect("runs"), Outcome::Changed);
+    assert_eq!(format_file(&path, false).expect("runs"), Outcome::Changed);
+    assert_eq!(fs::read_to_string(&path).expect("read"), out);
+    assert_eq!(format_file(&path, true).expect("runs"), Outcome::Unchanged);
+}
+
+/// A file of known kind without a `#:schema` line gets the one `cargo xtask check` asks for,
+/// and says so.
+#[test]
+fn a_missing_directive_is_added() {
+    let cases = [
+        (
+            "metadata.toml",
+            RecordKind::Metadata,
+            "#:schema ../schema/metadata.schema.json",
+        ),
+        (
+            "properties.toml",
+            RecordKind::Properties,
+            "#:schema ../schema/properties.schema.json",
+        ),
+        (
+            "sources/s.toml",
+            RecordKind::Source,
+            "#:schema ../../schema/source.schema.json",
+        ),
+        (
+            "entities/place/p.toml",
+            RecordKind::Entity,
+            "#:schema ../../../schema/entity.schema.json",
+        ),
+    ];
+    for (rel, kind, directive) in cases {
+        let text = "# a note\nid = \"p\"\n";
+        let f = format(text, Some(kind)).expect("formats");
+        assert_eq!(
+            f.text,
+            format!("{directive}\n# a note\nid = \"p\"\n"),
+            "{rel}"
+        );
+        assert_eq!(f.notes, [format!("added the line `{directive}`")], "{rel}");
+        let names: Vec<&str> = cadres_validate::check_file(kind, rel, f.text.as_bytes())
+            .iter()
+            .map(|d| d.name)
+            .collect();
+        assert!(!names.contains(&"schema-directive"), "{rel}: {names:?}");
+    }
+    // Of unknown kind, nothing is added.
+    assert_eq!(format_text("a = 1\n", None).as_deref(), Ok("a = 1\n"));
+}
+
+/// A `#:schema` comment is the directive only once: a second one is an ordinary comment and
+/// stays where it was.
+#[test]
+fn only_the_first_directive_moves_to_the_top() {
+    let text = "id = \"s\"\n#:schema ../../schema/source.schema.json\ntype = \"book\"\n#:schema other\ntitle = \"S\"\n";
+    let out = format_checked(text, Some(RecordKind::Source));
+    assert_eq!(
+        out,
+        "#:schema ../../schema/source.schema.json\nid = \"s\"\ntype = \"book\"\n#:schema other\ntitle = \"S\"\n"
+    );
+    // At the end of a line too: wherever the formatter would put it, it is the directive.
+    let text = "a = [1, #:schema ../x.schema.json\n  2]\n";
+    assert_eq!(
+        format_checked(text, None),
+        "#:schema ../x.schema.json\na = [1, 2]\n"
+    );
+}
+
+/// An array of tables inside a sub-table keeps the comments of its headers in the array
+/// it becomes, so the sub-table need not stay a table.
+#[test]
+fn an_array_of_tables_keeps_its_header_comments_inline() {
+    let text = "[a]\nx = 1\n# the first b\n[[a.b]]\ny = 2\n[[a.b]]  # the second b\ny = 3\n";
+    assert_eq!(
+        format_checked(text, None),
+        "a = { x = 1, b = [\n  # the first b\n  { y = 2 },\n  { y = 3 },  # the second b\n] }\n"
+    );
+}
+
+/// Comments inside inline values stay where they are: an array that holds one is written one
+/// element per line, at any depth; an inline table that holds one (TOML 1.1) one key per
+/// line.
+#[test]
+fn comments_inside_inline_values_stay_in_place() {
+    let text = "\
+[[claims]]
+id = \"c\"
+value = { share = [ # the parts
+  { percent = 30.0, of = \"a\" }, # the first
+  { percent = 70.0, of = \"b\" },
+] }
+qualifiers = {
+  # when
+  point-in-time = { date = \"1962\" }, # the year
+}
+citations = [{ source = \"s\", cites = [\"x\", # the footnote
+  \"y\"] }]
+";
+    let out = format_partial(text, RecordKind::Entity);
+    assert_eq!(
+        out,
+        "\
+#:schema ../../../schema/entity.schema.json
+[[claims]]
+id = \"c\"
+value = { share = [  # the parts
+  { percent = 30.0, of = \"a\" },  # the first
+  { percent = 70.0, of = \"b\" },
+] }
+qualifiers = {
+  # when
+  point-in-time = { date = \"1962\" },  # the year
+}
+citations = [
+  { source = \"s\", cites = [
+    \"x\",  # the footnote
+    \"y\",
+  ] },
+]
+"
+    );
+}
+
+/// A sub-table with a comment between its keys cannot become an inline table (TOML 1.0
+/// inline tables hold no comment): it stays a table, and the formatter says so. Dotted keys
+/// with comments between them stay dotted keys.
+#[test]
+fn a_table_with_comments_between_its_keys_stays_as_written() {
+    let text = "\
+id = \"e\"
+aliases.en = [\"A\"] # the English one
+# and the Chinese one
+aliases.zh = [\"甲\"]
+description = \"D\"
+[labels]
+en = \"E\" # English
+zh-Hans = \"乙\"
+[[claims]]
+id = \"c\"
+[[claims.citations]]
+source = \"s\"
+# the quote
+quote = \"q\"
+";
+    let f = format(text, Some(RecordKind::Entity)).expect("formats");
+    assert_eq!(
+        f.text,
+        "\
+#:schema ../../../schema/entity.schema.json
+id = \"e\"
+aliases.en = [\"A\"]  # the English one
+# and the Chinese one
+aliases.zh = [\"甲\"]
+description = \"D\"
+
+[labels]
+en = \"E\"  # English
+zh-Hans = \"乙\"
+
+[[claims]]
+id = \"c\"
+
+[[claims.citations]]
+source = \"s\"
+# the quote
+quote = \"q\"
+"
+    );
+    assert_eq!(
+        f.notes,
+        [
+            "added the line `#:schema ../../../schema/entity.schema.json`",
+            "kept the dotted keys `aliases.*` as written: an inline table cannot hold the comments between them",
+            "kept `[labels]` as a table: an inline table cannot hold the comments between its keys",
+            "kept `[[claims.citations]]` as tables: an inline table cannot hold the comments between their keys",
+        ]
+    );
+    assert_eq!(
+        format_text(&f.text, Some(RecordKind::Entity)),
+        Ok(f.text.clone())
+    );
+    // Without the comments, the same file is made canonical.
+    let plain: String = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split(" #").next().unwrap_or(l).to_owned() + "\n")
+        .collect();
+    let out = format_partial(&plain, RecordKind::Entity);
+    assert!(
+        out.contains("labels = { en = \"E\", zh-Hans = \"乙\" }"),
+        "{out}"
+    );
+    assert!(
+        out.contains("aliases = { en = [\"A\"], zh = [\"甲\"] }"),
+        "{out}"
+    );
+    assert!(!out.contains("[[claims.citations]]"), "{out}");
+}
+
+/// A comment before a header that a blank line separates from it ends the table above; one
+/// right above the header stays with the header.
+#[test]
+fn comments_before_a_header_keep_their_side_of_the_blank_line() {
+    let text = "\
+#:schema ../schema/properties.schema.json
+[[property]]
+id = \"a\"
+# the end of a
+
+# about b
+[[property]]
+id = \"b\"
+";
+    assert_eq!(format_partial(text, RecordKind::Properties), text);
+}
+
+/// The notes reach `run`'s caller, and a file kept partly as written is still canonical.
+#[test]
+fn notes_are_reported_per_file() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("entities/place/p.toml");
+    fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
+    fs::write(
+        &path,
+        "id = \"p\"\n[labels]\nen = \"P\"\n# between\nzh-Hans = \"丙\"\n",
+    )
+    .expect("write");
+    let (outcome, notes) = format_file_with_notes(&path, false).expect("runs");
+    assert_eq!(outcome, Outcome::Changed);
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    let (outcome, notes) = format_file_with_notes(&path, true).expect("runs");
+    assert_eq!(outcome, Outcome::Unchanged);
+    assert_eq!(notes.len(), 1, "the table is still kept: {notes:?}");
+}
+
+/// A file with a byte-order mark that does not parse is reported at the position an editor
+/// shows (the mark is not a column), and left as it was.
+#[test]
+fn a_bad_file_with_a_bom_is_reported_and_left_alone() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("bad.toml");
+    let bad = "\u{FEFF}#:schema x\r\nid = \"b\r\n";
+    fs::write(&path, bad).expect("write");
+    let outcome = format_file(&path, false).expect("runs");
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Invalid(ParseError {
+                line: 2,
+                col: 9,
+                ..
+            })
+        ),
+        "{outcome:?}"
+    );
+    assert_eq!(fs::read_to_string(&path).expect("read"), bad);
 }
 
 // Strategies for the model, to serialize and format.
@@ -567,4 +857,370 @@ fn toml_table() -> impl Strategy<Value = toml::Table> {
     });
     prop::collection::btree_map("[a-zA-Z_\\- .\"é]{1,8}", value, 0..6)
         .prop_map(|m| m.into_iter().collect())
+}
+
+// Generated files with comments in every place a comment can take.
+
+/// Random decisions from one seed (the `SplitMix64` generator), so that a proptest value
+/// drives every choice of the decorator and a failing case replays.
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn one_in(&mut self, n: u64) -> bool {
+        self.next().is_multiple_of(n)
+    }
+
+    fn pick<'a>(&mut self, choices: &[&'a str]) -> &'a str {
+        let i = usize::try_from(self.next() % choices.len() as u64).unwrap_or(0);
+        choices[i]
+    }
+}
+
+/// Rewrites a TOML text with comments and odd spacing in every place TOML allows them,
+/// remembering each comment it writes. Each comment holds a unique marker `¶n¶`.
+struct Decorator {
+    dice: Dice,
+    comments: Vec<String>,
+    /// Whether a comment may look like a `#:schema` directive (not when the file has none,
+    /// where the first such comment would become the directive and move to the top).
+    schema_like: bool,
+}
+
+impl Decorator {
+    fn comment(&mut self) -> String {
+        let mut flavors = vec![
+            "",
+            "\t",
+            " 七千人大会",
+            " \"quoted\" = 'x', [a] {b}",
+            "#",
+            " a # in a comment",
+        ];
+        if self.schema_like {
+            flavors.push(":schema ../not/the/directive.json");
+        }
+        let c = format!("#{} ¶{}¶", self.dice.pick(&flavors), self.comments.len());
+        self.comments.push(c.clone());
+        c
+    }
+
+    fn space(&mut self) -> &'static str {
+        self.dice.pick(&["", " ", "\t", " \t  "])
+    }
+
+    /// Maybe a comment, as one of `forms` with `{c}` for the comment.
+    fn maybe(&mut self, odds: u64, forms: &[&str]) -> String {
+        if !self.dice.one_in(odds) {
+            return String::new();
+        }
+        let form = self.dice.pick(forms);
+        if form.contains("{c}") {
+            let c = self.comment();
+            form.replace("{c}", &c)
+        } else {
+            form.to_owned()
+        }
+    }
+
+    /// `text`, decorated: comment lines, blank lines and indentation before lines; comments
+    /// at the end of lines and of headers; after `[`, `{` and `,`, before `]` and `}` (TOML
+    /// 1.1 inside inline tables), between an array element and its comma; blanks around `=`;
+    /// and at the end of the file. Strings and existing comments are copied as they are.
+    fn decorate(&mut self, text: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = String::new();
+        let mut open: Vec<char> = Vec::new();
+        let mut line_start = true;
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if line_start {
+                line_start = false;
+                let before = self.maybe(4, &["{c}\n", "\t{c}\n", "{c}\n\n", "\n{c}\n", "\n"]);
+                out.push_str(&before);
+                out.push_str(self.space());
+                // A header, or a comment of the input: copied to the end of its line.
+                if (open.is_empty() && c == '[') || c == '#' {
+                    let end = chars[i..]
+                        .iter()
+                        .position(|&c| c == '\n')
+                        .map_or(chars.len(), |n| i + n);
+                    out.extend(&chars[i..end]);
+                    if c == '[' {
+                        let after = self.maybe(3, &[" {c}", "\t{c}"]);
+                        out.push_str(&after);
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            match c {
+                q @ ('"' | '\'') => {
+                    let start = i;
+                    let triple = chars[i..].starts_with(&[q, q, q]);
+                    i += if triple { 3 } else { 1 };
+                    while i < chars.len() {
+                        if q == '"' && chars[i] == '\\' {
+                            i += 2;
+                        } else if triple && chars[i..].starts_with(&[q, q, q]) {
+                            // Up to two quotes before the closing three are text.
+                            i += 3;
+                            while chars.get(i) == Some(&q) {
+                                i += 1;
+                            }
+                            break;
+                        } else if !triple && chars[i] == q {
+                            i += 1;
+                            break;
+                        } else {
+                            i += 1;
+                        }
+                    }
+                    out.extend(&chars[start..i]);
+                    continue;
+                }
+                '\n' => {
+                    let end = self.maybe(4, &[" {c}", "\t{c}", "  {c}"]);
+                    out.push_str(&end);
+                    out.push('\n');
+                    line_start = true;
+                }
+                '[' | '{' => {
+                    out.push(c);
+                    open.push(c);
+                    let after = self.maybe(3, &[" {c}\n", "\n{c}\n  ", "\n", " \t"]);
+                    out.push_str(&after);
+                }
+                ']' | '}' => {
+                    let before = self.maybe(3, &["\n{c}\n", "\n\t{c}\n", "\n", " "]);
+                    out.push_str(&before);
+                    open.pop();
+                    out.push(c);
+                }
+                ',' => {
+                    if open.last() == Some(&'[') {
+                        let before = self.maybe(6, &[" {c}\n", "\n{c}\n"]);
+                        out.push_str(&before);
+                    }
+                    out.push(',');
+                    let after = self.maybe(3, &[" {c}\n", "\n  {c}\n  ", "\n", "\t"]);
+                    out.push_str(&after);
+                }
+                '=' => {
+                    out.push_str(self.space());
+                    out.push('=');
+                    out.push_str(self.space());
+                }
+                c => out.push(c),
+            }
+            i += 1;
+        }
+        let end = self.maybe(2, &["{c}\n", "\n{c}\n", "{c}"]);
+        out.push_str(&end);
+        out
+    }
+}
+
+/// A record of each kind (entities more often), as its kind and its text in the `toml`
+/// crate's plain layout (with `[labels]`, `[[claims.citations]]` and other sub-tables),
+/// after a `#:schema` line.
+fn any_record() -> impl Strategy<Value = (RecordKind, String)> {
+    fn file<T: Serialize>(kind: RecordKind, record: &T) -> (RecordKind, String) {
+        let directive = xtask::fmt::default_directive(kind).expect("a file kind");
+        let body = toml::to_string(record).expect("serializes");
+        (kind, format!("{directive}\n{body}"))
+    }
+    prop_oneof![
+        3 => entity().prop_map(|e| file(RecordKind::Entity, &e)),
+        1 => source().prop_map(|s| file(RecordKind::Source, &s)),
+        1 => properties().prop_map(|p| file(RecordKind::Properties, &p)),
+        1 => (text(), text(), date()).prop_map(|(title, description, as_of)| file(
+            RecordKind::Metadata,
+            &Metadata {
+                title,
+                description,
+                version: "0.1.0".to_owned(),
+                as_of,
+                license: "CC-BY-SA-4.0".to_owned(),
+            }
+        )),
+    ]
+}
+
+/// How a generated file is saved: with a byte-order mark, with CRLF line endings, without
+/// its `#:schema` line; and the seed of its decoration.
+#[derive(Debug, Clone)]
+struct Saved {
+    bom: bool,
+    crlf: bool,
+    directive: bool,
+    seed: u64,
+}
+
+fn saved() -> impl Strategy<Value = Saved> {
+    (
+        any::<bool>(),
+        any::<bool>(),
+        prop::bool::weighted(0.8),
+        any::<u64>(),
+    )
+        .prop_map(|(bom, crlf, directive, seed)| Saved {
+            bom,
+            crlf,
+            directive,
+            seed,
+        })
+}
+
+/// `text` (a file starting with its `#:schema` line) decorated and saved as `how` says; and
+/// the comments written into it.
+fn save(text: &str, how: &Saved) -> (String, Vec<String>) {
+    let (directive, body) = text.split_once('\n').expect("a directive line");
+    let mut d = Decorator {
+        dice: Dice(how.seed),
+        comments: Vec::new(),
+        schema_like: how.directive,
+    };
+    let mut out = d.decorate(body);
+    if how.directive {
+        out = format!("{directive}\n{out}");
+    }
+    if how.crlf {
+        out = out.replace('\n', "\r\n");
+    }
+    if how.bom {
+        out.insert(0, '\u{FEFF}');
+    }
+    (out, d.comments)
+}
+
+/// The validator's encoding and directive warnings about `text` as a file of `kind`.
+fn encoding_warnings(kind: RecordKind, text: &str) -> Vec<String> {
+    let rel = match kind {
+        RecordKind::Metadata => "metadata.toml",
+        RecordKind::Properties => "properties.toml",
+        RecordKind::Source => "sources/s.toml",
+        RecordKind::Entity | RecordKind::Dataset => "entities/place/p.toml",
+    };
+    cadres_validate::check_file(kind, rel, text.as_bytes())
+        .into_iter()
+        .filter(|d| d.name == "non-canonical-encoding" || d.name == "schema-directive")
+        .map(|d| format!("{}: {}", d.name, d.message))
+        .collect()
+}
+
+/// The shared checks of a decorated file: it formats to a fixed point with the same
+/// record (`format_checked`), without a byte-order mark or a carriage return, with its
+/// `#:schema` line first, with nothing for `check`'s encoding and directive rules, and with
+/// each comment written into it exactly once. Returns the output.
+fn check_saved(
+    kind: RecordKind,
+    input: &str,
+    comments: &[String],
+    how: &Saved,
+) -> Result<String, TestCaseError> {
+    if let Err(e) = format_text(input, Some(kind)) {
+        return Err(TestCaseError::fail(format!("{e}:\n{input}")));
+    }
+    let out = format_checked(input, Some(kind));
+    prop_assert!(
+        !out.starts_with('\u{FEFF}') && !out.contains('\r'),
+        "{}",
+        out
+    );
+    prop_assert!(out.starts_with("#:schema "), "{}", out);
+    let warnings = encoding_warnings(kind, input);
+    prop_assert_eq!(
+        warnings
+            .iter()
+            .filter(|w| w.contains("byte-order mark"))
+            .count(),
+        usize::from(how.bom)
+    );
+    prop_assert_eq!(
+        warnings.iter().filter(|w| w.contains("CRLF")).count(),
+        usize::from(how.crlf)
+    );
+    prop_assert_eq!(encoding_warnings(kind, &out), Vec::<String>::new());
+    for c in comments {
+        prop_assert_eq!(out.matches(c.as_str()).count(), 1, "{:?} in\n{}", c, out);
+    }
+    Ok(out)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A canonical file, decorated: every comment survives in the order it was written,
+    /// whatever the encoding, line endings and spacing.
+    #[test]
+    fn a_decorated_canonical_file_keeps_every_comment_in_order(
+        (kind, plain) in any_record(),
+        how in saved(),
+    ) {
+        let canonical = format_text(&plain, Some(kind)).expect("formats");
+        let (input, comments) = save(&canonical, &how);
+        if !how.crlf {
+            // The decoration changes no value (CRLF adds carriage returns to multi-line
+            // strings, which the formatter then keeps as `\r`).
+            let a: toml::Table = toml::from_str(&canonical).expect("canonical parses");
+            let b: toml::Table = toml::from_str(&input).map_err(|e| TestCaseError::fail(format!("{e}\n{input}")))?;
+            prop_assert_eq!(a, b);
+        }
+        let out = check_saved(kind, &input, &comments, &how)?;
+        let mut order: Vec<(usize, usize)> = comments
+            .iter()
+            .map(|c| (input.find(c.as_str()).unwrap_or(0), out.find(c.as_str()).unwrap_or(0)))
+            .collect();
+        order.sort_unstable();
+        prop_assert!(
+            order.windows(2).all(|w| w[0].1 < w[1].1),
+            "comments out of order:\n{}\n---\n{}", input, out
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// A file in the plain layout (sub-tables under headers), decorated: every comment
+    /// survives exactly once (sub-tables with comments between their keys stay tables; the
+    /// others become inline and move with their key, so the order may change).
+    #[test]
+    fn a_decorated_plain_file_keeps_every_comment(
+        (kind, plain) in any_record(),
+        how in saved(),
+    ) {
+        let (input, comments) = save(&plain, &how);
+        check_saved(kind, &input, &comments, &how)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Any TOML document (nested tables and arrays of tables, keys that need quotes),
+    /// decorated: it formats to a fixed point with the same data and every comment, once.
+    #[test]
+    fn any_decorated_toml_keeps_every_comment(t in toml_table(), how in saved()) {
+        let text = format!("# first\n{}", toml::to_string(&t).expect("serializes"));
+        let how = Saved { directive: true, ..how };
+        let (input, comments) = save(&text, &how);
+        if let Err(e) = format_text(&input, None) {
+            return Err(TestCaseError::fail(format!("{e}:\n{input}")));
+        }
+        let out = format_checked(&input, None);
+        prop_assert!(!out.starts_with('\u{FEFF}') && !out.contains('\r'), "{}", out);
+        for c in &comments {
+            prop_assert_eq!(out.matches(c.as_str()).count(), 1, "{:?} in\n{}\n---\n{}", c, input, out);
+        }
+    }
 }

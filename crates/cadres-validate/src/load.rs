@@ -523,6 +523,7 @@ pub(crate) fn read_clean(found: &Found) -> Option<Record> {
     let text = String::from_utf8(bytes).ok()?;
     let mut diags = Vec::new();
     directive(found.kind, &found.rel, &text, &mut diags);
+    encoding(&found.rel, &text, &mut diags);
     if !diags.is_empty() {
         return None;
     }
@@ -575,6 +576,7 @@ fn check_text(loaded: &mut Loaded, fast: bool) {
     };
     let mut diags = Vec::new();
     directive(loaded.kind, &file, &text, &mut diags);
+    encoding(&file, &text, &mut diags);
     let (doc, errors) = DeTable::parse_recoverable(&text);
     // The fast way: a tree with nothing for the text rules to report deserializes straight
     // into its record. Anything else (a syntax error, a text rule, a record the types
@@ -887,6 +889,40 @@ fn identity_in_path(
                 )),
             );
         }
+    }
+}
+
+/// `non-canonical-encoding`: no byte-order mark, no CRLF line ending. TOML allows both, and
+/// the formatter removes them.
+fn encoding(file: &str, text: &str, out: &mut Vec<Diagnostic>) {
+    if text.starts_with('\u{FEFF}') {
+        out.push(
+            Diagnostic::new(
+                &rules::NON_CANONICAL_ENCODING,
+                file,
+                "the file starts with a byte-order mark (U+FEFF)",
+            )
+            .at(text, 0..'\u{FEFF}'.len_utf8())
+            .label("byte-order mark here")
+            .help("run `cargo xtask fmt` to save it without one, or save it as UTF-8 without BOM"),
+        );
+    }
+    if let Some(at) = text.find("\r\n") {
+        let lines = text.matches("\r\n").count();
+        out.push(
+            Diagnostic::new(
+                &rules::NON_CANONICAL_ENCODING,
+                file,
+                format!(
+                    "the file has CRLF line endings ({lines} of {} lines)",
+                    text.lines().count()
+                ),
+            )
+            // The `\r` alone, so that the span stays on its line.
+            .at(text, at..at + 1)
+            .label("this line ends in CRLF")
+            .help("run `cargo xtask fmt` to save it with LF line endings"),
+        );
     }
 }
 

@@ -110,6 +110,7 @@ rules! {
     SCHEMA_DIRECTIVE = "W0112" "schema-directive" Warning Structure "A file starts with a `#:schema` line naming its kind's schema, for editor completion.";
     LIMIT_EXCEEDED = "E0113" "limit-exceeded" Error Structure "A dataset stays within the limits of `docs/format.md`: at most 1000000 record files, tables and lists nested at most 16 deep, strings of at most 10000 characters.";
     UNREADABLE_FILE = "E0114" "unreadable-file" Error Structure "A record file can be read: the checker may open it, and it is still there when read.";
+    NON_CANONICAL_ENCODING = "W0115" "non-canonical-encoding" Warning Structure "A file is saved as `cargo xtask fmt` writes it: UTF-8 without a byte-order mark, with LF line endings.";
     DUPLICATE_ID = "E0201" "duplicate-id" Error Identity "Ids are unique: among sources, entities and claims together, and among properties.";
     INVALID_ID = "E0202" "invalid-id" Error Identity "An id is a lowercase slug: ascii letters, digits and single inner hyphens, at most 80 bytes.";
     UNKNOWN_SOURCE = "E0301" "unknown-source" Error Integrity "Every source named by a citation (`source`, `cites`) or a reference list resolves to a file in `sources/`.";
