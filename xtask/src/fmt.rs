@@ -810,26 +810,28 @@ fn is_record_list(ctx: Ctx, name: &str, item: &Item) -> bool {
     }
 }
 
+/// An entry for `item`, whose key carries the comments `before`: a value's own comments
+/// join them (those before it), or end its line and follow it (those after it).
+fn entry(item: &Item, mut before: Vec<String>) -> Entry<'_> {
+    let (mut after, mut below) = (Vec::new(), Vec::new());
+    if let Item::Value(v) = item {
+        before.extend(comments(v.decor().prefix()));
+        let (head, rest) = split_head(v.decor().suffix());
+        follow(&mut after, &mut below, head, rest);
+    }
+    Entry {
+        item,
+        before,
+        after,
+        below,
+    }
+}
+
 /// The entries of a table, in file order, with their comments.
 fn table_entries(t: &Table) -> Vec<(String, Entry<'_>)> {
     t.iter()
         .filter_map(|(k, _)| t.get_key_value(k))
-        .map(|(key, item)| {
-            let mut before = key_comments(key);
-            let (mut after, mut below) = (Vec::new(), Vec::new());
-            if let Item::Value(v) = item {
-                before.extend(comments(v.decor().prefix()));
-                let (head, rest) = split_head(v.decor().suffix());
-                follow(&mut after, &mut below, head, rest);
-            }
-            let entry = Entry {
-                item,
-                before,
-                after,
-                below,
-            };
-            (key.get().to_owned(), entry)
-        })
+        .map(|(key, item)| (key.get().to_owned(), entry(item, key_comments(key))))
         .collect()
 }
 
@@ -851,19 +853,7 @@ fn inline_entries(t: &InlineTable) -> (Vec<String>, Vec<(String, Entry<'_>)>, Ve
         before.extend(comments(key.dotted_decor().prefix()));
         before.extend(comments(key.dotted_decor().suffix()));
         before.extend(comments(key.leaf_decor().suffix()));
-        let (mut after, mut below) = (Vec::new(), Vec::new());
-        if let Item::Value(v) = item {
-            before.extend(comments(v.decor().prefix()));
-            let (head, rest) = split_head(v.decor().suffix());
-            follow(&mut after, &mut below, head, rest);
-        }
-        let entry = Entry {
-            item,
-            before,
-            after,
-            below,
-        };
-        entries.push((key.get().to_owned(), entry));
+        entries.push((key.get().to_owned(), entry(item, before)));
     }
     let (head, trailing) = split_head(Some(t.trailing()));
     match entries.last_mut() {
