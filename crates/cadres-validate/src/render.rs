@@ -80,7 +80,8 @@ pub fn summary(report: &Report) -> String {
     format!("{} in {}", parts.join(", "), plural(files.len(), "file"))
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// `1 file`, `2 files`: a count and its noun, as every message and summary writes them.
+pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {

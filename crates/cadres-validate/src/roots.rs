@@ -17,6 +17,7 @@ use cadres_model::schema::RecordKind;
 
 use crate::Diagnostic;
 use crate::load::Loaded;
+use crate::render::plural;
 use crate::rules;
 
 /// What a root file would define.
@@ -160,13 +161,5 @@ pub(crate) fn annotate(roots: &[Root], diagnostics: &mut [Diagnostic]) {
             note.push("until it loads, sources are not checked for being unused".to_owned());
         }
         d.note = Some(note.join("; "));
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
