@@ -7,6 +7,9 @@ Usage: jsonld_check.py DIST_DIR
 - one cadres:Citation (also an oa:Annotation) per citation: prov:wasQuotedFrom names the
   work read, prov:hadPrimarySource exactly the works it cites, and a quote is the oa:exact
   of an oa:TextQuoteSelector on the work read;
+- each source read pins its archived text: a prov:Entity that is prov:specializationOf the
+  work, with its SHA-256 (spdx:checksum) and length (dcat:byteSize) as dataset.json gives
+  them, and the counts of quotes and verified quotes of quote_verification;
 - the graph has exactly the number of triples the mapping in docs/exports.md gives for
   the dataset's records, counted here from dataset.json.
 """
@@ -66,6 +69,27 @@ for c, i, cit in citations:
              for e in graph.objects(sel, OA.exact)}
     assert exact == ({cit["quote"]} if "quote" in cit else set()), node
 
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+verification = {v["source"]: v for v in data.get("quote_verification", [])}
+for s in data["sources"]:
+    pin = s.get("archived-text")
+    texts = set(graph.objects(urn("source", s["id"]), CADRES.archivedText))
+    if pin is None:
+        assert not texts, s["id"]
+        continue
+    assert texts == {urn("text", s["id"])}, s["id"]
+    t = urn("text", s["id"])
+    assert (t, RDF.type, PROV.Entity) in graph and (t, PROV.specializationOf, urn("source", s["id"])) in graph
+    sums = [str(v) for c in graph.objects(t, SPDX.checksum)
+            if (c, SPDX.algorithm, SPDX.checksumAlgorithm_sha256) in graph
+            for v in graph.objects(c, SPDX.checksumValue)]
+    assert sums == [pin["sha256"]], (s["id"], sums)
+    assert [int(v) for v in graph.objects(t, DCAT.byteSize)] == [pin["length"]], s["id"]
+    v = verification[s["id"]]
+    assert [int(x) for x in graph.objects(t, CADRES.quoteCount)] == [v["quotes"]], s["id"]
+    assert [int(x) for x in graph.objects(t, CADRES.verifiedQuoteCount)] == [v["verified"]], s["id"]
+
 
 # The number of triples each record makes, as docs/exports.md gives it.
 def names(names):
@@ -96,6 +120,10 @@ for s in data["sources"]:
     expected += names(s.get("author", [])) + names(s.get("editor", []))
     expected += sum(1 for f in SOURCE_FIELDS if f in s)
     expected += len(set(s.get("references", [])))
+    if "archived-text" in s:
+        # the link, type, specialization, checksum (link, type, algorithm, value), byte
+        # size, and the two counts when the release has them
+        expected += 8 + 2 * (s["id"] in verification)
 for e in data["entities"]:
     aliases = {(lang, a) for lang, names_ in e.get("aliases", {}).items() for a in names_}
     expected += 4 + len(e["labels"]) + len(aliases)

@@ -1063,6 +1063,7 @@ fn exporting_a_changed_statement_changes_both_copies_and_only_with_the_default_p
     let code = export::run_with(
         &root.join("dataset"),
         &root.join("elsewhere"),
+        None,
         cadres_validate::MAX_FILES,
         None,
     )
@@ -1076,6 +1077,7 @@ fn exporting_a_changed_statement_changes_both_copies_and_only_with_the_default_p
     let code = export::run_with(
         &root.join("dataset"),
         &root.join("dist"),
+        None,
         cadres_validate::MAX_FILES,
         Some(root),
     )

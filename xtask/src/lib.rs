@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+pub mod archive;
 pub mod bench;
 pub mod check;
 pub mod coverage;

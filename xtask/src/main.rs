@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use xtask::{
-    bench, check, coverage, diff, export, fmt, fuzz, new, path_or_default, rules, schema, synth,
+    archive, bench, check, coverage, diff, export, fmt, fuzz, new, path_or_default, rules, schema,
+    synth,
 };
 
 /// Project tasks for the cadres dataset.
@@ -23,8 +24,9 @@ enum Task {
         /// The dataset folder [default: dataset/ in the project].
         #[arg(long)]
         dataset: Option<PathBuf>,
-        /// A folder of <source-id>.txt texts to verify quotes against.
-        #[arg(long)]
+        /// A folder of <source-id>.txt texts: verify every quote against it, and each text
+        /// against its source's pin.
+        #[arg(long, env = archive::ENV)]
         archive: Option<PathBuf>,
         /// How to print the diagnostics: human, json or github.
         #[arg(long, default_value = "human")]
@@ -41,9 +43,18 @@ enum Task {
         /// The output folder [default: dist/ in the project].
         #[arg(long)]
         out: Option<PathBuf>,
+        /// A folder of <source-id>.txt texts: verify every quote against it again before
+        /// writing (the release is the same with or without it).
+        #[arg(long, env = archive::ENV)]
+        archive: Option<PathBuf>,
         /// The most record files to load (the limit-exceeded rule).
         #[arg(long, default_value_t = cadres_validate::MAX_FILES)]
         max_files: usize,
+    },
+    /// Verify quotes against the archived texts, and record what was verified.
+    Archive {
+        #[command(subcommand)]
+        task: ArchiveTask,
     },
     /// Print in Markdown what changed between two releases (dataset.json files).
     Diff {
@@ -74,7 +85,7 @@ enum Task {
     /// Report which sentences of each archived source the claims quote, into docs/coverage.md.
     Coverage {
         /// A folder of <source-id>.txt texts, such as ../shared/seed.
-        #[arg(long)]
+        #[arg(long, env = archive::ENV)]
         archive: PathBuf,
         /// The dataset folder [default: dataset/ in the project].
         #[arg(long)]
@@ -161,6 +172,28 @@ enum Task {
     },
 }
 
+#[derive(Subcommand)]
+enum ArchiveTask {
+    /// Find every quote in the archived text of its source; if all are found, pin each
+    /// text in its source file (`archived-text`) and write dataset/quotes.lock.
+    Verify {
+        /// A folder of <source-id>.txt texts, such as ../shared/seed.
+        #[arg(long, env = archive::ENV)]
+        archive: PathBuf,
+        /// The dataset folder [default: dataset/ in the project].
+        #[arg(long)]
+        dataset: Option<PathBuf>,
+    },
+    /// Pin each test fixture's read sources to a text made of its own quotes (fixtures
+    /// only: they have no text behind them).
+    #[command(hide = true)]
+    PinFixtures {
+        /// The fixture dataset folders.
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+    },
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // The process ends when the task returns: its largest data is freed with it.
@@ -178,9 +211,16 @@ fn main() -> ExitCode {
             max_files,
         ),
         Task::Rules { check } => rules::run(check),
+        Task::Archive {
+            task: ArchiveTask::Verify { archive, dataset },
+        } => archive::verify(&path_or_default(dataset, "dataset"), &archive),
+        Task::Archive {
+            task: ArchiveTask::PinFixtures { dirs },
+        } => archive::pin_fixtures(&dirs),
         Task::Export {
             dataset,
             out,
+            archive,
             max_files,
         } => {
             let root = xtask::project_root();
@@ -191,6 +231,7 @@ fn main() -> ExitCode {
             export::run_with(
                 &dataset,
                 &path_or_default(out, "dist"),
+                archive.as_deref(),
                 max_files,
                 own.then_some(root.as_path()),
             )

@@ -11,6 +11,8 @@
 //! bytes. With `--json` the same records are also written as JSON, one file per TOML file,
 //! under `<OUT>-json/`, for JSON Schema validators to read.
 
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -96,11 +98,10 @@ pub fn generate(claims: usize, seed: u64, out: &Path, json: bool) -> anyhow::Res
         source_ids.push(format!("{}-{year}-s{i}", FAMILY[f].0.to_lowercase()));
         references.push(refs(i, &mut src_rng));
     }
-    for i in 0..n_sources {
-        let text = source_toml(i, &source_ids, &references[i], &mut src_rng);
-        w.write(&format!("sources/{}.toml", source_ids[i]), &text)?;
-        w.stats.sources += 1;
-    }
+    // Written after the entities, once the quotes read from each are known.
+    let source_texts: Vec<String> = (0..n_sources)
+        .map(|i| source_toml(i, &source_ids, &references[i], &mut src_rng))
+        .collect();
 
     // Entity i has kind KINDS[i % 12]; persons and places are the targets of kind-bound
     // properties, so both exist whenever there are 12 entities or more.
@@ -122,6 +123,7 @@ pub fn generate(claims: usize, seed: u64, out: &Path, json: bool) -> anyhow::Res
         entities: &entity_ids,
         sources: &source_ids,
         references: &references,
+        quoted: RefCell::new(vec![BTreeSet::new(); n_sources]),
     };
     let mut claim_no = 0usize;
     for (i, count) in counts.iter().enumerate() {
@@ -131,6 +133,36 @@ pub fn generate(claims: usize, seed: u64, out: &Path, json: bool) -> anyhow::Res
         w.stats.entities += 1;
         w.stats.claims += count;
     }
+
+    // Each source read pins a text made of the quotes read from it, one per paragraph,
+    // and the record holds every one of them as verified: what `cargo xtask archive
+    // verify` would write against such an archive.
+    let quoted = ctx.quoted.into_inner();
+    let mut pins = BTreeMap::new();
+    let mut hashes = BTreeMap::new();
+    for (i, mut text) in source_texts.into_iter().enumerate() {
+        let archived = quoted[i].iter().fold(String::new(), |mut t, q| {
+            t.push_str(q);
+            t.push_str("\n\n");
+            t
+        });
+        let pin = cadres_validate::pin_of(archived.as_bytes());
+        let _ = writeln!(text, "archived-text = {}", crate::archive::pin_value(&pin));
+        w.write(&format!("sources/{}.toml", source_ids[i]), &text)?;
+        w.stats.sources += 1;
+        hashes.insert(
+            source_ids[i].clone(),
+            quoted[i]
+                .iter()
+                .map(|q| cadres_validate::quote_hash(q))
+                .collect(),
+        );
+        pins.insert(source_ids[i].clone(), pin);
+    }
+    w.write_plain(
+        cadres_validate::LOCK_FILE,
+        &cadres_validate::lock_text(&pins, &hashes),
+    )?;
     Ok(w.stats)
 }
 
@@ -142,6 +174,12 @@ struct Writer {
 }
 
 impl Writer {
+    /// Writes a file that is not a record (`quotes.lock`): not counted, no JSON form.
+    fn write_plain(&self, rel: &str, text: &str) -> anyhow::Result<()> {
+        let path = self.out.join(rel);
+        fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
+    }
+
     fn write(&mut self, rel: &str, text: &str) -> anyhow::Result<()> {
         let path = self.out.join(rel);
         if let Some(dir) = path.parent()
@@ -405,6 +443,8 @@ struct Ctx<'a> {
     entities: &'a [String],
     sources: &'a [String],
     references: &'a [Vec<usize>],
+    /// The quotes read from each source, by its index.
+    quoted: RefCell<Vec<BTreeSet<String>>>,
 }
 
 fn entity_id(i: usize, rng: &mut Rng) -> String {
@@ -845,6 +885,7 @@ fn citation(t: &mut String, ctx: &Ctx<'_>, rng: &mut Rng, first: Option<usize>) 
             *rng.pick(&EN_PHRASES)
         };
         let _ = write!(t, ", quote = {}", quoted(q));
+        ctx.quoted.borrow_mut()[s].insert(q.to_owned());
     }
     let refs = &ctx.references[s];
     let n = rng.below(refs.len() + 1);

@@ -8,11 +8,11 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{Claim, Entity, Metadata, Property, Source};
+use crate::{Claim, Entity, Metadata, Property, QuoteVerification, Source};
 
 /// The version of the release format this crate writes and reads: see
 /// [versioning](crate#versioning). A reader accepts every release of its major version.
-pub const SCHEMA_VERSION: SchemaVersion = SchemaVersion { major: 2, minor: 0 };
+pub const SCHEMA_VERSION: SchemaVersion = SchemaVersion { major: 2, minor: 1 };
 
 /// A release format's version, written `"MAJOR.MINOR"` (`"2.0"`).
 ///
@@ -122,6 +122,11 @@ pub struct Dataset {
     pub entities: Vec<Entity>,
     /// Every claim, sorted by id.
     pub claims: Vec<Claim>,
+    /// For each source that claims were read from, sorted by source id: how many of its
+    /// quotes are verified against the text its `archived-text` pins. Added in 2.1; empty
+    /// in an older release.
+    #[serde(default)]
+    pub quote_verification: Vec<QuoteVerification>,
 }
 
 /// Why a release could not be read.
@@ -167,7 +172,16 @@ impl Dataset {
             sources,
             entities,
             claims,
+            quote_verification: Vec::new(),
         }
+    }
+
+    /// How many quotes of the source `id` are verified, if claims were read from it.
+    pub fn verification_of(&self, id: &crate::Id) -> Option<&QuoteVerification> {
+        self.quote_verification
+            .binary_search_by(|v| v.source.cmp(id))
+            .ok()
+            .map(|i| &self.quote_verification[i])
     }
 
     /// Reads a release from its JSON text. See [`Dataset::from_slice`].

@@ -9,7 +9,9 @@
 //!   a rank, a sentence in our own words, and one or more [`Citation`]s.
 //! - [`Property`]: the vocabulary claims draw on.
 //! - [`Metadata`]: the dataset's title, version and `as-of` date.
-//! - [`Dataset`]: all of them together, as a release (`dataset.json`) holds them.
+//! - [`Dataset`]: all of them together, as a release (`dataset.json`) holds them, with
+//!   how many quotes of each source read are verified against its pinned text
+//!   ([`TextPin`], [`QuoteVerification`]).
 //! - [`Index`]: lookups over a dataset: records by id, claims about an entity, the works
 //!   behind a claim, and the timeline.
 //!
@@ -65,6 +67,7 @@ pub mod strict;
 mod text;
 mod url;
 mod value;
+mod verification;
 
 pub use claim::{Citation, Claim, ClaimRecord, Dispute, Rank};
 pub use dataset::{Dataset, ReadError, SCHEMA_VERSION, SchemaVersion};
@@ -81,3 +84,4 @@ pub use query::{DateRole, Dated, Evidence, Index, POINT_IN_TIME, claim_date, lab
 pub use source::{Name, Source, SourceType};
 pub use url::{Url, UrlError};
 pub use value::{Approximation, LangText, Quantity, SharePart, Value};
+pub use verification::{QuoteVerification, Sha256, Sha256Error, TextPin};

@@ -5,7 +5,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{EdtfDate, Id, Isbn, LangTag, Url};
+use crate::{EdtfDate, Id, Isbn, LangTag, TextPin, Url};
 
 /// A work: the article that was read, or a work that it cites.
 ///
@@ -86,6 +86,10 @@ pub struct Source {
     /// `cites` only works from here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<Id>,
+    /// The text that was read, pinned: the SHA-256 and length of its archived copy. Every
+    /// source a citation names as its `source` has one; a work only cited has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_text: Option<TextPin>,
 }
 
 impl Source {
@@ -113,6 +117,7 @@ impl Source {
             medium: None,
             note: None,
             references: Vec::new(),
+            archived_text: None,
         }
     }
 

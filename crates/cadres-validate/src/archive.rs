@@ -6,14 +6,16 @@
 //! as a word) over the text and keeping the window sharing the most words with the quote:
 //! one pass, linear in the text.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
+use cadres_model::TextPin;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::checks::Index;
 use crate::scan::is_han;
+use crate::verified::{self, QuoteHash};
 use crate::{Diagnostic, Error, rules};
 
 /// NFC, then whitespace runs folded to one space, ends trimmed.
@@ -58,7 +60,10 @@ fn words(text: &str) -> Vec<(String, usize, usize)> {
     out
 }
 
-/// The passage of `text` (already folded) sharing the most words with `quote`.
+/// The passage of `text` (already folded) sharing the most words with `quote`: the window
+/// of the quote's length in words holding most of its words, and among those the one with
+/// most words in the quote's own positions, so that a misspelled word shows in place
+/// ("took place in Bejing" finds "took place in Beijing", not "Conference took place in").
 pub fn closest_passage<'t>(text: &'t str, quote: &str) -> Option<&'t str> {
     let q = words(quote);
     let t = words(text);
@@ -72,7 +77,7 @@ pub fn closest_passage<'t>(text: &'t str, quote: &str) -> Option<&'t str> {
     }
     let mut have: HashMap<&str, i64> = HashMap::new();
     let mut score = 0i64;
-    let (mut best, mut best_at) = (-1i64, 0usize);
+    let (mut best, mut starts) = (-1i64, Vec::new());
     for (i, (w, ..)) in t.iter().enumerate() {
         let h = have.entry(w.as_str()).or_default();
         if *h < want.get(w.as_str()).copied().unwrap_or(0) {
@@ -87,59 +92,150 @@ pub fn closest_passage<'t>(text: &'t str, quote: &str) -> Option<&'t str> {
                 score -= 1;
             }
         }
+        let start = (i + 1).saturating_sub(n);
         if score > best {
             best = score;
-            best_at = (i + 1).saturating_sub(n);
+            starts.clear();
+        }
+        if score == best && starts.last() != Some(&start) {
+            starts.push(start);
         }
     }
-    let mut last = (best_at + n).min(t.len()) - 1;
-    // Trim words at either end that the quote does not have.
-    while best_at < last && !want.contains_key(t[best_at].0.as_str()) {
-        best_at += 1;
+    let aligned = |start: usize| {
+        q.iter()
+            .zip(&t[start..])
+            .filter(|((a, ..), (b, ..))| a == b)
+            .count()
+    };
+    let mut first = starts[0];
+    for &s in &starts[1..] {
+        if aligned(s) > aligned(first) {
+            first = s;
+        }
     }
-    while last > best_at && !want.contains_key(t[last].0.as_str()) {
-        last -= 1;
-    }
-    Some(&text[t[best_at].1..t[last].2])
+    let last = (first + n).min(t.len()) - 1;
+    Some(&text[t[first].1..t[last].2])
 }
 
-/// Checks every quote whose source has a text in `dir`.
-pub(crate) fn verify(dir: &Path, ix: &Index<'_>, out: &mut Vec<Diagnostic>) -> Result<(), Error> {
+/// What an archive check is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// `check --archive`: each text must be the one its source pins.
+    Check,
+    /// `archive verify`: the texts are pinned anew.
+    Verify,
+}
+
+/// What the archive gave: the pin of each text read, and each quote found in it.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// By source id: the source's file and the pin of its archived text.
+    pub(crate) pins: BTreeMap<String, (usize, TextPin)>,
+    /// By source id: the hash of each quote found in its text.
+    pub(crate) quotes: BTreeMap<String, BTreeSet<QuoteHash>>,
+    /// How many citations' quotes were found.
+    pub(crate) citations: usize,
+}
+
+/// Finds every quote in the archived text of its source, in `dir`: each source that
+/// claims were read from must have its text there, and (in [`Mode::Check`]) that text
+/// must be the one the source pins; a source whose text differs has its quotes left
+/// unchecked, since the mismatch is their root.
+pub(crate) fn verify(
+    dir: &Path,
+    ix: &Index<'_>,
+    mode: Mode,
+    out: &mut Vec<Diagnostic>,
+) -> Result<Found, Error> {
     if !dir.is_dir() {
         return Err(Error::Folder {
             path: dir.to_owned(),
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such folder"),
         });
     }
-    let mut texts: HashMap<&str, Option<String>> = HashMap::new();
-    for c in &ix.claims {
-        for (j, cit) in c.claim.citations.iter().enumerate() {
-            let Some(quote) = &cit.quote else { continue };
-            let source = cit.source.as_str();
-            let text = texts.entry(source).or_insert_with(|| {
-                fs::read_to_string(dir.join(format!("{source}.txt")))
-                    .ok()
-                    .map(|t| fold(&t))
-            });
-            let Some(text) = text else { continue };
-            let q = fold(quote);
-            if q.is_empty() || text.contains(&q) {
+    let mut found = Found::default();
+    for (id, (fi, source, quotes)) in verified::read_from(ix) {
+        let name = format!("{id}.txt");
+        let path = dir.join(&name);
+        let missing = |why: String| {
+            ix.at_key(
+                &rules::MISSING_ARCHIVED_TEXT,
+                fi,
+                "/id",
+                format!("the archive has no usable text of `{id}`: {why}"),
+            )
+            .label("read, but not in the archive")
+            .help(format!(
+                "put the text that was read in the archive as `{id}.txt`, exactly as archived"
+            ))
+        };
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                out.push(missing(format!("it holds no `{name}`")));
+                continue;
+            }
+            Err(e) => {
+                out.push(missing(format!("its `{name}` cannot be read ({e})")));
+                continue;
+            }
+        };
+        let pin = verified::pin_of(&bytes);
+        if mode == Mode::Check
+            && let Some(pinned) = &source.archived_text
+            && *pinned != pin
+        {
+            let mut d = ix
+                .at(
+                    &rules::PIN_MISMATCH,
+                    fi,
+                    "/archived-text",
+                    format!(
+                        "the archived text `{name}` is not the text that was read: it has {pin}; the pin says {pinned}"
+                    ),
+                )
+                .label("the text that was read")
+                .help(format!(
+                    "restore the archived text that was read; if the source was read again, verify its quotes against the new text: `{}`",
+                    verified::VERIFY_COMMAND
+                ));
+            if !quotes.is_empty() {
+                d.note = Some(format!(
+                    "its {} are not checked against a text that was not read",
+                    crate::render::plural(quotes.len(), "quote")
+                ));
+            }
+            out.push(d);
+            continue;
+        }
+        let Ok(text) = String::from_utf8(bytes) else {
+            out.push(missing(format!("its `{name}` is not UTF-8 text")));
+            continue;
+        };
+        let text = fold(&text);
+        let hashes = found.quotes.entry(id.to_owned()).or_default();
+        for q in quotes {
+            let folded = fold(q.quote);
+            if folded.is_empty() || text.contains(&folded) {
+                hashes.insert(verified::quote_hash(q.quote));
+                found.citations += 1;
                 continue;
             }
             let mut d = ix
                 .at(
                     &rules::QUOTE_NOT_IN_ARCHIVE,
-                    c.file,
-                    &format!("{}/citations/{j}/quote", c.pointer()),
-                    format!("this quote does not occur in the archived text of `{source}`"),
+                    q.file,
+                    &q.pointer,
+                    format!("this quote does not occur in the archived text of `{id}`"),
                 )
                 .label("not found verbatim");
-            d = match closest_passage(text, &q) {
+            d = match closest_passage(&text, &folded) {
                 Some(p) => d.help(format!("the closest passage is: {p:?}")),
                 None => d.help("copy the words exactly as the source prints them"),
             };
             out.push(d);
         }
+        found.pins.insert(id.to_owned(), (fi, pin));
     }
-    Ok(())
+    Ok(found)
 }

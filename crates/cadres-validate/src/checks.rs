@@ -86,7 +86,7 @@ pub(crate) struct Index<'a> {
     sorted: [OnceLock<Vec<&'a str>>; 4],
     /// The files that could not be loaded, and the id each would define by namespace
     /// ([`SOURCE`] or [`ENTITY`]), so that references to them wait on them.
-    roots: &'a [Root],
+    pub(crate) roots: &'a [Root],
     root_of: Map<(&'a str, u8), usize>,
 }
 

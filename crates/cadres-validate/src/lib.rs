@@ -39,6 +39,7 @@ mod schema;
 mod spans;
 mod stream;
 mod suggest;
+mod verified;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
@@ -53,6 +54,7 @@ pub use render::{Format, RenderOptions, render, summary};
 pub use rules::{Category, Rule};
 pub use schema::compile_schema;
 pub use suggest::closest;
+pub use verified::{LOCK_FILE, QuoteHash, VERIFY_COMMAND, lock_text, pin_of, quote_hash};
 
 use load::Record;
 
@@ -181,10 +183,11 @@ pub fn check_with(options: &Options, tuning: &Tuning) -> Result<Report, Error> {
     // First try to prove the dataset clean in one streaming pass, in little memory (or
     // in the records' memory, when the dataset is assembled); on any doubt the full check
     // below runs and explains.
+    let lock = verified::read(&options.dataset);
     if options.archive.is_none()
         && walk.diagnostics.is_empty()
         && let Some(stream::Clean(dataset)) =
-            stream::clean(&walk.files, tuning.progress, tuning.assemble)
+            stream::clean(&walk.files, lock.lock(), tuning.progress, tuning.assemble)
     {
         return Ok(Report {
             diagnostics: Vec::new(),
@@ -193,7 +196,99 @@ pub fn check_with(options: &Options, tuning: &Tuning) -> Result<Report, Error> {
             texts: BTreeMap::new(),
         });
     }
-    full(options, tuning, walk)
+    Ok(full(options, tuning, walk, &lock, archive::Mode::Check)?.0)
+}
+
+/// What `cargo xtask archive verify` writes: the pins of the archived texts and the record
+/// of the quotes found in them, if every quote was found.
+#[derive(Debug)]
+pub struct Verified {
+    /// The check's report, with the archive: every quote not found in its text, every
+    /// source with no text in the archive, and every other problem.
+    pub report: Report,
+    /// For each source read whose text is in the archive, in id order: its file (as
+    /// [`Diagnostic::file`] names it), its id, its pin before, and its pin now.
+    pub pins: Vec<Repin>,
+    /// The new text of `quotes.lock`.
+    pub lock: String,
+    /// How many citations' quotes were found in their texts.
+    pub quotes: usize,
+    /// How many different quotes the record holds.
+    pub distinct: usize,
+}
+
+/// A source's pin, before and after verification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repin {
+    /// The source's file, relative to the dataset folder.
+    pub file: String,
+    /// The source's id.
+    pub source: String,
+    /// Its `archived-text` before.
+    pub old: Option<cadres_model::TextPin>,
+    /// The pin of its archived text now.
+    pub new: cadres_model::TextPin,
+}
+
+impl Verified {
+    /// Whether the pins and the record may be written: every quote was found in its text,
+    /// every source read has its text in the archive, and every file could be loaded (a
+    /// file that cannot be would hide its quotes).
+    pub fn complete(&self) -> bool {
+        !self.report.diagnostics.iter().any(|d| {
+            d.waiting > 0
+                || [
+                    rules::QUOTE_NOT_IN_ARCHIVE.code,
+                    rules::MISSING_ARCHIVED_TEXT.code,
+                    rules::NOT_UTF8.code,
+                    rules::TOML_SYNTAX.code,
+                    rules::UNREADABLE_FILE.code,
+                    rules::FILE_TOO_LARGE.code,
+                ]
+                .contains(&d.code)
+        })
+    }
+}
+
+/// Finds every quote of the dataset in `dataset` in the archived text of its source in
+/// `archive`, and gives the pins and the record that `cargo xtask archive verify` writes.
+/// A text that differs from its source's pin is no error here: it is pinned anew, and
+/// [`Repin`] says so. Nothing is written.
+///
+/// # Errors
+/// As [`check`].
+pub fn verify(dataset: &std::path::Path, archive: &std::path::Path) -> Result<Verified, Error> {
+    schema::ensure_compiled().map_err(|k| Error::Schema(k.to_string()))?;
+    let options = Options {
+        dataset: dataset.to_owned(),
+        archive: Some(archive.to_owned()),
+    };
+    let tuning = Tuning {
+        assemble: false,
+        ..Tuning::default()
+    };
+    let walk = load::walk(dataset, tuning.max_files)?;
+    let (report, found) = full(
+        &options,
+        &tuning,
+        walk,
+        &verified::Read::Missing,
+        archive::Mode::Verify,
+    )?;
+    let (pins, quotes, citations) = found.unwrap_or_default();
+    let distinct = quotes.values().map(std::collections::BTreeSet::len).sum();
+    let pinned = pins
+        .iter()
+        .map(|p| (p.source.clone(), p.new.clone()))
+        .collect();
+    let lock = verified::Lock::render(&pinned, &quotes);
+    Ok(Verified {
+        report,
+        pins,
+        lock,
+        quotes: citations,
+        distinct,
+    })
 }
 
 /// A file whose text changed (or vanished) between loading and a rule pointing into it:
@@ -223,7 +318,17 @@ fn unpoint_stale(loaded: &[load::Loaded], diagnostics: &mut Vec<Diagnostic>) {
 
 /// The full check: every file loaded, every rule run on the whole dataset in memory,
 /// every problem found and pointed at.
-fn full(options: &Options, tuning: &Tuning, walk: load::Walk) -> Result<Report, Error> {
+///
+/// In [`archive::Mode::Verify`] the rules on pins and the record are left out (they are
+/// what verification writes), and the archive's findings are returned with each read
+/// source's file and pin before.
+fn full(
+    options: &Options,
+    tuning: &Tuning,
+    walk: load::Walk,
+    lock: &verified::Read,
+    mode: archive::Mode,
+) -> Result<(Report, Option<Found>), Error> {
     let files = walk.files.len();
     let loaded = load::load_all(walk.files, tuning.progress);
     let mut diagnostics = walk.diagnostics;
@@ -233,8 +338,38 @@ fn full(options: &Options, tuning: &Tuning, walk: load::Walk) -> Result<Report, 
     let roots = roots::find(&diagnostics, &loaded);
     let ix = checks::Index::new(&loaded, &roots);
     checks::run(&ix, &mut diagnostics);
-    if let Some(dir) = &options.archive {
-        archive::verify(dir, &ix, &mut diagnostics)?;
+    let mut found = None;
+    match mode {
+        archive::Mode::Check => {
+            // With the archive, a quote not found in its text is reported as that alone.
+            let texts = match &options.archive {
+                Some(dir) => Some(archive::verify(dir, &ix, mode, &mut diagnostics)?),
+                None => None,
+            };
+            verified::check(&ix, lock, texts.as_ref(), &mut diagnostics);
+            if texts.is_some() {
+                verified::stale(&ix, lock, &mut diagnostics);
+            }
+        }
+        archive::Mode::Verify => {
+            if let Some(dir) = &options.archive {
+                let f = archive::verify(dir, &ix, mode, &mut diagnostics)?;
+                let pins = f
+                    .pins
+                    .into_iter()
+                    .map(|(id, (fi, new))| Repin {
+                        file: loaded[fi].rel.clone(),
+                        old: ix
+                            .sources
+                            .get(id.as_str())
+                            .and_then(|(_, s)| s.archived_text.clone()),
+                        source: id,
+                        new,
+                    })
+                    .collect();
+                found = Some((pins, f.quotes, f.citations));
+            }
+        }
     }
     drop(ix);
     roots::annotate(&roots, &mut diagnostics);
@@ -257,6 +392,11 @@ fn full(options: &Options, tuning: &Tuning, walk: load::Walk) -> Result<Report, 
                 .map(|r| r.file.clone()),
         )
         .collect();
+    if pointed.contains(LOCK_FILE)
+        && let verified::Read::Found(_, text) | verified::Read::Broken(_, text) = lock
+    {
+        texts.insert(LOCK_FILE.to_owned(), text.clone());
+    }
     for f in loaded {
         let record = if pointed.contains(&f.rel) {
             let mut f = f;
@@ -281,11 +421,25 @@ fn full(options: &Options, tuning: &Tuning, walk: load::Walk) -> Result<Report, 
             None => {}
         }
     }
-    let dataset = metadata.map(|m| Dataset::new(m, properties, sources, entities, claims));
-    Ok(Report {
-        diagnostics,
-        dataset,
-        files,
-        texts,
-    })
+    let dataset = metadata.map(|m| {
+        let mut d = Dataset::new(m, properties, sources, entities, claims);
+        d.quote_verification = verified::summarize(&d, lock.lock());
+        d
+    });
+    Ok((
+        Report {
+            diagnostics,
+            dataset,
+            files,
+            texts,
+        },
+        found,
+    ))
 }
+
+/// What verification found: the new pins, and the quotes found in each text.
+type Found = (
+    Vec<Repin>,
+    BTreeMap<String, std::collections::BTreeSet<verified::QuoteHash>>,
+    usize,
+);

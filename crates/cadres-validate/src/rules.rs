@@ -124,6 +124,11 @@ rules! {
     CITES_OWN_SOURCE = "E0405" "cites-own-source" Error Provenance "A work under `cites` differs from the citation's `source`, and no source lists itself in `references`.";
     CITES_UNLISTED_WORK = "E0406" "cites-unlisted-work" Error Provenance "A work under `cites` is in the citation source's `references`.";
     UNUSED_SOURCE = "W0407" "unused-source" Warning Provenance "Every source is used by a citation, as its `source` or under `cites`.";
+    UNPINNED_SOURCE = "E0408" "unpinned-source" Error Provenance "Every source a citation names as its `source` pins the text that was read: `archived-text = { sha256, length }`, written by `cargo xtask archive verify`.";
+    PIN_MISMATCH = "E0409" "pin-mismatch" Error Provenance "With `--archive`, each archived text is the one its source pins: the same SHA-256 and length.";
+    UNVERIFIED_QUOTE = "E0410" "unverified-quote" Error Provenance "Every quote is in `quotes.lock`, the record of quotes found in the text their source pins: run `cargo xtask archive verify --archive DIR` after adding or changing one.";
+    MISSING_ARCHIVED_TEXT = "E0411" "missing-archived-text" Error Provenance "With `--archive`, the archive holds the text (`<source-id>.txt`, UTF-8) of every source a citation names as its `source`.";
+    STALE_VERIFICATION = "W0415" "stale-verification" Warning Provenance "With `--archive`, every entry of `quotes.lock` matches a quote of a citation; `cargo xtask archive verify` drops the others.";
     VALUE_TYPE_MISMATCH = "E0501" "value-type-mismatch" Error Values "A claim's or qualifier's value has the type its property declares.";
     INVALID_DATE = "E0502" "invalid-date" Error Values "A date is valid EDTF: `1962`, `1962-02`, `1962-02-07`, `1962~`, `1962-01-11/1962-02-07`.";
     REVERSED_INTERVAL = "E0503" "reversed-interval" Error Values "An interval's start is not after its end.";

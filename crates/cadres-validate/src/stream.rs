@@ -26,11 +26,12 @@ use rayon::prelude::*;
 use cadres_model::schema::RecordKind;
 use cadres_model::{
     Cardinality, ClaimRecord, Dataset, DateRelation, EntityFile, EntityKind, Id, Metadata,
-    Property, Rank, Source, Value,
+    Property, Rank, Source, TextPin, Value,
 };
 
 use crate::checks::{MAX_QUOTE_CHARS, is_after_as_of, linked, ranked};
 use crate::load::{Found, Record, read_clean};
+use crate::verified::{Lock, summarize};
 
 type Map<K, V> = HashMap<K, V, FixedState>;
 
@@ -38,6 +39,9 @@ type Map<K, V> = HashMap<K, V, FixedState>;
 struct SourceFacts<'a> {
     references: &'a [Id],
     cited: AtomicBool,
+    /// Whether a citation names it as its `source`: then it must pin its text.
+    read: AtomicBool,
+    pin: Option<&'a TextPin>,
 }
 
 /// What is known when the entities are read.
@@ -47,6 +51,8 @@ struct Context<'a> {
     sources: Map<&'a str, SourceFacts<'a>>,
     /// Every entity file's id and kind, from its path.
     entities: Map<&'a str, EntityKind>,
+    /// The record of verified quotes, if there is one that can be read.
+    lock: Option<&'a Lock>,
 }
 
 /// A dataset proved clean, assembled if asked for.
@@ -58,6 +64,7 @@ pub(crate) struct Clean(pub(crate) Option<Dataset>);
 /// be reported, or might be.
 pub(crate) fn clean(
     files: &[Found],
+    lock: Option<&Lock>,
     progress: Option<fn(crate::Pass, usize, usize)>,
     assemble: bool,
 ) -> Option<Clean> {
@@ -111,6 +118,7 @@ pub(crate) fn clean(
         properties: property_ids,
         sources: Map::default(),
         entities,
+        lock,
     };
     for s in &sources {
         cx.sources.insert(
@@ -118,6 +126,8 @@ pub(crate) fn clean(
             SourceFacts {
                 references: &s.references,
                 cited: AtomicBool::new(false),
+                read: AtomicBool::new(false),
+                pin: s.archived_text.as_ref(),
             },
         );
     }
@@ -151,11 +161,9 @@ pub(crate) fn clean(
     if let Some(report) = progress {
         report(crate::Pass::Streaming, total, total);
     }
-    if cx
-        .sources
-        .values()
-        .any(|s| !s.cited.load(Ordering::Relaxed))
-    {
+    if cx.sources.values().any(|s| {
+        !s.cited.load(Ordering::Relaxed) || (s.read.load(Ordering::Relaxed) && s.pin.is_none())
+    }) {
         return None;
     }
     drop(cx);
@@ -180,13 +188,9 @@ pub(crate) fn clean(
             entity
         })
         .collect();
-    Some(Clean(Some(Dataset::new(
-        metadata,
-        properties.property,
-        sources,
-        entities,
-        claims,
-    ))))
+    let mut dataset = Dataset::new(metadata, properties.property, sources, entities, claims);
+    dataset.quote_verification = summarize(&dataset, lock);
+    Some(Clean(Some(dataset)))
 }
 
 /// `check` on every file in parallel, with progress; `None` as soon as one gives `None`
@@ -330,7 +334,15 @@ fn claim_clean(e: &EntityFile, c: &ClaimRecord, cx: &Context<'_>) -> bool {
         {
             return false;
         }
+        if let Some(q) = &cit.quote
+            && !cx
+                .lock
+                .is_some_and(|l| l.verifies(cit.source.as_str(), source.pin, q))
+        {
+            return false;
+        }
         source.cited.store(true, Ordering::Relaxed);
+        source.read.store(true, Ordering::Relaxed);
         for w in &cit.cites {
             let Some(work) = cx.sources.get(w.as_str()) else {
                 return false;
@@ -402,16 +414,20 @@ mod tests {
                 dataset: dir.clone(),
                 archive: None,
             };
-            let full = crate::full(
+            let lock = crate::verified::read(&dir);
+            let (full, _) = crate::full(
                 &options,
                 &crate::Tuning::default(),
                 load::walk(&dir, MAX_FILES).expect("the walk runs"),
+                &lock,
+                crate::archive::Mode::Check,
             )
             .expect("the check runs");
             let walk = load::walk(&dir, MAX_FILES).expect("the walk runs");
-            let streamed = walk.diagnostics.is_empty() && clean(&walk.files, None, false).is_some();
+            let streamed = walk.diagnostics.is_empty()
+                && clean(&walk.files, lock.lock(), None, false).is_some();
             if streamed {
-                let assembled = clean(&walk.files, None, true).and_then(|c| c.0);
+                let assembled = clean(&walk.files, lock.lock(), None, true).and_then(|c| c.0);
                 assert_eq!(
                     assembled.as_ref(),
                     full.dataset.as_ref(),

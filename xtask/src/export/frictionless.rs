@@ -514,6 +514,29 @@ fn sources() -> Table {
                 "boolean",
                 "Whether the work was read for this dataset (a citation names it as its source); `false` for a work only cited by another.",
             )),
+            Field {
+                extra: Some(json!({ "constraints": { "pattern": "[0-9a-f]{64}" } })),
+                ..field(
+                    "archived_text_sha256",
+                    "string",
+                    "For a work read: the SHA-256 of the archived text that was read (its pin).",
+                )
+            },
+            field(
+                "archived_text_length",
+                "integer",
+                "For a work read: the length in bytes of that archived text.",
+            ),
+            field(
+                "quotes",
+                "integer",
+                "For a work read: how many citations quote it.",
+            ),
+            field(
+                "verified_quotes",
+                "integer",
+                "For a work read: how many of those quotes were found verbatim in its pinned text.",
+            ),
         ],
         primary_key: &["id"],
         foreign_keys: Vec::new(),
@@ -537,6 +560,12 @@ fn sources() -> Table {
                 r.opt(x.medium.as_deref())?;
                 r.opt(x.note.as_deref())?;
                 r.show(sorted.read.contains(x.id.as_str()))?;
+                let pin = x.archived_text.as_ref();
+                r.opt_show(pin.map(|p| &p.sha256))?;
+                r.opt_show(pin.map(|p| p.length))?;
+                let verification = sorted.dataset.verification_of(&x.id);
+                r.opt_show(verification.map(|v| v.quotes))?;
+                r.opt_show(verification.map(|v| v.verified))?;
                 r.end()?;
             }
             Ok(())

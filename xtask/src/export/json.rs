@@ -19,6 +19,7 @@ struct DatasetView<'a> {
     sources: &'a [&'a Source],
     entities: &'a [&'a Entity],
     claims: &'a [&'a Claim],
+    quote_verification: &'a [cadres_model::QuoteVerification],
 }
 
 /// The dataset in the model's serde form: pretty-printed, lists in id order, keys in the
@@ -31,6 +32,7 @@ pub(crate) fn dataset(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Resul
         sources: &sorted.sources,
         entities: &sorted.entities,
         claims: &sorted.claims,
+        quote_verification: &sorted.dataset.quote_verification,
     };
     pretty(&view, out)
 }

@@ -18,7 +18,7 @@ use std::io::Write;
 
 use cadres_model::{
     Certainty, Claim, Dataset, Edtf, EdtfDate, Entity, EntityKind, Id, LangTag, Name, Precision,
-    Property, Source, SourceType, Value as ClaimValue,
+    Property, QuoteVerification, Source, SourceType, TextPin, Value as ClaimValue,
 };
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Value, json};
@@ -40,6 +40,8 @@ fn context() -> Value {
         "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
         "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
         "xsd": "http://www.w3.org/2001/XMLSchema#",
+        "spdx": "http://spdx.org/rdf/terms#",
+        "dcat": "http://www.w3.org/ns/dcat#",
         "cadres": VOCAB,
         "dataset": "urn:cadres:dataset:",
         "property": "urn:cadres:property:",
@@ -47,6 +49,7 @@ fn context() -> Value {
         "entity": "urn:cadres:entity:",
         "claim": "urn:cadres:claim:",
         "citation": "urn:cadres:citation:",
+        "text": "urn:cadres:text:",
     })
 }
 
@@ -95,7 +98,11 @@ impl Serialize for Graph<'_, '_, '_> {
             seq.serialize_element(&property(p))?;
         }
         for s in &sorted.sources {
-            seq.serialize_element(&source(s, sorted.read.contains(s.id.as_str())))?;
+            seq.serialize_element(&source(
+                s,
+                sorted.read.contains(s.id.as_str()),
+                sorted.dataset.verification_of(&s.id),
+            ))?;
         }
         for e in &sorted.entities {
             seq.serialize_element(&entity(e))?;
@@ -304,7 +311,36 @@ fn names(names: &[Name]) -> Option<J<'_>> {
     (!list.is_empty()).then(|| J::Obj(vec![("@list", J::Arr(list))]))
 }
 
-fn source(s: &Source, read: bool) -> J<'_> {
+/// The archived text a source was read from, as a PROV entity that is a specialization
+/// of the work (the work as it stood when read), with its SHA-256 (SPDX's checksum terms),
+/// its length (`dcat:byteSize`), and how many quotes of the work were verified in it.
+fn archived_text<'a>(s: &'a Source, pin: &'a TextPin, v: Option<&'a QuoteVerification>) -> J<'a> {
+    let count = |n: u64| typed(J::Owned(n.to_string()), "xsd:nonNegativeInteger");
+    node(vec![
+        ("@id", Some(J::Name("text", &s.id))),
+        ("@type", text("prov:Entity")),
+        ("prov:specializationOf", Some(id("source", &s.id))),
+        (
+            "spdx:checksum",
+            Some(obj(vec![
+                ("@type", J::Str("spdx:Checksum")),
+                (
+                    "spdx:algorithm",
+                    J::Obj(vec![("@id", J::Str("spdx:checksumAlgorithm_sha256"))]),
+                ),
+                (
+                    "spdx:checksumValue",
+                    typed(J::Str(pin.sha256.as_str()), "xsd:hexBinary"),
+                ),
+            ])),
+        ),
+        ("dcat:byteSize", Some(count(pin.length))),
+        ("cadres:quoteCount", v.map(|v| count(v.quotes))),
+        ("cadres:verifiedQuoteCount", v.map(|v| count(v.verified))),
+    ])
+}
+
+fn source<'a>(s: &'a Source, read: bool, verification: Option<&'a QuoteVerification>) -> J<'a> {
     let lang = s.language.as_ref().map(|l| l as &dyn Display);
     let references = sorted_ids(&s.references);
     node(vec![
@@ -359,6 +395,12 @@ fn source(s: &Source, read: bool) -> J<'_> {
             ),
         ),
         ("cadres:read", Some(J::Bool(read))),
+        (
+            "cadres:archivedText",
+            s.archived_text
+                .as_ref()
+                .map(|pin| archived_text(s, pin, verification)),
+        ),
     ])
 }
 

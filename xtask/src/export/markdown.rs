@@ -918,6 +918,47 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         writeln!(o, "| dated claims (in the timeline) | {} |", self.dated)?;
         writeln!(o, "| disputes | {} |\n", plan.disputes.len())?;
 
+        writeln!(o, "### Quotes verified\n")?;
+        writeln!(
+            o,
+            "A quote is verified when it was found verbatim (after Unicode NFC, with runs of \
+             whitespace folded) in the archived text of the work it was read from, the text \
+             whose SHA-256 the work records. The archived texts are not published with the \
+             dataset.\n"
+        )?;
+        for v in &data.quote_verification {
+            let Some(source) = index.source(v.source.as_str()) else {
+                continue;
+            };
+            let work = work_short(source);
+            let line = match (&source.archived_text, v.verified == v.quotes) {
+                (Some(pin), _) if v.quotes == 0 => format!(
+                    "- No quote was read from {work}; the text read has sha256 `{}` ({} bytes).",
+                    pin.sha256, pin.length
+                ),
+                (Some(pin), true) => format!(
+                    "- {} verified against the archived text of {work} (sha256 `{}`, {} bytes).",
+                    if v.quotes == 1 {
+                        "Its one quote was".to_owned()
+                    } else {
+                        format!("All {} quotes were", v.quotes)
+                    },
+                    pin.sha256,
+                    pin.length
+                ),
+                (Some(pin), false) => format!(
+                    "- {} of {} quotes were verified against the archived text of {work} (sha256 `{}`, {} bytes).",
+                    v.verified, v.quotes, pin.sha256, pin.length
+                ),
+                (None, _) => format!(
+                    "- The text of {work} that was read is not pinned: none of its {} quotes is verified.",
+                    v.quotes
+                ),
+            };
+            writeln!(o, "{line}")?;
+        }
+        writeln!(o)?;
+
         writeln!(o, "### Citations per claim\n")?;
         let mut histogram: BTreeMap<usize, usize> = BTreeMap::new();
         for claim in &data.claims {

@@ -309,21 +309,25 @@ pub fn render(dataset: &Dataset) -> anyhow::Result<Release> {
 ///
 /// When the check finds any error, prints the report, writes nothing and returns failure.
 pub fn run(dataset: &Path, out: &Path) -> anyhow::Result<ExitCode> {
-    run_with(dataset, out, cadres_validate::MAX_FILES, None)
+    run_with(dataset, out, None, cadres_validate::MAX_FILES, None)
 }
 
-/// [`run`], loading at most `max_files` record files; with `copies`, a project root whose
-/// committed copies of the release ([`copies`]) are then refreshed from the installed one.
+/// [`run`], verifying every quote against `archive` again when given, loading at most
+/// `max_files` record files; with `copies`, a project root whose committed copies of the
+/// release ([`copies`]) are then refreshed from the installed one.
+///
+/// The release is a function of the dataset alone: the archive can only refuse it.
 pub fn run_with(
     dataset: &Path,
     out: &Path,
+    archive: Option<&Path>,
     max_files: usize,
     copies: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let report = cadres_validate::check_with(
         &cadres_validate::Options {
             dataset: dataset.to_owned(),
-            archive: None,
+            archive: archive.map(Path::to_owned),
         },
         &cadres_validate::Tuning {
             max_files,

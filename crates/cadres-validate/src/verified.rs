@@ -1,0 +1,568 @@
+//! The committed record of verified quotes, `quotes.lock`, and what both checks ask of it.
+//!
+//! A quote is verified when it was found verbatim in the archived text of its source, the
+//! text the source's `archived-text` pins. `cargo xtask archive verify --archive DIR`
+//! finds every quote in its text and then writes the pins and this record: for each
+//! source read, the SHA-256 of the text the quotes were found in, and a hash of each
+//! quote found. A check without the archive compares every citation with the record, so
+//! a quote added or changed since verification is caught on any machine; a check with
+//! the archive also finds every quote in its text again.
+//!
+//! # Format
+//!
+//! TOML, written only by the verify step and sorted, so that it is a pure function of the
+//! dataset and the archive:
+//!
+//! ```toml
+//! version = 1
+//!
+//! [sources.example-article]
+//! sha256 = "<the pinned text's SHA-256>"
+//! quotes = [
+//!   "<the quote's hash>",
+//! ]
+//! ```
+//!
+//! A quote's hash is the first 128 bits of the SHA-256 of the quote in NFC with every run
+//! of whitespace folded into one space ([`crate::fold`]), as 32 hexadecimal digits: the
+//! same normalization that finds a quote in its text.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Deserialize;
+use sha2::{Digest as _, Sha256 as Hasher};
+
+use cadres_model::{Citation, Dataset, QuoteVerification, Sha256, Source, TextPin};
+
+use crate::checks::Index;
+use crate::render::plural;
+
+use crate::archive::fold;
+use crate::{Diagnostic, rules};
+
+/// The record's file name, in the dataset folder.
+pub const LOCK_FILE: &str = "quotes.lock";
+
+/// The version of the record's format this crate reads and writes.
+const LOCK_VERSION: u32 = 1;
+
+/// The command that verifies quotes and writes the record, for help texts.
+pub const VERIFY_COMMAND: &str = "cargo xtask archive verify --archive DIR";
+
+/// A quote's hash, as the record keeps it.
+pub type QuoteHash = [u8; 16];
+
+/// The hash of `quote`: see the [module docs](self).
+pub fn quote_hash(quote: &str) -> QuoteHash {
+    let digest = Hasher::digest(fold(quote).as_bytes());
+    let mut h = [0u8; 16];
+    h.copy_from_slice(&digest[..16]);
+    h
+}
+
+/// The pin of an archived text: its SHA-256 and length.
+pub fn pin_of(bytes: &[u8]) -> TextPin {
+    TextPin {
+        sha256: Sha256::from_digest(Hasher::digest(bytes).into()),
+        length: bytes.len() as u64,
+    }
+}
+
+fn hex(h: &QuoteHash) -> String {
+    let mut s = String::with_capacity(32);
+    for b in h {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+fn unhex(s: &str) -> Option<QuoteHash> {
+    if s.len() != 32 || !s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return None;
+    }
+    let mut h = [0u8; 16];
+    for (i, b) in h.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(h)
+}
+
+/// What the record holds for one source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Locked {
+    /// The SHA-256 of the text the quotes were found in.
+    pub(crate) sha256: Option<Sha256>,
+    /// Each quote found, with the byte range of its entry in the record's text.
+    pub(crate) quotes: BTreeMap<QuoteHash, Range<usize>>,
+}
+
+/// The record of verified quotes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Lock {
+    /// By source id.
+    pub(crate) sources: BTreeMap<String, Locked>,
+    /// Where each source's table starts in the record's text, for diagnostics.
+    pub(crate) at: BTreeMap<String, Range<usize>>,
+}
+
+/// The record as read: what it holds, or why it cannot be used.
+#[derive(Debug, Clone)]
+pub(crate) enum Read {
+    /// No `quotes.lock`: nothing is verified.
+    Missing,
+    /// The record, with its text for diagnostics.
+    Found(Lock, String),
+    /// A record that cannot be used: every quote counts as unverified.
+    Broken(Diagnostic, String),
+}
+
+impl Read {
+    /// The record, if one could be read.
+    pub(crate) fn lock(&self) -> Option<&Lock> {
+        match self {
+            Read::Found(l, _) => Some(l),
+            _ => None,
+        }
+    }
+}
+
+impl Lock {
+    /// Whether `quote`, cited from `source` whose text is pinned as `pin`, is verified:
+    /// the record holds its hash, found in the text the pin names.
+    pub(crate) fn verifies(&self, source: &str, pin: Option<&TextPin>, quote: &str) -> bool {
+        self.sources.get(source).is_some_and(|l| {
+            pin.is_some_and(|p| l.sha256.as_ref() == Some(&p.sha256))
+                && l.quotes.contains_key(&quote_hash(quote))
+        })
+    }
+
+    /// The record of `quotes`, found in the texts pinned by `pins`, as its file's text.
+    pub(crate) fn render(
+        pins: &BTreeMap<String, TextPin>,
+        quotes: &BTreeMap<String, BTreeSet<QuoteHash>>,
+    ) -> String {
+        let mut s = String::new();
+        s.push_str(
+            "# @generated by `cargo xtask archive verify --archive DIR`. Do not edit.\n\
+             # The quotes found verbatim in the archived text each source was read from: for\n\
+             # each source, the SHA-256 of that text (its `archived-text` pin) and the hash of\n\
+             # each quote found (the first 128 bits of the SHA-256 of the quote in NFC, its\n\
+             # whitespace folded). Verify again after adding or changing a quote.\n",
+        );
+        let _ = writeln!(s, "version = {LOCK_VERSION}");
+        for (id, pin) in pins {
+            let _ = writeln!(s, "\n[sources.{id}]");
+            let _ = writeln!(s, "sha256 = \"{}\"", pin.sha256);
+            let found = quotes.get(id);
+            if found.is_none_or(BTreeSet::is_empty) {
+                s.push_str("quotes = []\n");
+                continue;
+            }
+            s.push_str("quotes = [\n");
+            for h in found.into_iter().flatten() {
+                let _ = writeln!(s, "  \"{}\",", hex(h));
+            }
+            s.push_str("]\n");
+        }
+        s
+    }
+}
+
+/// The text of a `quotes.lock` recording `quotes` (by source id) as found in the texts
+/// `pins` names: what `cargo xtask archive verify` writes.
+pub fn lock_text(
+    pins: &BTreeMap<String, TextPin>,
+    quotes: &BTreeMap<String, BTreeSet<QuoteHash>>,
+) -> String {
+    Lock::render(pins, quotes)
+}
+
+/// Reads `quotes.lock` in `dataset`.
+pub(crate) fn read(dataset: &Path) -> Read {
+    let text = match std::fs::read(dataset.join(LOCK_FILE)) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Read::Missing,
+        Err(e) => {
+            return Read::Broken(
+                Diagnostic::new(
+                    &rules::UNREADABLE_FILE,
+                    LOCK_FILE,
+                    format!("the record of verified quotes cannot be read: {e}"),
+                )
+                .help("check the file's permissions"),
+                String::new(),
+            );
+        }
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                return Read::Broken(
+                    Diagnostic::new(
+                        &rules::NOT_UTF8,
+                        LOCK_FILE,
+                        "the record of verified quotes is not UTF-8 text",
+                    )
+                    .help(format!("write it again: `{VERIFY_COMMAND}`")),
+                    String::new(),
+                );
+            }
+        },
+    };
+    match parse(&text) {
+        Ok(lock) => Read::Found(lock, text),
+        Err(d) => Read::Broken(*d, text),
+    }
+}
+
+/// Parses the record's text.
+pub(crate) fn parse(text: &str) -> Result<Lock, Box<Diagnostic>> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        version: u32,
+        #[serde(default)]
+        sources: BTreeMap<toml::Spanned<String>, Entry>,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Entry {
+        sha256: toml::Spanned<String>,
+        #[serde(default)]
+        quotes: Vec<toml::Spanned<String>>,
+    }
+    let broken = |rule: &'static rules::Rule, message: String, at: Option<Range<usize>>| {
+        let d = Diagnostic::new(rule, LOCK_FILE, message).help(format!(
+            "do not edit it by hand; write it again: `{VERIFY_COMMAND}`"
+        ));
+        Box::new(match at {
+            Some(r) => d.at(text, r).label("here"),
+            None => d,
+        })
+    };
+    let file: File = toml::from_str(text).map_err(|e| {
+        broken(
+            &rules::SCHEMA_MISMATCH,
+            format!(
+                "the record of verified quotes is not in its format: {}",
+                e.message()
+            ),
+            e.span(),
+        )
+    })?;
+    if file.version != LOCK_VERSION {
+        return Err(broken(
+            &rules::SCHEMA_MISMATCH,
+            format!(
+                "the record of verified quotes has version {}; this checker reads version {LOCK_VERSION}",
+                file.version
+            ),
+            None,
+        ));
+    }
+    let mut lock = Lock::default();
+    for (id, entry) in file.sources {
+        let sha256 = entry.sha256.get_ref().parse::<Sha256>().map_err(|e| {
+            broken(
+                &rules::SCHEMA_MISMATCH,
+                e.to_string(),
+                Some(entry.sha256.span()),
+            )
+        })?;
+        let mut quotes = BTreeMap::new();
+        for q in &entry.quotes {
+            let h = unhex(q.get_ref()).ok_or_else(|| {
+                broken(
+                    &rules::SCHEMA_MISMATCH,
+                    format!(
+                        "{:?} is not a quote's hash (32 lowercase hexadecimal digits)",
+                        q.get_ref()
+                    ),
+                    Some(q.span()),
+                )
+            })?;
+            quotes.insert(h, q.span());
+        }
+        lock.at.insert(id.get_ref().clone(), id.span());
+        lock.sources.insert(
+            id.into_inner(),
+            Locked {
+                sha256: Some(sha256),
+                quotes,
+            },
+        );
+    }
+    Ok(lock)
+}
+
+/// The quotes of `citations`, by the source they were read from.
+fn read_sources<'a>(
+    citations: impl Iterator<Item = &'a Citation>,
+) -> BTreeMap<&'a str, (u64, Vec<&'a str>)> {
+    let mut out: BTreeMap<&str, (u64, Vec<&str>)> = BTreeMap::new();
+    for c in citations {
+        let e = out.entry(c.source.as_str()).or_default();
+        if let Some(q) = &c.quote {
+            e.0 += 1;
+            e.1.push(q);
+        }
+    }
+    out
+}
+
+/// For each source that claims of `dataset` were read from, how many of its quotes the
+/// record verifies against its pin: what a release says about verification.
+pub(crate) fn summarize(dataset: &Dataset, lock: Option<&Lock>) -> Vec<QuoteVerification> {
+    let sources: BTreeMap<&str, &Source> =
+        dataset.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+    let read = read_sources(dataset.claims.iter().flat_map(|c| &c.citations));
+    read.into_iter()
+        .filter_map(|(id, (quotes, list))| {
+            let source = sources.get(id)?;
+            let pin = source.archived_text.as_ref();
+            let verified = lock.map_or(0, |l| {
+                list.iter().filter(|q| l.verifies(id, pin, q)).count() as u64
+            });
+            Some(QuoteVerification {
+                source: source.id.clone(),
+                quotes,
+                verified,
+            })
+        })
+        .collect()
+}
+
+/// A citation's quote, where it is.
+pub(crate) struct Quoted<'a> {
+    pub(crate) file: usize,
+    pub(crate) pointer: String,
+    pub(crate) quote: &'a str,
+}
+
+/// The sources that claims were read from, with their file and the quotes read from each,
+/// in source id order; a citation naming an unknown source is another rule's.
+pub(crate) fn read_from<'a>(
+    ix: &Index<'a>,
+) -> BTreeMap<&'a str, (usize, &'a Source, Vec<Quoted<'a>>)> {
+    let mut out: BTreeMap<&str, (usize, &Source, Vec<Quoted<'_>>)> = BTreeMap::new();
+    for c in &ix.claims {
+        for (j, cit) in c.claim.citations.iter().enumerate() {
+            let Some(&(fi, source)) = ix.sources.get(cit.source.as_str()) else {
+                continue;
+            };
+            let e = out
+                .entry(source.id.as_str())
+                .or_insert_with(|| (fi, source, Vec::new()));
+            if let Some(q) = &cit.quote {
+                e.2.push(Quoted {
+                    file: c.file,
+                    pointer: format!("{}/citations/{j}/quote", c.pointer()),
+                    quote: q,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// "3 quotes in 2 files".
+fn quotes_in_files(quotes: &[Quoted<'_>]) -> String {
+    let files: BTreeSet<usize> = quotes.iter().map(|q| q.file).collect();
+    format!(
+        "{} in {}",
+        plural(quotes.len(), "quote"),
+        plural(files.len(), "file")
+    )
+}
+
+/// The rules on pins and the record: every source read pins its text, and every quote is
+/// in the record, verified against that text. With what the archive gave (`texts`), a
+/// quote that is not in its text is left to `quote-not-in-archive`, and one that is gets
+/// a help saying so.
+pub(crate) fn check(
+    ix: &Index<'_>,
+    read: &Read,
+    texts: Option<&crate::archive::Found>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let sources = read_from(ix);
+    let all: Vec<&Quoted<'_>> = sources.values().flat_map(|s| &s.2).collect();
+    match read {
+        Read::Broken(d, _) => {
+            let mut d = d.clone();
+            if !all.is_empty() {
+                d.note = Some(format!(
+                    "no quote can be checked against it: {} wait on this file",
+                    plural(all.len(), "quote")
+                ));
+            }
+            out.push(d);
+        }
+        Read::Missing if !all.is_empty() => {
+            let files: BTreeSet<usize> = all.iter().map(|q| q.file).collect();
+            out.push(
+                Diagnostic::new(
+                    &rules::UNVERIFIED_QUOTE,
+                    LOCK_FILE,
+                    format!(
+                        "there is no record of verified quotes (`{LOCK_FILE}`): none of the {} in {} is verified",
+                        plural(all.len(), "quote"),
+                        plural(files.len(), "file")
+                    ),
+                )
+                .help(format!(
+                    "verify every quote against the archived texts, which writes the record: `{VERIFY_COMMAND}`"
+                )),
+            );
+        }
+        Read::Missing | Read::Found(..) => {}
+    }
+    for (id, (fi, source, quotes)) in &sources {
+        let Some(pin) = &source.archived_text else {
+            let mut d = ix
+                .at_key(
+                    &rules::UNPINNED_SOURCE,
+                    *fi,
+                    "/id",
+                    format!("claims were read from `{id}`, but it does not pin the text that was read"),
+                )
+                .label("no `archived-text`")
+                .help(format!(
+                    "put the text that was read in the archive as `{id}.txt` and run `{VERIFY_COMMAND}`, which writes `archived-text`"
+                ));
+            if !quotes.is_empty() {
+                d.note = Some(format!(
+                    "{} cannot be verified until it is pinned",
+                    quotes_in_files(quotes)
+                ));
+            }
+            out.push(d);
+            continue;
+        };
+        let Read::Found(lock, _) = read else { continue };
+        if quotes.is_empty() {
+            continue;
+        }
+        match lock.sources.get(*id) {
+            None => {
+                out.push(
+                    ix.at(
+                        &rules::UNVERIFIED_QUOTE,
+                        *fi,
+                        "/archived-text",
+                        format!(
+                            "no quote of `{id}` is verified: `{LOCK_FILE}` has no entry for it ({} unverified)",
+                            quotes_in_files(quotes)
+                        ),
+                    )
+                    .label("not verified against")
+                    .help(format!("verify them against its archived text: `{VERIFY_COMMAND}`")),
+                );
+            }
+            Some(l) if l.sha256.as_ref() != Some(&pin.sha256) => {
+                let mut d = ix
+                    .at(
+                        &rules::UNVERIFIED_QUOTE,
+                        *fi,
+                        "/archived-text/sha256",
+                        format!(
+                            "the quotes of `{id}` were verified against another text than the one pinned here ({} unverified)",
+                            quotes_in_files(quotes)
+                        ),
+                    )
+                    .label("not the text of the record")
+                    .help(format!(
+                        "verify them against the pinned text: `{VERIFY_COMMAND}`"
+                    ));
+                d.note = Some(format!(
+                    "`{LOCK_FILE}` says they were found in the text with sha256 {}",
+                    l.sha256.as_ref().map_or("(none)", Sha256::as_str)
+                ));
+                out.push(d);
+            }
+            Some(l) => {
+                let in_text =
+                    texts.and_then(|t| t.pins.contains_key(*id).then(|| t.quotes.get(*id)));
+                for q in quotes {
+                    let h = quote_hash(q.quote);
+                    if l.quotes.contains_key(&h) {
+                        continue;
+                    }
+                    let help = match in_text {
+                        Some(found) if found.is_some_and(|f| f.contains(&h)) => format!(
+                            "it occurs in the archived text: record it with `{VERIFY_COMMAND}`"
+                        ),
+                        // Not in the text: `quote-not-in-archive` says so.
+                        Some(_) => continue,
+                        None => format!(
+                            "check it against the text that was read, then run `{VERIFY_COMMAND}`"
+                        ),
+                    };
+                    out.push(
+                        ix.at(
+                            &rules::UNVERIFIED_QUOTE,
+                            q.file,
+                            &q.pointer,
+                            format!(
+                                "this quote is not verified against the archived text of `{id}`"
+                            ),
+                        )
+                        .label("new or changed since verification")
+                        .help(help),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Entries of the record that match no citation any more: a quote changed or removed, a
+/// source no longer read. Only with the archive, since only then can the record be
+/// written again; never while an entity file is unread, whose quotes are not known.
+pub(crate) fn stale(ix: &Index<'_>, read: &Read, out: &mut Vec<Diagnostic>) {
+    let Read::Found(lock, text) = read else {
+        return;
+    };
+    if crate::roots::entity_unread(ix.roots) {
+        return;
+    }
+    let sources = read_from(ix);
+    for (id, locked) in &lock.sources {
+        let Some((_, _, quotes)) = sources.get(id.as_str()) else {
+            let d = Diagnostic::new(
+                &rules::STALE_VERIFICATION,
+                LOCK_FILE,
+                format!(
+                    "`{LOCK_FILE}` verifies quotes of `{id}`, but no claim is read from it any more"
+                ),
+            );
+            let d = match lock.at.get(id) {
+                Some(r) => d.at(text, r.clone()).label("no claim read from it"),
+                None => d,
+            };
+            out.push(d.help(format!("write the record again: `{VERIFY_COMMAND}`")));
+            continue;
+        };
+        let cited: BTreeSet<QuoteHash> = quotes.iter().map(|q| quote_hash(q.quote)).collect();
+        for (h, range) in &locked.quotes {
+            if cited.contains(h) {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    &rules::STALE_VERIFICATION,
+                    LOCK_FILE,
+                    format!(
+                        "this entry verifies a quote of `{id}` that no citation holds any more"
+                    ),
+                )
+                .at(text, range.clone())
+                .label("matches no quote")
+                .help(format!(
+                    "write the record again, which drops it: `{VERIFY_COMMAND}`"
+                )),
+            );
+        }
+    }
+}
