@@ -115,9 +115,8 @@ fn verify_writes_the_pins_and_the_record_and_the_check_is_clean_again() {
     let source = dataset.join("sources/example-article.toml");
     let pinned = fs::read_to_string(&source).expect("read");
     let unpinned: String = pinned
-        .lines()
+        .split_inclusive('\n')
         .filter(|l| !l.starts_with("archived-text"))
-        .map(|l| format!("{l}\n"))
         .collect();
     fs::write(&source, &unpinned).expect("write");
     fs::remove_file(dataset.join(cadres_validate::LOCK_FILE)).expect("remove");
