@@ -146,19 +146,6 @@ pub fn valid_text(raw: &str, max: usize) -> Option<String> {
     ok.then(|| raw.to_owned())
 }
 
-/// A Han character, as the validator's `label-script-mismatch` rule counts them.
-fn is_han(c: char) -> bool {
-    matches!(
-        c,
-        '\u{3400}'..='\u{4DBF}'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{F900}'..='\u{FAFF}'
-            | '\u{20000}'..='\u{2A6DF}'
-            | '\u{2A700}'..='\u{2EBEF}'
-            | '\u{30000}'..='\u{3134F}'
-    )
-}
-
 /// How a text reads once rendered: `dataset.md` puts every text on one line, so a line
 /// break reads as a space, and runs of spaces as one.
 pub fn one_line(text: &str) -> String {
@@ -306,7 +293,7 @@ pub fn markdown(data: &[u8]) {
         // An `en` label holds no Han character (rule `label-script-mismatch`).
         if let Some(label) = entity.labels.iter_mut().find(|(k, _)| k.as_str() == "en") {
             let raw = u.next().unwrap_or_default();
-            if !raw.chars().any(is_han)
+            if !raw.chars().any(cadres_model::is_han)
                 && let Some(t) = valid_text(&raw, 2000)
             {
                 needles.push(one_line(&t));

@@ -42,6 +42,12 @@ impl Rank {
     }
 }
 
+crate::names::closed_list!(Rank {
+    Preferred => "preferred",
+    Normal => "normal",
+    Deprecated => "deprecated",
+});
+
 /// An explicit disagreement with another claim of the same subject and property.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

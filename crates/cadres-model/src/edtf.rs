@@ -372,16 +372,12 @@ pub enum DateRelation {
     Contradiction,
 }
 
-impl fmt::Display for DateRelation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            DateRelation::Same => "same",
-            DateRelation::Refinement => "refinement",
-            DateRelation::Overlap => "overlap",
-            DateRelation::Contradiction => "contradiction",
-        })
-    }
-}
+crate::names::closed_list!(DateRelation {
+    Same => "same",
+    Refinement => "refinement",
+    Overlap => "overlap",
+    Contradiction => "contradiction",
+});
 
 /// An EDTF value: a single date or an interval.
 ///

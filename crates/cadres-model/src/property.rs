@@ -1,7 +1,5 @@
 //! The property vocabulary: what can be said about an entity.
 
-use std::fmt;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -25,17 +23,13 @@ pub enum ValueType {
     Text,
 }
 
-impl fmt::Display for ValueType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            ValueType::Entity => "entity",
-            ValueType::Date => "date",
-            ValueType::Quantity => "quantity",
-            ValueType::Share => "share",
-            ValueType::Text => "text",
-        })
-    }
-}
+crate::names::closed_list!(ValueType {
+    Entity => "entity",
+    Date => "date",
+    Quantity => "quantity",
+    Share => "share",
+    Text => "text",
+});
 
 /// How many values one subject may have for a property.
 #[derive(
@@ -60,6 +54,11 @@ pub enum Cardinality {
     #[default]
     Multiple,
 }
+
+crate::names::closed_list!(Cardinality {
+    Single => "single",
+    Multiple => "multiple",
+});
 
 /// A property of the vocabulary.
 ///

@@ -160,6 +160,20 @@ pub enum SourceType {
     Document,
 }
 
+crate::names::closed_list!(SourceType {
+    Book => "book",
+    Chapter => "chapter",
+    ArticleJournal => "article-journal",
+    ArticleMagazine => "article-magazine",
+    ArticleNewspaper => "article-newspaper",
+    EntryEncyclopedia => "entry-encyclopedia",
+    EntryDictionary => "entry-dictionary",
+    Webpage => "webpage",
+    Report => "report",
+    Speech => "speech",
+    Document => "document",
+});
+
 /// A person's or an organization's name, as CSL-JSON gives it.
 ///
 /// # Invariants

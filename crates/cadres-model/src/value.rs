@@ -110,6 +110,14 @@ pub enum Approximation {
     OrderOfMagnitude,
 }
 
+crate::names::closed_list!(Approximation {
+    Exact => "exact",
+    About => "about",
+    Over => "over",
+    Under => "under",
+    OrderOfMagnitude => "order-of-magnitude",
+});
+
 impl Approximation {
     /// The English words that go before the number.
     pub fn words(self) -> &'static str {

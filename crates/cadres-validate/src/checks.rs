@@ -47,6 +47,37 @@ const SOURCE: u8 = 1;
 const ENTITY: u8 = 2;
 const CLAIM: u8 = 4;
 
+/// What an id names, for the lookups of "did you mean" and of root causes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Namespace {
+    Source = 0,
+    Entity = 1,
+    Claim = 2,
+    Property = 3,
+}
+
+impl Namespace {
+    /// The word for a record of it: `no source has the id …`.
+    fn noun(self) -> &'static str {
+        match self {
+            Namespace::Source => "source",
+            Namespace::Entity => "entity",
+            Namespace::Claim => "claim",
+            Namespace::Property => "property",
+        }
+    }
+
+    /// Its bit in [`Declared::kinds`]; properties have their own table.
+    fn bit(self) -> u8 {
+        match self {
+            Namespace::Source => SOURCE,
+            Namespace::Entity => ENTITY,
+            Namespace::Claim => CLAIM,
+            Namespace::Property => 0,
+        }
+    }
+}
+
 /// Where an id of the shared namespace of sources, entities and claims is declared first,
 /// and what is known of it.
 struct Declared {
@@ -229,13 +260,8 @@ impl<'a> Index<'a> {
     }
 
     /// The known ids of a namespace, sorted: for "did you mean".
-    fn sorted(&self, what: &str) -> &[&'a str] {
-        let (slot, kind) = match what {
-            "source" => (0, SOURCE),
-            "entity" => (1, ENTITY),
-            "claim" => (2, CLAIM),
-            _ => (3, 0),
-        };
+    fn sorted(&self, what: Namespace) -> &[&'a str] {
+        let (slot, kind) = (what as usize, what.bit());
         self.sorted[slot].get_or_init(|| {
             let mut v: Vec<&str> = if kind == 0 {
                 self.declared_properties.keys().copied().collect()
@@ -356,29 +382,25 @@ fn unknown(
     rule: &Rule,
     fi: usize,
     pointer: &str,
-    what: &str,
+    what: Namespace,
     id: &str,
 ) -> Option<Diagnostic> {
-    let bit = match what {
-        "source" => SOURCE,
-        "entity" => ENTITY,
-        _ => 0,
-    };
-    if let Some(&r) = ix.root_of.get(&(id, bit)) {
+    if let Some(&r) = ix.root_of.get(&(id, what.bit())) {
         ix.roots[r].wait(fi);
         return None;
     }
+    let noun = what.noun();
     let mut d = ix
-        .at(rule, fi, pointer, format!("no {what} has the id `{id}`"))
-        .label(format!("unknown {what}"));
+        .at(rule, fi, pointer, format!("no {noun} has the id `{id}`"))
+        .label(format!("unknown {noun}"));
     if let Some(best) = crate::suggest::closest(id, ix.sorted(what)) {
         d = d.help(format!("did you mean `{best}`?"));
     } else {
         d = d.help(match what {
-            "source" => format!("add `sources/{id}.toml`, or correct the id"),
-            "entity" => format!("add `entities/<kind>/{id}.toml`, or correct the id"),
-            "property" => format!("add `{id}` to `properties.toml`, or correct the id"),
-            _ => "correct the id".to_owned(),
+            Namespace::Source => format!("add `sources/{id}.toml`, or correct the id"),
+            Namespace::Entity => format!("add `entities/<kind>/{id}.toml`, or correct the id"),
+            Namespace::Property => format!("add `{id}` to `properties.toml`, or correct the id"),
+            Namespace::Claim => "correct the id".to_owned(),
         });
     }
     Some(d)
@@ -393,7 +415,7 @@ fn source_references(ix: &Index<'_>, fi: usize, s: &Source, out: &mut Vec<Diagno
                 &rules::UNKNOWN_SOURCE,
                 fi,
                 &format!("/references/{i}"),
-                "source",
+                Namespace::Source,
                 r.as_str(),
             ));
         }
@@ -410,7 +432,7 @@ fn references(ix: &Index<'_>, c: &ClaimAt<'_>, properties_loaded: bool, out: &mu
             &rules::UNKNOWN_PROPERTY,
             c.file,
             &format!("{base}/property"),
-            "property",
+            Namespace::Property,
             claim.property.as_str(),
         ));
     }
@@ -423,7 +445,7 @@ fn references(ix: &Index<'_>, c: &ClaimAt<'_>, properties_loaded: bool, out: &mu
                 &rules::UNKNOWN_ENTITY,
                 c.file,
                 &format!("{pointer}/entity"),
-                "entity",
+                Namespace::Entity,
                 e.as_str(),
             ));
         }
@@ -437,7 +459,7 @@ fn references(ix: &Index<'_>, c: &ClaimAt<'_>, properties_loaded: bool, out: &mu
                 &rules::UNKNOWN_PROPERTY,
                 c.file,
                 &qp,
-                "property",
+                Namespace::Property,
                 k.as_str(),
             ) {
                 d.span = ix.at_key(&rules::UNKNOWN_PROPERTY, c.file, &qp, "").span;
@@ -455,7 +477,7 @@ fn references(ix: &Index<'_>, c: &ClaimAt<'_>, properties_loaded: bool, out: &mu
                 &rules::UNKNOWN_CLAIM,
                 c.file,
                 &format!("{base}/disputes/{j}/with"),
-                "claim",
+                Namespace::Claim,
                 d.with.as_str(),
             ));
         }
@@ -467,7 +489,7 @@ fn references(ix: &Index<'_>, c: &ClaimAt<'_>, properties_loaded: bool, out: &mu
                 &rules::UNKNOWN_SOURCE,
                 c.file,
                 &format!("{base}/citations/{j}/source"),
-                "source",
+                Namespace::Source,
                 cit.source.as_str(),
             ));
         }
@@ -478,7 +500,7 @@ fn references(ix: &Index<'_>, c: &ClaimAt<'_>, properties_loaded: bool, out: &mu
                     &rules::UNKNOWN_SOURCE,
                     c.file,
                     &format!("{base}/citations/{j}/cites/{k}"),
-                    "source",
+                    Namespace::Source,
                     w.as_str(),
                 ));
             }
@@ -705,7 +727,7 @@ fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
                 format!(
                     "the claim `{}` is ranked {} without a reason",
                     claim.id,
-                    rank_word(claim.rank)
+                    claim.rank.as_str()
                 ),
             )
             .label("no `rank-reason`")
@@ -726,14 +748,6 @@ fn article(word: &str) -> String {
 fn kinds(list: &[EntityKind]) -> String {
     let words: Vec<String> = list.iter().map(|k| format!("`{k}`")).collect();
     words.join(", ")
-}
-
-fn rank_word(r: Rank) -> &'static str {
-    match r {
-        Rank::Preferred => "preferred",
-        Rank::Normal => "normal",
-        Rank::Deprecated => "deprecated",
-    }
 }
 
 /// Whether `date` is after the dataset's `as-of` date (`date-after-as-of`).
@@ -970,14 +984,15 @@ fn undeclared_disputes(ix: &Index<'_>, subject: &str, fi: usize) -> Vec<Diagnost
                         .label("differs from another claim");
                     d.related.push(other);
                     let relation = match (a.claim.value.as_date(), b.claim.value.as_date()) {
-                        (Some(x), Some(y)) => x.relation(y).to_string(),
-                        _ => "...".to_owned(),
+                        (Some(x), Some(y)) => Some(x.relation(y)),
+                        _ => None,
                     };
-                    let rank = if relation == "contradiction" {
+                    let rank = if relation == Some(DateRelation::Contradiction) {
                         ", and rank one of them with a `rank-reason`"
                     } else {
                         ""
                     };
+                    let relation = relation.map_or("...", DateRelation::as_str);
                     d = d.help(format!(
                         "add `disputes = [{{ with = \"{}\", relation = \"{relation}\" }}]` to `{}`{rank}",
                         a.claim.id, b.claim.id

@@ -503,18 +503,8 @@ fn is_invisible(c: char) -> bool {
         )
 }
 
-/// A Han (CJK ideograph) character.
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(
-        c,
-        '\u{3400}'..='\u{4DBF}'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{F900}'..='\u{FAFF}'
-            | '\u{20000}'..='\u{2A6DF}'
-            | '\u{2A700}'..='\u{2EBEF}'
-            | '\u{30000}'..='\u{3134F}'
-    )
-}
+/// A Han (CJK ideograph) character: the model's one definition.
+pub(crate) use cadres_model::is_han;
 
 #[cfg(test)]
 mod tests {

@@ -24,7 +24,10 @@ use std::fmt::{Display, Write as _};
 use std::io::Write;
 
 use anyhow::Context;
-use cadres_model::{Edtf, EntityKind, Id, Name, SourceType, Value as ClaimValue};
+use cadres_model::{
+    Approximation, Cardinality, DateRelation, Edtf, EntityKind, Id, Name, Rank, SourceType,
+    Value as ClaimValue, ValueType,
+};
 use serde_json::{Map, Value, json};
 
 use super::Sorted;
@@ -305,29 +308,10 @@ pub(crate) fn package(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Resul
     super::json::pretty(&package, out)
 }
 
-/// The name of a serde enum variant (`kebab-case`), as `dataset.json` writes it.
-fn name_of<T: serde::Serialize>(value: &T) -> Option<String> {
-    match serde_json::to_value(value) {
-        Ok(Value::String(s)) => Some(s),
-        _ => None,
-    }
+/// The names of a closed list's values, for a column's `enum`.
+fn names<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|v| as_str(*v)).collect()
 }
-
-const SOURCE_TYPES: [SourceType; 11] = [
-    SourceType::Book,
-    SourceType::Chapter,
-    SourceType::ArticleJournal,
-    SourceType::ArticleMagazine,
-    SourceType::ArticleNewspaper,
-    SourceType::EntryEncyclopedia,
-    SourceType::EntryDictionary,
-    SourceType::Webpage,
-    SourceType::Report,
-    SourceType::Speech,
-    SourceType::Document,
-];
-
-const VALUE_TYPES: [&str; 5] = ["entity", "date", "quantity", "share", "text"];
 
 /// The value columns shared by `claims` and `qualifiers`.
 fn value_fields() -> Vec<Field> {
@@ -335,7 +319,7 @@ fn value_fields() -> Vec<Field> {
         required(one_of(
             "value_type",
             "The value's type; only the value_* columns of that type are filled.",
-            &VALUE_TYPES,
+            &names(ValueType::ALL, ValueType::as_str),
         )),
         field(
             "value_entity",
@@ -361,7 +345,7 @@ fn value_fields() -> Vec<Field> {
         one_of(
             "value_approximation",
             "How exactly the source gives a quantity's number.",
-            &["exact", "about", "over", "under", "order-of-magnitude"],
+            &names(Approximation::ALL, Approximation::as_str),
         ),
         field("value_unit", "string", "What a quantity counts, singular."),
         field("value_text", "string", "A text value."),
@@ -390,7 +374,7 @@ fn value_cells(r: &mut Rows<'_>, value: &ClaimValue) -> anyhow::Result<()> {
     r.opt_show(date.and_then(Edtf::earliest))?;
     r.opt_show(date.and_then(Edtf::latest))?;
     r.opt_show(quantity.map(|q| q.amount))?;
-    r.opt(quantity.and_then(|q| name_of(&q.approximation)).as_deref())?;
+    r.opt(quantity.map(|q| q.approximation.as_str()))?;
     r.opt(quantity.map(|q| q.unit.as_str()))?;
     r.opt(text.map(|t| t.text.as_str()))?;
     r.opt_show(text.map(|t| &t.lang))?;
@@ -422,12 +406,12 @@ fn properties() -> Table {
             required(one_of(
                 "value_type",
                 "The type its values take.",
-                &VALUE_TYPES,
+                &names(ValueType::ALL, ValueType::as_str),
             )),
             required(one_of(
                 "cardinality",
                 "`single`: a subject has one true value; `multiple`: any number.",
-                &["single", "multiple"],
+                &names(Cardinality::ALL, Cardinality::as_str),
             )),
             field(
                 "subject_kinds",
@@ -448,7 +432,7 @@ fn properties() -> Table {
                 r.cell(&p.label)?;
                 r.cell(&p.description)?;
                 r.show(p.value_type)?;
-                r.opt(name_of(&p.cardinality).as_deref())?;
+                r.opt(Some(p.cardinality.as_str()))?;
                 r.opt(joined_kinds(&p.subject_kinds).as_deref())?;
                 r.opt(joined_kinds(&p.value_kinds).as_deref())?;
                 r.end()?;
@@ -459,8 +443,7 @@ fn properties() -> Table {
 }
 
 fn sources() -> Table {
-    let types: Vec<String> = SOURCE_TYPES.iter().filter_map(name_of).collect();
-    let types: Vec<&str> = types.iter().map(String::as_str).collect();
+    let types = names(SourceType::ALL, SourceType::as_str);
     Table {
         name: "sources",
         description: "The works claims rest on, with CSL-JSON's fields: the works read and the works they cite.",
@@ -543,7 +526,7 @@ fn sources() -> Table {
         rows: |sorted, r| {
             for x in &sorted.sources {
                 r.cell(x.id.as_str())?;
-                r.opt(name_of(&x.kind).as_deref())?;
+                r.opt(Some(x.kind.as_str()))?;
                 r.cell(&x.title)?;
                 r.opt(x.container_title.as_deref())?;
                 r.opt(x.publisher.as_deref())?;
@@ -765,7 +748,7 @@ fn claims() -> Table {
         required(one_of(
             "rank",
             "How the claim stands against others of the same subject and property.",
-            &["preferred", "normal", "deprecated"],
+            &names(Rank::ALL, Rank::as_str),
         )),
         field("rank_reason", "string", "Why the rank is not normal."),
         required(field(
@@ -802,7 +785,7 @@ fn claims() -> Table {
                 r.cell(c.subject.as_str())?;
                 r.cell(c.property.as_str())?;
                 value_cells(r, &c.value)?;
-                r.cell(super::rank_name(c.rank))?;
+                r.cell(c.rank.as_str())?;
                 r.opt(c.rank_reason.as_deref())?;
                 r.cell(&c.statement)?;
                 r.end()?;
@@ -872,7 +855,7 @@ fn disputes() -> Table {
             required(one_of(
                 "relation",
                 "How the two values relate.",
-                &["same", "refinement", "overlap", "contradiction"],
+                &names(DateRelation::ALL, DateRelation::as_str),
             )),
         ],
         primary_key: &["claim_id", "with_claim_id"],

@@ -118,7 +118,6 @@ impl Serialize for Graph<'_, '_, '_> {
 /// `serde_json::Value` would hold, without its allocations. Objects keep their keys in
 /// sorted order, as a `serde_json::Map` does.
 enum J<'a> {
-    Null,
     Str(&'a str),
     Owned(String),
     Bool(bool),
@@ -140,7 +139,6 @@ enum J<'a> {
 impl Serialize for J<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            J::Null => serializer.serialize_unit(),
             J::Str(s) => serializer.serialize_str(s),
             J::Owned(s) => serializer.serialize_str(s),
             J::Bool(b) => serializer.serialize_bool(*b),
@@ -212,14 +210,6 @@ fn typed<'a>(value: J<'a>, datatype: &'static str) -> J<'a> {
     obj(vec![("@value", value), ("@type", J::Str(datatype))])
 }
 
-/// The name of a serde enum variant (`kebab-case`), as `dataset.json` writes it.
-fn name_of<T: Serialize>(value: &T) -> Option<J<'static>> {
-    match serde_json::to_value(value) {
-        Ok(Value::String(s)) => Some(J::Owned(s)),
-        _ => None,
-    }
-}
-
 /// A date as a typed literal: `xsd:date`, `xsd:gYearMonth` or `xsd:gYear` by precision,
 /// or `cadres:EDTF` text when the source qualifies it (`~`, `?`, `%`).
 fn date(d: &EdtfDate) -> J<'_> {
@@ -265,7 +255,7 @@ fn property(p: &Property) -> J<'_> {
         ("rdfs:label", Some(lang_text(&p.label, Some(&"en")))),
         ("rdfs:comment", text(&p.description)),
         ("cadres:valueType", Some(J::Show(&p.value_type))),
-        ("cadres:cardinality", name_of(&p.cardinality)),
+        ("cadres:cardinality", Some(J::Str(p.cardinality.as_str()))),
         ("cadres:subjectKind", kinds(&p.subject_kinds)),
         ("cadres:valueKind", kinds(&p.value_kinds)),
     ])
@@ -353,7 +343,7 @@ fn source<'a>(s: &'a Source, read: bool, verification: Option<&'a QuoteVerificat
             ])),
         ),
         ("schema:identifier", text(s.id.as_str())),
-        ("cadres:cslType", name_of(&s.kind)),
+        ("cadres:cslType", Some(J::Str(s.kind.as_str()))),
         ("schema:name", Some(lang_text(&s.title, lang))),
         ("schema:author", names(&s.author)),
         ("schema:editor", names(&s.editor)),
@@ -469,10 +459,7 @@ fn value(v: &ClaimValue) -> J<'_> {
             ("@type", J::Str("schema:QuantitativeValue")),
             ("schema:value", typed(J::Show(&q.amount), "xsd:integer")),
             ("schema:unitText", J::Str(&q.unit)),
-            (
-                "cadres:approximation",
-                name_of(&q.approximation).unwrap_or(J::Null),
-            ),
+            ("cadres:approximation", J::Str(q.approximation.as_str())),
         ]),
         ClaimValue::Share(parts) => obj(vec![
             ("@type", J::Str("cadres:Share")),
@@ -579,7 +566,7 @@ fn claim<'a>(c: &'a Claim, language: &dyn Fn(&str) -> Option<&'a LangTag>) -> J<
         ("rdf:predicate", Some(id("property", &c.property))),
         ("rdf:object", Some(value(&c.value))),
         ("cadres:qualifier", many(qualifiers)),
-        ("cadres:rank", Some(J::Str(super::rank_name(c.rank)))),
+        ("cadres:rank", Some(J::Str(c.rank.as_str()))),
         ("cadres:rankReason", c.rank_reason.as_deref().and_then(text)),
         ("cadres:dispute", many(disputes)),
         ("schema:description", text(&c.statement)),

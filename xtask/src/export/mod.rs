@@ -35,7 +35,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError, mpsc};
 
 use anyhow::{Context, bail};
-use cadres_model::{Claim, Dataset, Entity, Id, Property, Rank, Source};
+use cadres_model::{Claim, Dataset, Entity, Id, Property, Source};
 
 /// The file names of a release, in the order [`render`] gives them (paths relative to the
 /// output folder, `/`-separated).
@@ -109,15 +109,6 @@ impl<'a> Sorted<'a> {
                 .map(|c| c.source.as_str())
                 .collect(),
         }
-    }
-}
-
-/// A rank's name, as `dataset.json` writes it.
-pub(crate) fn rank_name(rank: Rank) -> &'static str {
-    match rank {
-        Rank::Preferred => "preferred",
-        Rank::Normal => "normal",
-        Rank::Deprecated => "deprecated",
     }
 }
 
@@ -683,7 +674,7 @@ mod tests {
 
     use cadres_model::Rank;
 
-    use super::{Release, Swap, install_blank, install_with, rank_name, write_files};
+    use super::{Release, Swap, install_blank, install_with, write_files};
 
     fn release(text: &str) -> Release {
         Release {
@@ -693,10 +684,10 @@ mod tests {
 
     #[test]
     fn rank_names_are_the_serde_names() {
-        for rank in [Rank::Preferred, Rank::Normal, Rank::Deprecated] {
+        for rank in Rank::ALL {
             assert_eq!(
                 serde_json::to_value(rank).expect("serializes"),
-                serde_json::Value::String(rank_name(rank).to_owned())
+                serde_json::Value::String(rank.as_str().to_owned())
             );
         }
     }
