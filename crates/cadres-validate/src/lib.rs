@@ -30,6 +30,8 @@
 mod archive;
 mod checks;
 mod diagnostic;
+mod layout;
+mod limits;
 mod load;
 mod render;
 mod roots;
@@ -40,6 +42,7 @@ mod spans;
 mod stream;
 mod suggest;
 mod verified;
+mod walk;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
@@ -49,7 +52,7 @@ use cadres_model::{Dataset, Metadata};
 pub use archive::{closest_passage, fold};
 pub use checks::MAX_QUOTE_CHARS;
 pub use diagnostic::{Diagnostic, Related, Severity, Span};
-pub use load::{MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_STRING_CHARS};
+pub use limits::{MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_STRING_CHARS};
 pub use render::{Format, RenderOptions, render, summary};
 pub use rules::{Category, Rule};
 pub use schema::compile_schema;
@@ -178,7 +181,7 @@ pub fn check(options: &Options) -> Result<Report, Error> {
 /// As [`check`].
 pub fn check_with(options: &Options, tuning: &Tuning) -> Result<Report, Error> {
     schema::ensure_compiled().map_err(|k| Error::Schema(k.to_string()))?;
-    let walk = load::walk(&options.dataset, tuning.max_files)?;
+    let walk = walk::walk(&options.dataset, tuning.max_files)?;
     let files = walk.files.len();
     // First try to prove the dataset clean in one streaming pass, in little memory (or
     // in the records' memory, when the dataset is assembled); on any doubt the full check
@@ -267,7 +270,7 @@ pub fn verify(dataset: &std::path::Path, archive: &std::path::Path) -> Result<Ve
         assemble: false,
         ..Tuning::default()
     };
-    let walk = load::walk(dataset, tuning.max_files)?;
+    let walk = walk::walk(dataset, tuning.max_files)?;
     let (report, found) = full(
         &options,
         &tuning,
@@ -325,7 +328,7 @@ fn unpoint_stale(loaded: &[load::Loaded], diagnostics: &mut Vec<Diagnostic>) {
 fn full(
     options: &Options,
     tuning: &Tuning,
-    walk: load::Walk,
+    walk: walk::Walk,
     lock: &verified::Read,
     mode: archive::Mode,
 ) -> Result<(Report, Option<Found>), Error> {

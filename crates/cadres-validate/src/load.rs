@@ -13,258 +13,17 @@ use std::sync::OnceLock;
 
 use cadres_model::schema::RecordKind;
 use cadres_model::strict::{self, StrictError};
-use cadres_model::{ClaimRecord, EntityFile, EntityKind, Metadata, PropertiesFile, Source};
+use cadres_model::{ClaimRecord, EntityFile, Metadata, PropertiesFile, Source};
 use rayon::prelude::*;
 use serde_json::Value;
 use toml::de::DeTable;
 
+use crate::layout::{directive, encoding, identity_holds, identity_in_path};
+use crate::limits::{MAX_DEPTH, MAX_FILE_BYTES};
 use crate::scan::Scan;
 use crate::spans::{self, SpanIndex};
-use crate::{Diagnostic, Error, rules};
-
-/// The largest file the loader reads.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
-
-/// The most record files a dataset may hold; the walk loads the first ones in sorted order
-/// and reports the rest under `limit-exceeded`. A guard against a mistaken `--dataset /`,
-/// set far above the largest dataset the tools are built for (a thousand times the real
-/// one, and the benchmark's 150,002 files at a million claims); `--max-files` changes it.
-pub const MAX_FILES: usize = 1_000_000;
-
-/// The deepest a file's tables and lists may nest (the top table is depth 0); deeper
-/// values are reported under `limit-exceeded` and not checked further.
-pub const MAX_DEPTH: usize = 16;
-
-/// The most characters (Unicode scalar values) a string value may hold.
-pub const MAX_STRING_CHARS: usize = 10_000;
-
-/// A file found by the walk, and the kind of record it should hold.
-#[derive(Debug)]
-pub(crate) struct Found {
-    pub(crate) path: PathBuf,
-    pub(crate) rel: String,
-    pub(crate) kind: RecordKind,
-}
-
-/// The outcome of the walk: record files to load, and diagnostics about the tree itself.
-pub(crate) struct Walk {
-    pub(crate) files: Vec<Found>,
-    pub(crate) diagnostics: Vec<Diagnostic>,
-}
-
-/// Walks `root` in sorted order, keeping at most `max_files` record files.
-pub(crate) fn walk(root: &Path, max_files: usize) -> Result<Walk, Error> {
-    let canonical = fs::canonicalize(root).map_err(|source| Error::Folder {
-        path: root.to_owned(),
-        source,
-    })?;
-    if !canonical.is_dir() {
-        return Err(Error::Folder {
-            path: root.to_owned(),
-            source: io::Error::new(io::ErrorKind::NotADirectory, "not a folder"),
-        });
-    }
-    let mut walk = Walk {
-        files: Vec::new(),
-        diagnostics: Vec::new(),
-    };
-    let mut visited = HashSet::new();
-    visit(&canonical, &canonical, "", &mut visited, &mut walk).map_err(|source| Error::Folder {
-        path: root.to_owned(),
-        source,
-    })?;
-    if walk.files.len() > max_files {
-        let over = walk.files.len() - max_files;
-        walk.files.truncate(max_files);
-        walk.diagnostics.push(
-            Diagnostic::new(
-                &rules::LIMIT_EXCEEDED,
-                walk.files.last().map_or(String::new(), |f| f.rel.clone()),
-                format!(
-                    "the dataset holds more than {max_files} record files; the {over} after this one were not read"
-                ),
-            )
-            .help("a dataset this large is not what the tools are built for: split it"),
-        );
-    }
-    for required in ["metadata.toml", "properties.toml"] {
-        if !walk.files.iter().any(|f| f.rel == required) {
-            walk.diagnostics.push(
-                Diagnostic::new(
-                    &rules::MISSING_FILE,
-                    required,
-                    format!("the dataset has no `{required}`"),
-                )
-                .help(format!(
-                    "create `{required}`; `tests/fixtures/valid/{required}` shows its form"
-                )),
-            );
-        }
-    }
-    Ok(walk)
-}
-
-/// Where in the layout a folder is.
-enum Place {
-    Root,
-    Sources,
-    Entities,
-    Kind,
-    Other,
-}
-
-fn place(rel_dir: &str) -> Place {
-    match rel_dir.split('/').collect::<Vec<_>>().as_slice() {
-        [""] => Place::Root,
-        ["sources"] => Place::Sources,
-        ["entities"] => Place::Entities,
-        ["entities", kind] if EntityKind::from_name(kind).is_some() => Place::Kind,
-        _ => Place::Other,
-    }
-}
-
-fn visit(
-    root: &Path,
-    dir: &Path,
-    rel_dir: &str,
-    visited: &mut HashSet<PathBuf>,
-    walk: &mut Walk,
-) -> io::Result<()> {
-    if !visited.insert(dir.to_owned()) {
-        return Ok(());
-    }
-    // The file type comes with the folder entry (no lookup per file), except behind a
-    // symbolic link.
-    let mut entries: Vec<(String, PathBuf, Option<fs::FileType>)> = fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .map(|e| {
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                e.path(),
-                e.file_type().ok(),
-            )
-        })
-        .collect();
-    entries.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    for (name, path, file_type) in entries {
-        if name.starts_with('.') {
-            continue;
-        }
-        let rel = if rel_dir.is_empty() {
-            name.clone()
-        } else {
-            format!("{rel_dir}/{name}")
-        };
-        let file_type = match file_type {
-            Some(t) => t,
-            None => fs::symlink_metadata(&path)?.file_type(),
-        };
-        let mut target = path.clone();
-        let mut is_dir = file_type.is_dir();
-        if file_type.is_symlink() {
-            match fs::canonicalize(&path) {
-                Ok(t) if t.starts_with(root) => {
-                    is_dir = t.is_dir();
-                    target = t;
-                }
-                Ok(_) => {
-                    walk.diagnostics.push(
-                        Diagnostic::new(
-                            &rules::SYMLINK_OUTSIDE,
-                            rel,
-                            "this symbolic link leads out of the dataset folder",
-                        )
-                        .help("copy the file into the dataset, or remove the link"),
-                    );
-                    continue;
-                }
-                Err(_) => {
-                    walk.diagnostics.push(
-                        Diagnostic::new(
-                            &rules::SYMLINK_OUTSIDE,
-                            rel,
-                            "this symbolic link leads nowhere",
-                        )
-                        .help("remove the link"),
-                    );
-                    continue;
-                }
-            }
-        }
-        let unexpected = |what: &str, help: &str| {
-            Diagnostic::new(
-                &rules::UNEXPECTED_FILE,
-                rel.clone(),
-                format!("unexpected {what} `{rel}`"),
-            )
-            .help(help)
-        };
-        // A pipe, socket or device named like a record is never opened: reading a pipe
-        // would wait for a writer forever.
-        let is_file = if file_type.is_symlink() {
-            target.is_file()
-        } else {
-            file_type.is_file()
-        };
-        if !is_dir && !is_file && is_toml(&name) {
-            walk.diagnostics.push(unexpected(
-                "special file",
-                "a record is a regular file; this is a pipe, a socket or a device: remove it",
-            ));
-            continue;
-        }
-        match (place(rel_dir), is_dir) {
-            (Place::Root, true) if name == "sources" || name == "entities" => {
-                visit(root, &target, &rel, visited, walk)?;
-            }
-            (Place::Root, true) => walk.diagnostics.push(unexpected(
-                "folder",
-                "the dataset holds `sources/` and `entities/<kind>/` folders only",
-            )),
-            (Place::Root, false) => match name.as_str() {
-                "metadata.toml" => walk.files.push(found(target, rel, RecordKind::Metadata)),
-                "properties.toml" => walk.files.push(found(target, rel, RecordKind::Properties)),
-                n if is_toml(n) => walk.diagnostics.push(unexpected(
-                    "file",
-                    "records go under `sources/` or `entities/<kind>/`",
-                )),
-                _ => {}
-            },
-            (Place::Sources, false) if is_toml(&name) => {
-                walk.files.push(found(target, rel, RecordKind::Source));
-            }
-            (Place::Entities, true) if EntityKind::from_name(&name).is_some() => {
-                visit(root, &target, &rel, visited, walk)?;
-            }
-            (Place::Entities, true) => {
-                let kinds: Vec<&str> = EntityKind::ALL.iter().map(|k| k.as_str()).collect();
-                walk.diagnostics.push(unexpected(
-                    "folder",
-                    &format!(
-                        "entity folders are named after a kind: {}",
-                        kinds.join(", ")
-                    ),
-                ));
-            }
-            (Place::Kind, false) if is_toml(&name) => {
-                walk.files.push(found(target, rel, RecordKind::Entity));
-            }
-            _ => walk.diagnostics.push(unexpected(
-                if is_dir { "folder" } else { "file" },
-                "a record folder holds `<id>.toml` files only",
-            )),
-        }
-    }
-    Ok(())
-}
-
-fn is_toml(name: &str) -> bool {
-    Path::new(name).extension().is_some_and(|e| e == "toml")
-}
-
-fn found(path: PathBuf, rel: String, kind: RecordKind) -> Found {
-    Found { path, rel, kind }
-}
+use crate::walk::Found;
+use crate::{Diagnostic, rules};
 
 /// A typed record.
 #[derive(Debug)]
@@ -612,7 +371,11 @@ fn check_text(loaded: &mut Loaded, fast: bool) {
 fn fast_record(kind: RecordKind, rel: &str, doc: toml::Spanned<DeTable<'_>>) -> Option<Record> {
     typed(kind, toml::de::Deserializer::from(doc))
         .ok()
-        .filter(|r| identity_holds(rel, r))
+        .filter(|r| match r {
+            Record::Source(s) => identity_holds(rel, s.id.as_str(), None),
+            Record::Entity(e) => identity_holds(rel, e.id.as_str(), Some(e.kind.as_str())),
+            Record::Metadata(_) | Record::Properties(_) => true,
+        })
 }
 
 /// A record of `kind`, if the types accept it with no key they would ignore
@@ -628,19 +391,6 @@ fn typed<'de, D: serde::Deserializer<'de>>(
         RecordKind::Source => Record::Source(Box::new(strict::deserialize(de)?)),
         RecordKind::Entity | RecordKind::Dataset => Record::Entity(strict::deserialize(de)?),
     })
-}
-
-/// Whether a record's id and kind agree with its path, as [`identity_in_path`] checks.
-fn identity_holds(file: &str, record: &Record) -> bool {
-    let mut parts = file.rsplit('/');
-    let stem = parts.next().unwrap_or_default().trim_end_matches(".toml");
-    match record {
-        Record::Source(s) => s.id.as_str() == stem,
-        Record::Entity(e) => {
-            e.id.as_str() == stem && parts.next().unwrap_or_default() == e.kind.as_str()
-        }
-        Record::Metadata(_) | Record::Properties(_) => true,
-    }
 }
 
 /// The slow way: the JSON form of the tree and its span index, the newtype and text
@@ -840,137 +590,10 @@ fn cited(json: &Value) -> Vec<String> {
     out
 }
 
-/// `file-name-mismatch` and `folder-kind-mismatch`: a record's identity is in its path.
-fn identity_in_path(
-    kind: RecordKind,
-    file: &str,
-    json: &Value,
-    text: &str,
-    index: &SpanIndex,
-    out: &mut Vec<Diagnostic>,
-) {
-    if !matches!(kind, RecordKind::Source | RecordKind::Entity) {
-        return;
-    }
-    let mut parts = file.rsplit('/');
-    let stem = parts.next().unwrap_or_default().trim_end_matches(".toml");
-    if let Some(id) = json.get("id").and_then(Value::as_str)
-        && id != stem
-    {
-        out.push(
-            Diagnostic::new(
-                &rules::FILE_NAME_MISMATCH,
-                file,
-                format!("the id `{id}` differs from the file name `{stem}.toml`"),
-            )
-            .at(text, index.value("/id"))
-            .label("the id is here")
-            .help(format!(
-                "rename the file to `{id}.toml`, or set `id = \"{stem}\"`"
-            )),
-        );
-    }
-    if kind == RecordKind::Entity {
-        let folder = parts.next().unwrap_or_default();
-        if let Some(k) = json.get("kind").and_then(Value::as_str)
-            && k != folder
-            && EntityKind::from_name(k).is_some()
-        {
-            out.push(
-                Diagnostic::new(
-                    &rules::FOLDER_KIND_MISMATCH,
-                    file,
-                    format!("an entity of kind `{k}` is in the folder `entities/{folder}/`"),
-                )
-                .at(text, index.value("/kind"))
-                .label("the kind is here")
-                .help(format!(
-                    "move the file to `entities/{k}/`, or set `kind = \"{folder}\"`"
-                )),
-            );
-        }
-    }
-}
-
-/// `non-canonical-encoding`: no byte-order mark, no CRLF line ending. TOML allows both, and
-/// the formatter removes them.
-fn encoding(file: &str, text: &str, out: &mut Vec<Diagnostic>) {
-    if text.starts_with('\u{FEFF}') {
-        out.push(
-            Diagnostic::new(
-                &rules::NON_CANONICAL_ENCODING,
-                file,
-                "the file starts with a byte-order mark (U+FEFF)",
-            )
-            .at(text, 0..'\u{FEFF}'.len_utf8())
-            .label("byte-order mark here")
-            .help("run `cargo xtask fmt` to save it without one, or save it as UTF-8 without BOM"),
-        );
-    }
-    if let Some(at) = text.find("\r\n") {
-        let lines = text.matches("\r\n").count();
-        out.push(
-            Diagnostic::new(
-                &rules::NON_CANONICAL_ENCODING,
-                file,
-                format!(
-                    "the file has CRLF line endings ({lines} of {} lines)",
-                    text.lines().count()
-                ),
-            )
-            // The `\r` alone, so that the span stays on its line.
-            .at(text, at..at + 1)
-            .label("this line ends in CRLF")
-            .help("run `cargo xtask fmt` to save it with LF line endings"),
-        );
-    }
-}
-
-/// `schema-directive`: the first line names the schema of the file's kind.
-fn directive(kind: RecordKind, file: &str, text: &str, out: &mut Vec<Diagnostic>) {
-    // A byte-order mark is allowed before the directive, as TOML allows it.
-    let first = text
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .trim_start_matches('\u{FEFF}');
-    let lead = text.len() - text.trim_start_matches('\u{FEFF}').len();
-    let wanted = format!("schema/{}", kind.schema_file_name());
-    let depth = file.matches('/').count();
-    let example = format!("#:schema {}{wanted}", "../".repeat(depth + 1));
-    match first.strip_prefix("#:schema ") {
-        Some(target) if target.trim_end().ends_with(&wanted) => {}
-        Some(target) => out.push(
-            Diagnostic::new(
-                &rules::SCHEMA_DIRECTIVE,
-                file,
-                format!(
-                    "the `#:schema` line names `{}`, not the {} schema",
-                    target.trim_end(),
-                    kind.as_str()
-                ),
-            )
-            .at(text, lead..lead + first.len())
-            .help(format!("write `{example}`, relative to this file")),
-        ),
-        None => out.push(
-            Diagnostic::new(
-                &rules::SCHEMA_DIRECTIVE,
-                file,
-                "the file does not start with a `#:schema` line",
-            )
-            .at(text, lead..lead + first.len())
-            .label("expected `#:schema <path to the schema>` here")
-            .help(format!(
-                "add `{example}` as the first line, for editor completion"
-            )),
-        ),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::walk::{found, is_toml};
 
     /// A file changed or gone after loading is not shown as if it held the text the
     /// spans were computed on: its text is empty and the reason is kept.

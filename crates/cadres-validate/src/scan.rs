@@ -14,7 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::is_nfc;
 
 use crate::Diagnostic;
-use crate::load::{MAX_DEPTH, MAX_STRING_CHARS};
+use crate::limits::{MAX_DEPTH, MAX_STRING_CHARS};
 use crate::rules;
 use crate::spans::{SpanIndex, escape};
 

@@ -30,8 +30,9 @@ use cadres_model::{
 };
 
 use crate::checks::{MAX_QUOTE_CHARS, is_after_as_of, linked, ranked};
-use crate::load::{Found, Record, read_clean};
+use crate::load::{Record, read_clean};
 use crate::verified::{Lock, summarize};
+use crate::walk::Found;
 
 type Map<K, V> = HashMap<K, V, FixedState>;
 
@@ -384,7 +385,7 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use super::clean;
-    use crate::{MAX_FILES, Options, load};
+    use crate::{MAX_FILES, Options};
 
     /// Every dataset folder in the repository: the real one and the fixtures.
     fn datasets() -> Vec<PathBuf> {
@@ -418,12 +419,12 @@ mod tests {
             let (full, _) = crate::full(
                 &options,
                 &crate::Tuning::default(),
-                load::walk(&dir, MAX_FILES).expect("the walk runs"),
+                crate::walk::walk(&dir, MAX_FILES).expect("the walk runs"),
                 &lock,
                 crate::archive::Mode::Check,
             )
             .expect("the check runs");
-            let walk = load::walk(&dir, MAX_FILES).expect("the walk runs");
+            let walk = crate::walk::walk(&dir, MAX_FILES).expect("the walk runs");
             let streamed = walk.diagnostics.is_empty()
                 && clean(&walk.files, lock.lock(), None, false).is_some();
             if streamed {
