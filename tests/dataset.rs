@@ -119,7 +119,12 @@ fn bibliographic_details_follow_the_seed() {
         newsletter.container_title.as_deref(),
         Some("CCP Research Newsletter")
     );
-    assert_eq!(newsletter.issue.as_deref(), Some("5"));
+    assert_eq!(
+        newsletter.volume.as_deref(),
+        Some("5"),
+        "a bare number after the journal is its volume"
+    );
+    assert_eq!(newsletter.issue, None);
     assert_eq!(newsletter.medium.as_deref(), Some("PDF"));
 
     let renmin = source(&data, "renmin-qiqian-ren-dahui");
