@@ -6,4 +6,4 @@ pub const VERSION: &str = "0.1.0";
 
 /// The SHA-256 of the embedded `dataset.json` ([`crate::JSON`]), in lowercase hex:
 /// the same file as in the release of this version.
-pub const SHA256: &str = "795d9110a860be4e985d977921ca91485fc00e5225d74278cc2f404dfacfb7a4";
+pub const SHA256: &str = "8f60aa9d14ab2741f35c6463df18b989b7d1ff8d273a28cb8cc96e79b432de82";
