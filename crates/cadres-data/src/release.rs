@@ -6,4 +6,4 @@ pub const VERSION: &str = "0.1.0";
 
 /// The SHA-256 of the embedded `dataset.json` ([`crate::JSON`]), in lowercase hex:
 /// the same file as in the release of this version.
-pub const SHA256: &str = "8f60aa9d14ab2741f35c6463df18b989b7d1ff8d273a28cb8cc96e79b432de82";
+pub const SHA256: &str = "0f5ded6039eb55fbee4a883e52ff4c9f82278dd853fa6dc7a121a15e87807db2";
