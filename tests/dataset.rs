@@ -119,7 +119,12 @@ fn bibliographic_details_follow_the_seed() {
         newsletter.container_title.as_deref(),
         Some("CCP Research Newsletter")
     );
-    assert_eq!(newsletter.issue.as_deref(), Some("5"));
+    assert_eq!(
+        newsletter.volume.as_deref(),
+        Some("5"),
+        "a bare number after the journal is its volume"
+    );
+    assert_eq!(newsletter.issue, None);
     assert_eq!(newsletter.medium.as_deref(), Some("PDF"));
 
     let renmin = source(&data, "renmin-qiqian-ren-dahui");
@@ -381,4 +386,85 @@ fn coverage_report_is_deterministic_and_checkable() {
     assert_eq!(code(true), success);
     fs::write(&out, "stale").expect("write");
     assert_ne!(code(true), success, "a changed report is stale");
+}
+
+/// A qualifier's value in words: an entity's id, or a text's words.
+fn qualifier<'a>(claim: &'a Claim, key: &str) -> &'a str {
+    match claim.qualifiers.get(key) {
+        Some(Value::Entity(id)) => id.as_str(),
+        Some(Value::Text(t)) => t.text.as_str(),
+        other => panic!("{}: qualifier {key} is {other:?}", claim.id),
+    }
+}
+
+#[test]
+fn qualifiers_hold_what_the_article_qualifies() {
+    let data = dataset();
+    // "Liu Shaoqi together with Deng Xiaoping, was in charge of most policies within the
+    // party and the government": four claims, each naming the other person.
+    for (who, other) in [
+        ("liu-shaoqi", "deng-xiaoping"),
+        ("deng-xiaoping", "liu-shaoqi"),
+    ] {
+        for body in ["party", "government"] {
+            let c = claim(&data, &format!("{who}-in-charge-of-{body}"));
+            assert_eq!(qualifier(c, "together-with"), other);
+            assert_eq!(qualifier(c, "extent"), "most policies");
+            assert_eq!(
+                qualifier(c, "following"),
+                "seven-thousand-cadres-conference"
+            );
+        }
+    }
+    // "attended by over 7,000 party officials nationwide".
+    let attendance = claim(&data, "seven-thousand-cadres-conference-attendance");
+    let Value::Quantity(q) = &attendance.value else {
+        panic!("attendance is a quantity");
+    };
+    assert_eq!(q.unit, "party official");
+    assert_eq!(qualifier(attendance, "scope"), "nationwide");
+    // "one of the largest work conferences ever of the Chinese Communist Party".
+    let kind = claim(&data, "seven-thousand-cadres-conference-meeting-type");
+    assert!(matches!(&kind.value, Value::Text(t) if t.text == "work conference"));
+    assert_eq!(
+        qualifier(kind, "standing"),
+        "one of the largest work conferences ever"
+    );
+    // What Liu Shaoqi's speech "formally attributed" is the speech's, not a bare fact.
+    for id in [
+        "great-chinese-famine-caused-by-great-leap-forward",
+        "great-leap-forward-start-date",
+    ] {
+        assert_eq!(
+            qualifier(claim(&data, id), "according-to"),
+            "liu-shaoqi-speech-seven-thousand-cadres-conference"
+        );
+    }
+    // "Mao reinforced his point of view": no slogan attached.
+    let september = claim(&data, "mao-zedong-stressed-class-struggle-september-1962");
+    assert_eq!(september.property.as_str(), "reinforced-view-on");
+    assert_eq!(
+        september.value.as_entity().map(cadres_model::Id::as_str),
+        Some("class-struggle")
+    );
+}
+
+#[test]
+fn a_script_tag_only_where_the_script_can_be_told() {
+    let data = dataset();
+    let sanzi = data
+        .entities
+        .iter()
+        .find(|e| e.id.as_str() == "sanzi-yibao")
+        .expect("sanzi-yibao exists");
+    let tags: Vec<&str> = sanzi
+        .labels
+        .keys()
+        .map(cadres_model::LangTag::as_str)
+        .collect();
+    assert_eq!(
+        tags,
+        ["en", "zh", "zh-Latn-pinyin"],
+        "三自一包 is the same in both scripts"
+    );
 }
