@@ -12,7 +12,7 @@ use crate::{Claim, Entity, Metadata, Property, Source};
 
 /// The version of the release format this crate writes and reads: see
 /// [versioning](crate#versioning). A reader accepts every release of its major version.
-pub const SCHEMA_VERSION: SchemaVersion = SchemaVersion { major: 2, minor: 0 };
+pub const SCHEMA_VERSION: SchemaVersion = SchemaVersion { major: 2, minor: 1 };
 
 /// A release format's version, written `"MAJOR.MINOR"` (`"2.0"`).
 ///
