@@ -31,6 +31,7 @@ mod archive;
 mod checks;
 mod diagnostic;
 mod load;
+mod names;
 mod render;
 mod roots;
 pub mod rules;

@@ -124,6 +124,9 @@ rules! {
     CITES_OWN_SOURCE = "E0405" "cites-own-source" Error Provenance "A work under `cites` differs from the citation's `source`, and no source lists itself in `references`.";
     CITES_UNLISTED_WORK = "E0406" "cites-unlisted-work" Error Provenance "A work under `cites` is in the citation source's `references`.";
     UNUSED_SOURCE = "W0407" "unused-source" Warning Provenance "Every source is used by a citation, as its `source` or under `cites`.";
+    QUOTE_OMITS_NAME = "E0412" "quote-omits-name" Error Provenance "A quote names the claim's subject, and the entity that is its value if any: one of the entity's labels or aliases (any language) occurs in it as whole words, Han as a substring, after NFC and case folding; or the citation gives the words that name it as `as-named = { <entity-id> = \"…\" }` (a family name, a description, a pronoun).";
+    AMBIGUOUS_NAME = "E0413" "ambiguous-name" Error Provenance "A quote that names an entity only by a name that could name another entity too declares the entity it means under `as-named`. A name is ambiguous when another entity has it too, or when it occurs within a name of another entity of the same kind (`Deng` within `Deng Xiaoping` and `Deng Zihui`).";
+    AS_NAMED_MISMATCH = "E0414" "as-named-mismatch" Error Provenance "An `as-named` entry is keyed by the claim's subject or by the entity that is its value, and its words occur in the citation's quote (matched as names are).";
     VALUE_TYPE_MISMATCH = "E0501" "value-type-mismatch" Error Values "A claim's or qualifier's value has the type its property declares.";
     INVALID_DATE = "E0502" "invalid-date" Error Values "A date is valid EDTF: `1962`, `1962-02`, `1962-02-07`, `1962~`, `1962-01-11/1962-02-07`.";
     REVERSED_INTERVAL = "E0503" "reversed-interval" Error Values "An interval's start is not after its end.";
