@@ -41,6 +41,11 @@ use unicode_normalization::char::is_combining_mark;
 use crate::scan::is_han;
 
 type Map<K, V> = HashMap<K, V, FixedState>;
+type Set<K> = std::collections::HashSet<K, FixedState>;
+
+/// For each name, the kinds of entity it is a name of, each with the other names of
+/// entities of that kind that it occurs in, sorted.
+type Within = Map<Box<str>, Vec<(EntityKind, Vec<Box<str>>)>>;
 
 /// The form in which names and quotes are compared: NFC, every run of whitespace folded
 /// into one space, the ends trimmed, then case folded: [`label_key`] of
@@ -168,9 +173,7 @@ pub(crate) struct NameTable {
     entities: Vec<Entry>,
     /// The entities (indexes into `entities`, ascending by id) with each name.
     owners: Map<Box<str>, Vec<u32>>,
-    /// For each name, the kinds of entity it is a name of, each with the other names of
-    /// entities of that kind that it occurs in, sorted.
-    within: Map<Box<str>, Vec<(EntityKind, Vec<Box<str>>)>>,
+    within: Within,
 }
 
 impl NameTable {
@@ -192,7 +195,7 @@ impl NameTable {
         list.dedup_by(|b, a| a.id == b.id);
         let mut owners: Map<Box<str>, Vec<u32>> = Map::default();
         // Every name of each kind, and the names of that kind holding each token.
-        let mut of_kind: Map<(EntityKind, &str), ()> = Map::default();
+        let mut of_kind: Set<(EntityKind, &str)> = Set::default();
         let mut postings: Map<(EntityKind, &str), Vec<&str>> = Map::default();
         for (i, Entry { kind, names, .. }) in list.iter().enumerate() {
             let index = u32::try_from(i).unwrap_or(u32::MAX);
@@ -204,7 +207,7 @@ impl NameTable {
                         owners.insert(name.as_str().into(), vec![index]);
                     }
                 }
-                if of_kind.insert((*kind, name.as_str()), ()).is_none() {
+                if of_kind.insert((*kind, name.as_str())) {
                     let mut seen: Vec<&str> = Vec::new();
                     for t in tokens(name) {
                         if !seen.contains(&t) {
@@ -215,8 +218,8 @@ impl NameTable {
                 }
             }
         }
-        let mut within: Map<Box<str>, Vec<(EntityKind, Vec<Box<str>>)>> = Map::default();
-        for &(kind, name) in of_kind.keys() {
+        let mut within = Within::default();
+        for &(kind, name) in &of_kind {
             // The names of this kind holding the name's rarest token: only they can hold it.
             let Some(candidates) = tokens(name)
                 .into_iter()

@@ -71,6 +71,10 @@ struct NameFacts {
     values: Vec<(Id, String)>,
 }
 
+/// What reading an entity file leaves: its ids' hashes, its naming facts, and the record
+/// when the dataset is assembled.
+type Checked = (Vec<u64>, NameFacts, Option<EntityFile>);
+
 /// A dataset proved clean, assembled if asked for.
 pub(crate) struct Clean(pub(crate) Option<Dataset>);
 
@@ -154,25 +158,26 @@ pub(crate) fn clean(
 
     // The entities, each checked against what is known; their ids' hashes are kept, and
     // the records themselves only to assemble the dataset.
-    let checked: Option<Vec<(Vec<u64>, NameFacts, Option<EntityFile>)>> = each(
-        of_kind(RecordKind::Entity),
-        &stop,
-        &tick,
-        |f| match read_clean(f) {
-            Some(Record::Entity(e)) => {
-                let facts = entity_clean(&e, &cx)?;
-                Some((
-                    std::iter::once(e.id.as_str())
-                        .chain(e.claims.iter().map(|c| c.id.as_str()))
-                        .map(hash)
-                        .collect(),
-                    facts,
-                    assemble.then_some(e),
-                ))
-            }
-            _ => None,
-        },
-    );
+    let checked: Option<Vec<Checked>> =
+        each(
+            of_kind(RecordKind::Entity),
+            &stop,
+            &tick,
+            |f| match read_clean(f) {
+                Some(Record::Entity(e)) => {
+                    let facts = entity_clean(&e, &cx)?;
+                    Some((
+                        std::iter::once(e.id.as_str())
+                            .chain(e.claims.iter().map(|c| c.id.as_str()))
+                            .map(hash)
+                            .collect(),
+                        facts,
+                        assemble.then_some(e),
+                    ))
+                }
+                _ => None,
+            },
+        );
     let checked = checked?;
     if let Some(report) = progress {
         report(crate::Pass::Streaming, total, total);
@@ -576,6 +581,14 @@ mod tests {
         assert!(proved >= 2, "only {proved} clean datasets");
     }
 
+    /// A file's text replaced, `(file, from, to)`.
+    type Edit = (&'static str, &'static str, &'static str);
+    /// A file added, `(file, text)`.
+    type Extra = (&'static str, &'static str);
+    /// A variant of the valid fixture: its name, edits, added files and the codes the full
+    /// check reports on it.
+    type Case = (&'static str, Vec<Edit>, Vec<Extra>, &'static [&'static str]);
+
     /// A copy of the valid fixture in a fresh folder, with `edit` applied to the text of
     /// each file it names (relative to the dataset) and each extra file written.
     fn variant(name: &str, edits: &[(&str, &str, &str)], extra: &[(&str, &str)]) -> PathBuf {
@@ -632,7 +645,7 @@ mod tests {
             "as-named = { example-conference = \"The meeting\" } }]\n\n[[claims]]\nid = \"example-conference-causes\"",
             "as-named = { example-conference = \"The meeting\", zhang-san = \"Zhang San\" } }]\n\n[[claims]]\nid = \"example-conference-causes\"",
         );
-        let cases: [(&str, Vec<(&str, &str, &str)>, Vec<(&str, &str)>, &[&str]); 6] = [
+        let cases: [Case; 6] = [
             // A namesake read after the entity makes its label ambiguous, as subject
             // and as value.
             ("namesake", vec![], vec![namesake], &["E0413", "E0413"]),
