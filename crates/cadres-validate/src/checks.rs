@@ -779,15 +779,21 @@ fn naming(ix: &Index<'_>, c: &ClaimAt<'_>, cp: &str, cit: &Citation, out: &mut V
     }
     let Some(quote) = quote else { return };
     let table = ix.names();
-    // The subject's names from its own file; the value's from the table.
-    let own = names::forms(&subject.labels, &subject.aliases);
-    let mut entities = vec![(
-        "subject",
-        subject.id.as_str(),
-        subject.kind,
-        &own[..],
-        subject,
-    )];
+    // The subject's names from its own file (the table has those of the first file of each
+    // id); the value's from the table.
+    let first = ix
+        .entities
+        .get(subject.id.as_str())
+        .is_some_and(|(_, e)| std::ptr::eq(*e, subject));
+    let computed;
+    let own = match table.entity(subject.id.as_str()) {
+        Some((_, forms)) if first => forms,
+        _ => {
+            computed = names::forms(&subject.labels, &subject.aliases);
+            &computed[..]
+        }
+    };
+    let mut entities = vec![("subject", subject.id.as_str(), subject.kind, own, subject)];
     if let Some(v) = value
         && *v != subject.id
         && let Some((_, e)) = ix.entities.get(v.as_str())

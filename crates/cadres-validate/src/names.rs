@@ -37,6 +37,7 @@ use std::collections::HashMap;
 use cadres_model::{EntityKind, LangTag, label_key};
 use foldhash::fast::FixedState;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::scan::is_han;
 
@@ -51,18 +52,30 @@ type Within = Map<Box<str>, Vec<(EntityKind, Vec<Box<str>>)>>;
 /// into one space, the ends trimmed, then case folded: [`label_key`] of
 /// [`crate::fold`]ed text.
 pub(crate) fn key(text: &str) -> String {
-    if text.is_ascii() {
-        // The same result without the two NFC passes, which leave ASCII alone.
-        let mut out = String::with_capacity(text.len());
-        for word in text.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-        }
-        return out;
+    let ascii = text.is_ascii();
+    if !ascii && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+        return label_key(&crate::fold(text));
     }
-    label_key(&crate::fold(text))
+    // Text already in NFC (ASCII always is): the same result in one pass, whitespace folded
+    // and case folded, and normalized again only if lowercasing undid NFC.
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if ascii {
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            // A whole word at a time, for the final sigma (`ΣΊΣΥΦΟΣ` ends in `ς`); a
+            // space is neither cased nor case-ignorable, so no word's case looks past it.
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    if ascii || is_nfc_quick(out.chars()) == IsNormalized::Yes {
+        out
+    } else {
+        out.nfc().collect()
+    }
 }
 
 /// A letter or digit of a script that puts spaces between words.
@@ -333,16 +346,37 @@ mod tests {
     use super::{NameTable, Naming, key, naming, occurs};
 
     #[test]
-    fn the_ascii_shortcut_gives_the_general_key() {
+    fn the_shortcut_gives_the_general_key() {
         for text in [
             "  Liu  Shaoqi\n together ",
             "CCP chairman Mao Zedong",
             "\tA\u{b}B\u{c}C\r\n",
             "",
+            "七千人大会 (七千人大會)\u{3000}Zhōu Ēnlái",
+            "ZHO\u{304}U  E\u{304}NLA\u{301}I",
+            "İstanbul ΣΊΣΥΦΟΣ \u{212b}ngström",
+            "\u{1e9e} \u{0130}\u{0307}",
         ] {
             assert_eq!(key(text), label_key(&crate::fold(text)), "{text:?}");
         }
         assert_eq!(key("ZHO\u{304}U  E\u{304}NLA\u{301}I"), "zhōu ēnlái");
+        // Every string of up to three characters that need care.
+        let alphabet = [
+            'a', 'Z', ' ', '\n', '\u{3000}', '\u{301}', '\u{304}', '\u{323}', 'O', 'ō', 'Å',
+            '\u{212b}', 'İ', 'Σ', 'ß', '\u{1e9e}', '七', '會', '\u{f900}', 'ǅ',
+        ];
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    let text: String = [a, b, c].iter().collect();
+                    assert_eq!(key(&text), label_key(&crate::fold(&text)), "{text:?}");
+                    assert_eq!(
+                        key(&text[..a.len_utf8()]),
+                        label_key(&crate::fold(&text[..a.len_utf8()]))
+                    );
+                }
+            }
+        }
     }
 
     #[test]
