@@ -6,7 +6,9 @@ Usage: jsonld_check.py DIST_DIR
 - one cadres:Claim (also an rdf:Statement) per claim, with its rdf:subject, rdf:predicate;
 - one cadres:Citation (also an oa:Annotation) per citation: prov:wasQuotedFrom names the
   work read, prov:hadPrimarySource exactly the works it cites, and a quote is the oa:exact
-  of an oa:TextQuoteSelector on the work read;
+  of an oa:TextQuoteSelector on the work read, refined (oa:refinedBy) by one
+  cadres:NameForm selector per as-named entry, whose oa:exact is the words and
+  cadres:names the entity;
 - each source read pins its archived text: a prov:Entity that is prov:specializationOf the
   work, with its SHA-256 (spdx:checksum) and length (dcat:byteSize) as dataset.json gives
   them, and the counts of quotes and verified quotes of quote_verification;
@@ -49,7 +51,9 @@ assert subjects(RDF.Statement) == subjects(CADRES.Claim), "every claim is an rdf
 expected_citations = {urn("citation", f"{c['id']}:{i}") for c, i, _ in citations}
 assert subjects(CADRES.Citation) == expected_citations, "one cadres:Citation per citation"
 assert subjects(OA.Annotation) == expected_citations, "every citation is an oa:Annotation"
-assert len(subjects(OA.TextQuoteSelector)) == sum(1 for *_, cit in citations if "quote" in cit)
+name_forms = subjects(CADRES.NameForm)
+assert len(subjects(OA.TextQuoteSelector) - name_forms) == sum(1 for *_, cit in citations if "quote" in cit)
+assert len(name_forms) == sum(len(cit.get("as-named", {})) for *_, cit in citations), "one cadres:NameForm per as-named entry"
 
 for c in claims:
     node = urn("claim", c["id"])
@@ -68,6 +72,13 @@ for c, i, cit in citations:
              if (sel, RDF.type, OA.TextQuoteSelector) in graph
              for e in graph.objects(sel, OA.exact)}
     assert exact == ({cit["quote"]} if "quote" in cit else set()), node
+    named = {(str(n), str(e)) for sel in graph.objects(target, OA.hasSelector)
+             for form in graph.objects(sel, OA.refinedBy)
+             if (form, RDF.type, CADRES.NameForm) in graph
+             and (form, RDF.type, OA.TextQuoteSelector) in graph
+             for n in graph.objects(form, CADRES.names)
+             for e in graph.objects(form, OA.exact)}
+    assert named == {(str(urn("entity", k)), v) for k, v in cit.get("as-named", {}).items()}, node
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
@@ -136,6 +147,7 @@ for c in claims:
         expected += 1 + 3 + 1 + 1 + 1  # the link, three types, position, body, target
         expected += 2 + (3 if "quote" in cit else 0)  # target node, its selector
         expected += ("locator" in cit) + 1 + len(set(cit.get("cites", [])))
+        expected += 5 * len(cit.get("as-named", {}))  # link, two types, words, entity
 assert len(graph) == expected, f"{len(graph)} triples, the mapping gives {expected}"
 print(f"ok: dataset.jsonld loads into {len(graph)} triples, as the mapping gives: "
       f"{len(claims)} claims, {len(citations)} citations, {len(data['sources'])} sources, "

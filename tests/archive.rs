@@ -35,12 +35,19 @@ fn codes(report: &Report) -> Vec<&'static str> {
 /// The file of the fixture whose first quote is misspelled here.
 const CONFERENCE: &str = "entities/meeting/example-conference.toml";
 
-/// Misspells the first quote of the conference's claims: "Beijing" becomes "Bejing".
+/// Misspells a quote of the conference's claims, in a word that names nothing: "took"
+/// becomes "tok".
 fn misspell(dataset: &Path) -> usize {
     let path = dataset.join(CONFERENCE);
     let text = fs::read_to_string(&path).expect("read");
-    let at = text.find("Beijing\"").expect("a quote naming Beijing");
-    fs::write(&path, text.replacen("Beijing\"", "Bejing\"", 1)).expect("write");
+    let at = text
+        .find("took place in Beijing\"")
+        .expect("the quote on Beijing");
+    fs::write(
+        &path,
+        text.replacen("took place in Beijing\"", "tok place in Beijing\"", 1),
+    )
+    .expect("write");
     text[..at].lines().count()
 }
 
@@ -76,7 +83,7 @@ fn with_the_archive_a_misspelled_quote_is_not_found_and_gets_the_closest_passage
         report.diagnostics[0]
             .help
             .as_deref()
-            .is_some_and(|h| h.contains("Beijing")),
+            .is_some_and(|h| h.contains("took place in Beijing")),
         "{:?}",
         report.diagnostics[0]
     );

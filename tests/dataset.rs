@@ -326,8 +326,8 @@ fn coverage_reports_gaps_and_wrong_footnotes() {
     let text =
         fs::read_to_string(fixture("archive").join("example-article.txt")).expect("fixture text");
     let changed = text.replace("February 1962.[1]", "February 1962.").replace(
-        "Zhang San spoke first.",
-        "Zhang San spoke first. Nobody noted the weather.",
+        "70% to man-made mistakes.",
+        "70% to man-made mistakes. Nobody noted the weather.",
     );
     fs::write(dir.path().join("example-article.txt"), changed).expect("write");
     let coverage = fixture_coverage(dir.path());

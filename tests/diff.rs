@@ -53,6 +53,7 @@ fn claim(i: &str, subject: &str, property: &str, value: Value, statement: &str) 
             locator: Some("lead".to_owned()),
             quote: Some("took place".to_owned()),
             cites: Vec::new(),
+            as_named: BTreeMap::new(),
         }],
     }
 }

@@ -910,6 +910,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                                 locator,
                                 quote,
                                 cites,
+                                as_named: BTreeMap::new(),
                             }
                         })
                         .collect();

@@ -394,6 +394,14 @@ fn data_package_holds_every_record_once_with_resolving_keys() {
         .map(|c| c.cites.len())
         .sum();
     assert_eq!(count("citation-cites"), cites);
+    let names: usize = dataset
+        .claims
+        .iter()
+        .flat_map(|c| &c.citations)
+        .map(|c| c.as_named.len())
+        .sum();
+    assert!(names > 0, "the real dataset declares name forms");
+    assert_eq!(count("citation-names"), names);
     let labels: usize = dataset
         .entities
         .iter()

@@ -629,12 +629,14 @@ fn citation() -> impl Strategy<Value = Citation> {
         prop::option::of(text()),
         prop::option::of(text()),
         prop::collection::vec(id(), 0..3),
+        prop::collection::btree_map(id(), text(), 0..3),
     )
-        .prop_map(|(source, locator, quote, cites)| Citation {
+        .prop_map(|(source, locator, quote, cites, as_named)| Citation {
             source,
             locator,
             quote,
             cites,
+            as_named,
         })
 }
 

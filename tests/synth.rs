@@ -88,3 +88,42 @@ fn synth_refuses_a_folder_that_is_not_empty() {
     fs::write(tmp.path().join("keep.txt"), "x").expect("write");
     assert!(xtask::synth::generate(20, 1, tmp.path(), false).is_err());
 }
+
+/// The streaming pass alone proves a synthetic dataset clean, so that the benchmarks time
+/// it, naming rules included: quotes that name entities by labels only they have, and by
+/// short forms under `as-named`.
+#[test]
+fn the_streaming_pass_proves_synth_clean_and_both_ways_of_naming_occur() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static FULL: AtomicBool = AtomicBool::new(false);
+    fn progress(pass: cadres_validate::Pass, _: usize, _: usize) {
+        if pass == cadres_validate::Pass::Full {
+            FULL.store(true, Ordering::Relaxed);
+        }
+    }
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let out = tmp.path().join("synth");
+    xtask::synth::generate(2000, 3, &out, false).expect("synth runs");
+    let report = cadres_validate::check_with(
+        &Options {
+            dataset: out.clone(),
+            archive: None,
+        },
+        &cadres_validate::Tuning {
+            progress: Some(progress),
+            ..cadres_validate::Tuning::default()
+        },
+    )
+    .expect("the check runs");
+    assert!(report.diagnostics.is_empty());
+    assert!(!FULL.load(Ordering::Relaxed), "the full check ran");
+    let dataset = report.dataset.expect("assembled");
+    let citations = dataset.claims.iter().flat_map(|c| &c.citations);
+    let quoted: Vec<_> = citations.filter(|c| c.quote.is_some()).collect();
+    let declared = quoted.iter().filter(|c| !c.as_named.is_empty()).count();
+    assert!(
+        declared > quoted.len() / 5 && declared < quoted.len() * 4 / 5,
+        "{declared} of {} quotes declare name forms",
+        quoted.len()
+    );
+}

@@ -396,6 +396,7 @@ enum Ctx {
     Aliases,
     Claim,
     Qualifiers,
+    AsNamed,
     Value,
     Quantity,
     SharePart,
@@ -457,15 +458,18 @@ impl Ctx {
             Ctx::Quantity => &["amount", "approximation", "unit"],
             Ctx::SharePart => &["percent", "of"],
             Ctx::LangText => &["lang", "text"],
-            Ctx::Citation => &["source", "locator", "quote", "cites"],
+            Ctx::Citation => &["source", "locator", "quote", "as-named", "cites"],
             Ctx::Dispute => &["with", "relation"],
-            Ctx::Any | Ctx::Labels | Ctx::Aliases | Ctx::Qualifiers => &[],
+            Ctx::Any | Ctx::Labels | Ctx::Aliases | Ctx::Qualifiers | Ctx::AsNamed => &[],
         }
     }
 
-    /// Maps keyed by data (language tags, property ids) are sorted by key.
+    /// Maps keyed by data (language tags, property ids, entity ids) are sorted by key.
     fn sorted(self) -> bool {
-        matches!(self, Ctx::Labels | Ctx::Aliases | Ctx::Qualifiers)
+        matches!(
+            self,
+            Ctx::Labels | Ctx::Aliases | Ctx::Qualifiers | Ctx::AsNamed
+        )
     }
 
     /// The key whose elements are written as `[[key]]` tables.
@@ -488,6 +492,7 @@ impl Ctx {
             (Ctx::Claim, "qualifiers") => Ctx::Qualifiers,
             (Ctx::Claim, "disputes") => Ctx::Dispute,
             (Ctx::Claim, "citations") => Ctx::Citation,
+            (Ctx::Citation, "as-named") => Ctx::AsNamed,
             (Ctx::Value, "quantity") => Ctx::Quantity,
             (Ctx::Value, "share") => Ctx::SharePart,
             (Ctx::Value, "text") => Ctx::LangText,

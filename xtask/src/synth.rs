@@ -6,6 +6,13 @@
 //! values of every type, qualifiers, and some disputes whose relation is classified from
 //! the dates' bounds (and ranked when they contradict), so that `cargo xtask check` passes.
 //!
+//! Every quote names its claim's subject and value entity, as the rule `quote-omits-name`
+//! requires: an entity of every other twelve has a label no other entity has (its number
+//! appended) and is named by it, the others share their labels with namesakes and are named
+//! by a short form (a family name, `the committee`, a place) declared under `as-named`. So
+//! both ways the check judges a name, and the streaming check's end-of-pass naming
+//! facts, are in the benchmarks.
+//!
 //! The output is a pure function of `(claims, seed)`: a small seeded PRNG (splitmix64)
 //! drives every choice, no clock and no hash map is read, so the same seed gives the same
 //! bytes. With `--json` the same records are also written as JSON, one file per TOML file,
@@ -108,6 +115,7 @@ pub fn generate(claims: usize, seed: u64, out: &Path, json: bool) -> anyhow::Res
     let entity_ids: Vec<String> = (0..n_entities)
         .map(|i| entity_id(i, &mut Rng::new(seed ^ (i as u64).wrapping_mul(0x9e37))))
         .collect();
+    let entity_names: Vec<Names> = (0..n_entities).map(|i| names(i, seed)).collect();
     let mut counts = vec![n_claims / n_entities; n_entities];
     for c in counts.iter_mut().take(n_claims % n_entities) {
         *c += 1;
@@ -121,6 +129,7 @@ pub fn generate(claims: usize, seed: u64, out: &Path, json: bool) -> anyhow::Res
     }
     let ctx = Ctx {
         entities: &entity_ids,
+        names: &entity_names,
         sources: &source_ids,
         references: &references,
         quoted: RefCell::new(vec![BTreeSet::new(); n_sources]),
@@ -441,10 +450,66 @@ const LOCATORS: [&str; 5] = [
 /// The references a claim may cite, and the ids it may point to.
 struct Ctx<'a> {
     entities: &'a [String],
+    /// Each entity's names, by the same index.
+    names: &'a [Names],
     sources: &'a [String],
     references: &'a [Vec<usize>],
     /// The quotes read from each source, by its index.
     quoted: RefCell<Vec<BTreeSet<String>>>,
+}
+
+/// What an entity is called: its labels, and how a quote names it when the label is not
+/// its own alone.
+struct Names {
+    en: String,
+    zh: String,
+    /// A short form (a family name, `the committee`, a place), used with `as-named`; `None`
+    /// when the labels are the entity's alone and quotes use them.
+    short: Option<(String, String)>,
+}
+
+/// The names of entity `i`, from its own seeded stream. One entity in two of each kind
+/// (alternate rounds of the twelve kinds) has labels no other entity has: its number is
+/// part of them.
+fn names(i: usize, seed: u64) -> Names {
+    let mut rng = Rng::new(seed ^ 0x1abe_15ee_d000 ^ (i as u64).wrapping_mul(0x9e37_79b9));
+    let kind = i % KINDS.len();
+    let (_, noun, noun_zh) = KINDS[kind];
+    let (place, place_zh) = *rng.pick(&PLACES);
+    let (en, zh, short) = match kind {
+        PERSON => {
+            let (f, fz) = *rng.pick(&FAMILY);
+            let (g, gz) = *rng.pick(&GIVEN);
+            (
+                format!("{f} {g}"),
+                format!("{fz}{gz}"),
+                (f.to_owned(), fz.to_owned()),
+            )
+        }
+        PLACE => (
+            place.to_owned(),
+            place_zh.to_owned(),
+            (place.to_owned(), place_zh.to_owned()),
+        ),
+        _ => (
+            format!("{place} {noun}"),
+            format!("{place_zh}{noun_zh}"),
+            (format!("the {noun}"), noun_zh.to_owned()),
+        ),
+    };
+    if (i / KINDS.len()).is_multiple_of(2) {
+        Names {
+            en: format!("{en} {i}"),
+            zh: format!("{zh}{i}号"),
+            short: None,
+        }
+    } else {
+        Names {
+            en,
+            zh,
+            short: Some(short),
+        }
+    }
 }
 
 fn entity_id(i: usize, rng: &mut Rng) -> String {
@@ -643,6 +708,8 @@ struct Claim {
     rank: Option<(&'static str, &'static str)>,
     disputes: Option<(String, DateRelation)>,
     statement: String,
+    /// The index of the entity that is the value, if one is.
+    target: Option<usize>,
 }
 
 fn entity_toml(
@@ -654,21 +721,13 @@ fn entity_toml(
 ) -> String {
     let id = &ctx.entities[i];
     let kind = i % KINDS.len();
-    let (kind_name, noun, noun_zh) = KINDS[kind];
+    let kind_name = KINDS[kind].0;
     let mut t = String::with_capacity(200 + count * 420);
     let _ = writeln!(t, "#:schema ../../../schema/entity.schema.json");
     let _ = writeln!(t, "id = {}", quoted(id));
     let _ = writeln!(t, "kind = \"{kind_name}\"");
-    let (place, place_zh) = *rng.pick(&PLACES);
-    let (en, zh) = match kind {
-        PERSON => {
-            let (f, fz) = *rng.pick(&FAMILY);
-            let (g, gz) = *rng.pick(&GIVEN);
-            (format!("{f} {g}"), format!("{fz}{gz}"))
-        }
-        PLACE => (place.to_owned(), place_zh.to_owned()),
-        _ => (format!("{place} {noun}"), format!("{place_zh}{noun_zh}")),
-    };
+    let place = rng.pick(&PLACES).0;
+    let (en, zh) = (ctx.names[i].en.clone(), ctx.names[i].zh.clone());
     let _ = writeln!(
         t,
         "labels = {{ en = {}, zh-Hans = {} }}",
@@ -707,6 +766,7 @@ fn entity_toml(
             rank: None,
             disputes: None,
             statement: String::new(),
+            target: None,
         };
         if k == 0 {
             let d = edtf(rng);
@@ -744,7 +804,8 @@ fn entity_toml(
         let _ = writeln!(t, "statement = {}", quoted(&c.statement));
         t.push_str("citations = [\n");
         for n in 0..=rng.below(3) {
-            citation(&mut t, ctx, rng, (n == 0).then_some(*claim_no));
+            let first = (n == 0).then_some(*claim_no);
+            citation(&mut t, ctx, rng, first, (i, c.target));
         }
         t.push_str("]\n");
         *claim_no += 1;
@@ -790,7 +851,9 @@ fn single(claim: &mut Claim, p: &'static str, en: &str, ctx: &Ctx<'_>, rng: &mut
     match p {
         "location" if ctx.entities.len() > PLACE => {
             let n = (ctx.entities.len() - PLACE).div_ceil(KINDS.len());
-            let target = &ctx.entities[PLACE + KINDS.len() * rng.below(n)];
+            let index = PLACE + KINDS.len() * rng.below(n);
+            let target = &ctx.entities[index];
+            claim.target = Some(index);
             claim.value = format!("{{ entity = {} }}", quoted(target));
             claim.statement = format!("The {en} took place in {target}.");
         }
@@ -816,12 +879,16 @@ fn multiple(claim: &mut Claim, kind: usize, en: &str, ctx: &Ctx<'_>, rng: &mut R
             let persons = ctx.entities.len().div_ceil(KINDS.len());
             if matches!(kind, 2 | 3) && rng.chance(2) {
                 claim.property = "participant";
-                let target = &ctx.entities[KINDS.len() * rng.below(persons)];
+                let index = KINDS.len() * rng.below(persons);
+                let target = &ctx.entities[index];
+                claim.target = Some(index);
                 claim.value = format!("{{ entity = {} }}", quoted(target));
                 claim.statement = format!("{target} took part in the {en}.");
             } else {
                 claim.property = "related-to";
-                let target = rng.pick(ctx.entities);
+                let index = rng.below(ctx.entities.len());
+                let target = &ctx.entities[index];
+                claim.target = Some(index);
                 claim.value = format!("{{ entity = {} }}", quoted(target));
                 claim.statement = format!("The {en} is linked to {target}.");
                 if rng.chance(3) {
@@ -864,9 +931,17 @@ fn multiple(claim: &mut Claim, kind: usize, en: &str, ctx: &Ctx<'_>, rng: &mut R
     }
 }
 
-/// Writes one citation; the first of each claim (`first` is the claim's number) walks the
-/// sources in turn, so that every source is used.
-fn citation(t: &mut String, ctx: &Ctx<'_>, rng: &mut Rng, first: Option<usize>) {
+/// Writes one citation of a claim about entity `subject` whose value is entity `target`,
+/// if any; the first of each claim (`first` is the claim's number) walks the sources in
+/// turn, so that every source is used. Its quote names the subject and the target: by
+/// label where the label is the entity's alone, else by a short form under `as-named`.
+fn citation(
+    t: &mut String,
+    ctx: &Ctx<'_>,
+    rng: &mut Rng,
+    first: Option<usize>,
+    (subject, target): (usize, Option<usize>),
+) {
     let s = first.map_or_else(|| rng.below(ctx.sources.len()), |n| n % ctx.sources.len());
     let _ = write!(t, "  {{ source = {}", quoted(&ctx.sources[s]));
     let style = rng.below(4);
@@ -878,14 +953,43 @@ fn citation(t: &mut String, ctx: &Ctx<'_>, rng: &mut Rng, first: Option<usize>) 
         };
         let _ = write!(t, ", locator = {}", quoted(&loc));
     }
+    let mut as_named: Vec<(usize, &str)> = Vec::new();
     if style != 1 {
-        let q = if rng.chance(2) {
+        let zh = rng.chance(2);
+        let phrase = if zh {
             *rng.pick(&ZH_PHRASES)
         } else {
             *rng.pick(&EN_PHRASES)
         };
-        let _ = write!(t, ", quote = {}", quoted(q));
-        ctx.quoted.borrow_mut()[s].insert(q.to_owned());
+        let mut name = |e: usize| -> &str {
+            let n = &ctx.names[e];
+            match &n.short {
+                None if zh => &n.zh,
+                None => &n.en,
+                Some((en, zh_short)) => {
+                    let words = if zh { zh_short } else { en };
+                    as_named.push((e, words));
+                    words
+                }
+            }
+        };
+        let who = name(subject);
+        let q = match target.filter(|&v| v != subject) {
+            Some(v) if zh => format!("{who}与{}：{phrase}", name(v)),
+            Some(v) => format!("{who} and {}: {phrase}", name(v)),
+            None if zh => format!("{who}：{phrase}"),
+            None => format!("{who}: {phrase}"),
+        };
+        let _ = write!(t, ", quote = {}", quoted(&q));
+        ctx.quoted.borrow_mut()[s].insert(q);
+    }
+    if !as_named.is_empty() {
+        as_named.sort_by(|a, b| ctx.entities[a.0].cmp(&ctx.entities[b.0]));
+        let entries: Vec<String> = as_named
+            .iter()
+            .map(|(e, words)| format!("{} = {}", ctx.entities[*e], quoted(words)))
+            .collect();
+        let _ = write!(t, ", as-named = {{ {} }}", entries.join(", "));
     }
     let refs = &ctx.references[s];
     let n = rng.below(refs.len() + 1);

@@ -82,6 +82,12 @@ pub struct Citation {
     /// The works the source cites for the quoted words (its footnotes), in its order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cites: Vec<Id>,
+    /// The words of the quote that name an entity of the claim (its subject, or the entity
+    /// that is its value) where they are none of that entity's labels and aliases, or where
+    /// they could name another entity too: a family name (`Mao`), a description (`the
+    /// conference`), a pronoun (`he`). Keyed by entity id; the name as the source gives it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub as_named: BTreeMap<Id, String>,
 }
 
 /// A claim as written in an entity file: its subject is the file's entity.
@@ -226,6 +232,7 @@ const QUOTE_CHARS: usize = 80;
 ///     locator: Some("The Conference".to_owned()),
 ///     quote: Some("during a meeting in Beidaihe".to_owned()),
 ///     cites: vec!["china-org-beidaihe-1962".parse().unwrap()],
+///     as_named: Default::default(),
 /// };
 /// assert_eq!(
 ///     citation.to_string(),

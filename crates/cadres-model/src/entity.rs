@@ -112,11 +112,7 @@ pub struct Entity {
 impl Entity {
     /// The English label, or else the first label by tag order, or else the id.
     pub fn label(&self) -> &str {
-        self.labels
-            .iter()
-            .find(|(k, _)| k.as_str() == "en")
-            .or_else(|| self.labels.iter().next())
-            .map_or(self.id.as_str(), |(_, v)| v.as_str())
+        label_of(&self.labels, &self.id)
     }
 
     /// The label to show a reader of `lang`, falling back in this order:
@@ -262,7 +258,22 @@ pub struct EntityFile {
     pub claims: Vec<ClaimRecord>,
 }
 
+/// The English label of `labels`, or else the first by tag order, or else `id`.
+fn label_of<'a>(labels: &'a BTreeMap<LangTag, String>, id: &'a Id) -> &'a str {
+    labels
+        .iter()
+        .find(|(k, _)| k.as_str() == "en")
+        .or_else(|| labels.iter().next())
+        .map_or(id.as_str(), |(_, v)| v.as_str())
+}
+
 impl EntityFile {
+    /// The English label, or else the first label by tag order, or else the id: as
+    /// [`Entity::label`].
+    pub fn label(&self) -> &str {
+        label_of(&self.labels, &self.id)
+    }
+
     /// Splits the file into its entity and its claims, each claim given this entity as subject.
     pub fn into_parts(self) -> (Entity, Vec<crate::Claim>) {
         let claims = self

@@ -34,6 +34,7 @@ fn citation(source: &str) -> Citation {
         locator: None,
         quote: None,
         cites: Vec::new(),
+        as_named: std::collections::BTreeMap::new(),
     }
 }
 

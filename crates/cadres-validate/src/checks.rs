@@ -13,12 +13,13 @@ use rayon::prelude::*;
 
 use cadres_model::schema::RecordKind;
 use cadres_model::{
-    Cardinality, ClaimRecord, DateRelation, Edtf, EdtfDate, EntityFile, EntityKind, Metadata,
-    Property, Rank, Source, Value,
+    Cardinality, Citation, ClaimRecord, DateRelation, Edtf, EdtfDate, EntityFile, EntityKind,
+    Metadata, Property, Rank, Source, Value,
 };
 
 use crate::Diagnostic;
 use crate::load::{Loaded, Record};
+use crate::names::{self, NameTable, Naming};
 use crate::roots::{Defines, Root};
 use crate::rules::{self, Rule};
 
@@ -119,6 +120,8 @@ pub(crate) struct Index<'a> {
     /// ([`SOURCE`] or [`ENTITY`]), so that references to them wait on them.
     pub(crate) roots: &'a [Root],
     root_of: Map<(&'a str, u8), usize>,
+    /// Every entity's names, for the rules on how a quote names them: built on first use.
+    names: OnceLock<NameTable>,
 }
 
 impl<'a> Index<'a> {
@@ -148,6 +151,7 @@ impl<'a> Index<'a> {
                     ((r.id.as_str(), bit), i)
                 })
                 .collect(),
+            names: OnceLock::new(),
         };
         let mut entity_files: Map<&'a str, Vec<usize>> = Map::default();
         for (fi, f) in files.iter().enumerate() {
@@ -274,6 +278,17 @@ impl<'a> Index<'a> {
             };
             v.sort_unstable();
             v
+        })
+    }
+
+    /// Every entity's names (the first file of each id).
+    fn names(&self) -> &NameTable {
+        self.names.get_or_init(|| {
+            NameTable::new(
+                self.entities
+                    .iter()
+                    .map(|(id, (_, e))| (*id, e.kind, names::forms(&e.labels, &e.aliases))),
+            )
         })
     }
 
@@ -554,6 +569,7 @@ fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
+        naming(ix, c, &cp, cit, out);
         let source = ix.sources.get(cit.source.as_str());
         for (k, w) in cit.cites.iter().enumerate() {
             let wp = format!("{cp}/cites/{k}");
@@ -734,6 +750,134 @@ fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
             .help("add `rank-reason = \"...\"` saying why"),
         );
     }
+}
+
+/// How a citation's quote names the claim's subject and value entity (`quote-omits-name`,
+/// `ambiguous-name`), and whether its `as-named` entries hold (`as-named-mismatch`).
+fn naming(ix: &Index<'_>, c: &ClaimAt<'_>, cp: &str, cit: &Citation, out: &mut Vec<Diagnostic>) {
+    let fi = c.file;
+    let subject = c.subject;
+    let value = c.claim.value.as_entity();
+    let quote = cit.quote.as_deref().map(names::key);
+    for (id, words) in &cit.as_named {
+        let ap = format!("{cp}/as-named/{id}");
+        if *id != subject.id && Some(id) != value {
+            let message = match value {
+                Some(v) => format!(
+                    "`{id}` is neither the claim's subject `{}` nor its value `{v}`",
+                    subject.id
+                ),
+                None => format!(
+                    "`{id}` is not the claim's subject `{}`, and its value is no entity",
+                    subject.id
+                ),
+            };
+            out.push(
+                ix.at_key(&rules::AS_NAMED_MISMATCH, fi, &ap, message)
+                    .label("not an entity of this claim")
+                    .help("key `as-named` by the subject's or the value's id, or remove the entry"),
+            );
+        } else if !quote
+            .as_deref()
+            .is_some_and(|q| names::occurs(&names::key(words), q))
+        {
+            let (message, help) = if quote.is_some() {
+                (
+                    format!("the quote does not contain the words {words:?}"),
+                    "copy the words that name it from the quote, as the quote writes them",
+                )
+            } else {
+                (
+                    format!("this citation has no quote for the words {words:?} to occur in"),
+                    "add the quote that names it, or remove the entry",
+                )
+            };
+            out.push(
+                ix.at(&rules::AS_NAMED_MISMATCH, fi, &ap, message)
+                    .label("not in the quote")
+                    .help(help),
+            );
+        }
+    }
+    let Some(quote) = quote else { return };
+    let table = ix.names();
+    // The subject's names from its own file (the table has those of the first file of each
+    // id); the value's from the table.
+    let first = ix
+        .entities
+        .get(subject.id.as_str())
+        .is_some_and(|(_, e)| std::ptr::eq(*e, subject));
+    let computed;
+    let own = match table.entity(subject.id.as_str()) {
+        Some((_, forms)) if first => forms,
+        _ => {
+            computed = names::forms(&subject.labels, &subject.aliases);
+            &computed[..]
+        }
+    };
+    let mut entities = vec![("subject", subject.id.as_str(), subject.kind, own, subject)];
+    if let Some(v) = value
+        && *v != subject.id
+        && let Some((_, e)) = ix.entities.get(v.as_str())
+        && let Some((kind, forms)) = table.entity(v.as_str())
+    {
+        entities.push(("value", v.as_str(), kind, forms, e));
+    }
+    for (role, id, kind, forms, e) in entities {
+        if cit.as_named.keys().any(|k| k.as_str() == id) {
+            continue;
+        }
+        let label = e.label();
+        let declare = format!("`as-named = {{ {id} = \"…\" }}`");
+        match names::naming(table, id, kind, forms, &quote) {
+            Naming::Named => {}
+            Naming::Omitted => out.push(
+                ix.at(
+                    &rules::QUOTE_OMITS_NAME,
+                    fi,
+                    &format!("{cp}/quote"),
+                    format!("the quote does not name the claim's {role} `{id}`: none of its labels and aliases occurs in it"),
+                )
+                .label(format!("does not name {label}"))
+                .help(format!(
+                    "lengthen the quote to the part of the sentence that names {label}, or declare the name form: {declare}"
+                )),
+            ),
+            Naming::Ambiguous(name, rival) => {
+                let written = original(e, name);
+                let other = ix
+                    .entities
+                    .get(rival.id)
+                    .map_or(rival.name, |(_, r)| original(r, rival.name));
+                let why = if names::key(other) == names::key(written) {
+                    format!("`{}` has that name too", rival.id)
+                } else {
+                    format!("it is part of {other:?}, a name of `{}`", rival.id)
+                };
+                out.push(
+                    ix.at(
+                        &rules::AMBIGUOUS_NAME,
+                        fi,
+                        &format!("{cp}/quote"),
+                        format!("the quote names the claim's {role} `{id}` only as {written:?}, which could name another entity: {why}"),
+                    )
+                    .label(format!("{written:?} could name `{}`", rival.id))
+                    .help(format!(
+                        "declare the entity it means: `as-named = {{ {id} = {written:?} }}`, with the words as the quote writes them"
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// The label or alias of `e` whose [`names::key`] is `name`, as written; else `name`.
+fn original<'e>(e: &'e EntityFile, name: &'e str) -> &'e str {
+    e.labels
+        .values()
+        .chain(e.aliases.values().flatten())
+        .find(|l| names::key(l) == name)
+        .map_or(name, String::as_str)
 }
 
 /// `word` with its indefinite article: `an event`, `a place`.

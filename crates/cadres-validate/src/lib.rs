@@ -33,6 +33,7 @@ mod diagnostic;
 mod layout;
 mod limits;
 mod load;
+mod names;
 mod render;
 mod roots;
 pub mod rules;

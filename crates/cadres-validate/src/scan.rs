@@ -133,6 +133,21 @@ impl<'a> Scan<'a> {
                         for (k, w) in items(cit.get("cites")) {
                             self.id(&format!("{cp}/cites/{k}"), Some(w));
                         }
+                        if let Some(m) = cit.get("as-named").and_then(Value::as_object) {
+                            for k in m.keys() {
+                                if let Err(e) = k.parse::<Id>() {
+                                    let ap = format!("{cp}/as-named/{}", escape(k));
+                                    let d = Diagnostic::new(
+                                        &rules::INVALID_ID,
+                                        self.file,
+                                        e.to_string(),
+                                    )
+                                    .at(self.text, self.index.key(&ap))
+                                    .label("not a valid entity id");
+                                    self.push(ap, d);
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -10,6 +10,12 @@
 //! 64-bit hashes, sorted at the end to find duplicates. The record is dropped right
 //! after, in its thread.
 //!
+//! How a quote names its claim's entities needs every entity's names, which are known only
+//! at the end: each entity leaves its names, which of them its own quotes name it by, and
+//! the quotes (in the form names are matched in) of the citations that name their value
+//! entity by a label or alias rather than under `as-named`. Once every entity is read,
+//! those are checked against the names of all, with the same code as the full check.
+//!
 //! It produces no diagnostic. It answers only "nothing to report", and is conservative:
 //! at the first sign of anything a full check would report (a file not clean on its own,
 //! a rule's condition, two equal id hashes) it stops, and [`crate::check_with`] runs the
@@ -31,6 +37,7 @@ use cadres_model::{
 
 use crate::checks::{MAX_QUOTE_CHARS, is_after_as_of, linked, ranked};
 use crate::load::{Record, read_clean};
+use crate::names::{self, NameTable, Naming};
 use crate::verified::{Lock, summarize};
 use crate::walk::Found;
 
@@ -55,6 +62,25 @@ struct Context<'a> {
     /// The record of verified quotes, if there is one that can be read.
     lock: Option<&'a Lock>,
 }
+
+/// What an entity leaves for the naming rules, to be checked once every name is known.
+struct NameFacts {
+    id: Id,
+    kind: EntityKind,
+    /// Its names ([`names::forms`]).
+    names: Vec<String>,
+    /// For each citation that names the entity (its subject) by its names, the set of
+    /// those that occur in its quote, as bits over `names`: one of them must not be
+    /// ambiguous. Each set once.
+    named_by: Vec<u64>,
+    /// The value entity and the quote ([`names::key`]) of each citation that names its
+    /// value entity by the entity's names.
+    values: Vec<(Id, String)>,
+}
+
+/// What reading an entity file leaves: its ids' hashes, its naming facts, and the record
+/// when the dataset is assembled.
+type Checked = (Vec<u64>, NameFacts, Option<EntityFile>);
 
 /// A dataset proved clean, assembled if asked for.
 pub(crate) struct Clean(pub(crate) Option<Dataset>);
@@ -143,21 +169,26 @@ pub(crate) fn clean(
 
     // The entities, each checked against what is known; their ids' hashes are kept, and
     // the records themselves only to assemble the dataset.
-    let checked: Option<Vec<(Vec<u64>, Option<EntityFile>)>> = each(
-        of_kind(RecordKind::Entity),
-        &stop,
-        &tick,
-        |f| match read_clean(f) {
-            Some(Record::Entity(e)) if entity_clean(&e, &cx) => Some((
-                std::iter::once(e.id.as_str())
-                    .chain(e.claims.iter().map(|c| c.id.as_str()))
-                    .map(hash)
-                    .collect(),
-                assemble.then_some(e),
-            )),
-            _ => None,
-        },
-    );
+    let checked: Option<Vec<Checked>> =
+        each(
+            of_kind(RecordKind::Entity),
+            &stop,
+            &tick,
+            |f| match read_clean(f) {
+                Some(Record::Entity(e)) => {
+                    let facts = entity_clean(&e, &cx)?;
+                    Some((
+                        std::iter::once(e.id.as_str())
+                            .chain(e.claims.iter().map(|c| c.id.as_str()))
+                            .map(hash)
+                            .collect(),
+                        facts,
+                        assemble.then_some(e),
+                    ))
+                }
+                _ => None,
+            },
+        );
     let checked = checked?;
     if let Some(report) = progress {
         report(crate::Pass::Streaming, total, total);
@@ -169,9 +200,14 @@ pub(crate) fn clean(
     }
     drop(cx);
     let mut entities = Vec::new();
-    for (h, e) in checked {
+    let mut facts = Vec::with_capacity(checked.len());
+    for (h, n, e) in checked {
         hashes.extend(h);
+        facts.push(n);
         entities.extend(e);
+    }
+    if !names_clean(facts) {
+        return None;
     }
     hashes.par_sort_unstable();
     if hashes.windows(2).any(|w| w[0] == w[1]) {
@@ -247,12 +283,31 @@ fn source_clean(s: &Source, metadata: &Metadata) -> bool {
         && !s.references.contains(&s.id)
 }
 
-/// The conditions of every cross-file rule on an entity and its claims.
-fn entity_clean(e: &EntityFile, cx: &Context<'_>) -> bool {
-    let claims = &e.claims;
-    if !claims.iter().all(|c| claim_clean(e, c, cx)) {
-        return false;
+/// The conditions of every cross-file rule on an entity and its claims; what it leaves for
+/// the naming rules when they hold.
+fn entity_clean(e: &EntityFile, cx: &Context<'_>) -> Option<NameFacts> {
+    let mut facts = NameFacts {
+        id: e.id.clone(),
+        kind: e.kind,
+        names: names::forms(&e.labels, &e.aliases),
+        named_by: Vec::new(),
+        values: Vec::new(),
+    };
+    if facts.names.len() > 64 {
+        return None;
     }
+    let claims = &e.claims;
+    if !claims.iter().all(|c| claim_clean(e, c, cx, &mut facts)) {
+        return None;
+    }
+    facts.named_by.sort_unstable();
+    facts.named_by.dedup();
+    entity_rules_clean(e, cx).then_some(facts)
+}
+
+/// The conditions of the disputes rules on an entity's claims.
+fn entity_rules_clean(e: &EntityFile, cx: &Context<'_>) -> bool {
+    let claims = &e.claims;
     for a in claims {
         for d in &a.disputes {
             // A rival claim has the same subject, so it is in this file.
@@ -288,8 +343,9 @@ fn entity_clean(e: &EntityFile, cx: &Context<'_>) -> bool {
     })
 }
 
-/// The conditions of the rules on one claim: references, provenance, values, dates, rank.
-fn claim_clean(e: &EntityFile, c: &ClaimRecord, cx: &Context<'_>) -> bool {
+/// The conditions of the rules on one claim: references, provenance, values, dates, rank;
+/// and the part of the naming rules that needs no other entity, leaving the rest in `facts`.
+fn claim_clean(e: &EntityFile, c: &ClaimRecord, cx: &Context<'_>, facts: &mut NameFacts) -> bool {
     let Some(prop) = cx.properties.get(c.property.as_str()) else {
         return false;
     };
@@ -353,8 +409,83 @@ fn claim_clean(e: &EntityFile, c: &ClaimRecord, cx: &Context<'_>) -> bool {
             }
             work.cited.store(true, Ordering::Relaxed);
         }
+        if !citation_names(e, c, cit, facts) {
+            return false;
+        }
     }
     true
+}
+
+/// The naming rules on one citation, as far as the subject's own names go: every
+/// `as-named` entry is the subject's or the value's and occurs in the quote; the subject is
+/// declared or one of its names occurs (which of them is left in `facts`, to be proved
+/// unambiguous at the end); the value entity is declared, or the quote is left in `facts`.
+fn citation_names(
+    e: &EntityFile,
+    c: &ClaimRecord,
+    cit: &cadres_model::Citation,
+    facts: &mut NameFacts,
+) -> bool {
+    let value = c.value.as_entity();
+    let quote = cit.quote.as_deref().map(names::key);
+    for (id, words) in &cit.as_named {
+        if (*id != e.id && Some(id) != value)
+            || !quote
+                .as_deref()
+                .is_some_and(|q| names::occurs(&names::key(words), q))
+        {
+            return false;
+        }
+    }
+    let Some(quote) = quote else {
+        return true;
+    };
+    if !cit.as_named.contains_key(&e.id) {
+        let mut bits = 0u64;
+        for (i, name) in facts.names.iter().enumerate() {
+            if names::occurs(name, &quote) {
+                bits |= 1 << i;
+            }
+        }
+        if bits == 0 {
+            return false;
+        }
+        facts.named_by.push(bits);
+    }
+    if let Some(v) = value
+        && *v != e.id
+        && !cit.as_named.contains_key(v)
+    {
+        facts.values.push((v.clone(), quote));
+    }
+    true
+}
+
+/// The naming rules that need every entity's names: each entity is named by one of its
+/// names that is not ambiguous, wherever its own quotes name it, and so is each value
+/// entity left for the end.
+fn names_clean(facts: Vec<NameFacts>) -> bool {
+    let mut rest = Vec::with_capacity(facts.len());
+    let table = NameTable::new(facts.into_iter().map(|f| {
+        rest.push((f.id.clone(), f.named_by, f.values));
+        (f.id.as_str().to_owned(), f.kind, f.names)
+    }));
+    rest.into_par_iter().all(|(id, named_by, values)| {
+        let Some((kind, own)) = table.entity(id.as_str()) else {
+            return false;
+        };
+        let clear: u64 = own
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| table.rival(id.as_str(), kind, n).is_none())
+            .fold(0, |bits, (i, _)| bits | 1 << i);
+        named_by.iter().all(|bits| bits & clear != 0)
+            && values.iter().all(|(v, quote)| {
+                table.entity(v.as_str()).is_some_and(|(kind, forms)| {
+                    names::naming(&table, v.as_str(), kind, forms, quote) == Naming::Named
+                })
+            })
+    })
 }
 
 /// A value fits its property: type, the kind of the entity it names (which must exist),
@@ -404,6 +535,52 @@ mod tests {
         dirs
     }
 
+    /// The codes the full check reports on `dir`, after asserting that the streaming check
+    /// agrees: it calls `dir` clean exactly when the full check reports nothing, and then
+    /// assembles the same dataset.
+    fn agree(dir: &Path) -> Vec<&'static str> {
+        let options = Options {
+            dataset: dir.to_owned(),
+            archive: None,
+        };
+        let lock = crate::verified::read(dir);
+        let (full, _) = crate::full(
+            &options,
+            &crate::Tuning::default(),
+            crate::walk::walk(dir, MAX_FILES).expect("the walk runs"),
+            &lock,
+            crate::archive::Mode::Check,
+        )
+        .expect("the check runs");
+        let walk = crate::walk::walk(dir, MAX_FILES).expect("the walk runs");
+        let streamed =
+            walk.diagnostics.is_empty() && clean(&walk.files, lock.lock(), None, false).is_some();
+        if streamed {
+            let assembled = clean(&walk.files, lock.lock(), None, true).and_then(|c| c.0);
+            assert_eq!(
+                assembled.as_ref(),
+                full.dataset.as_ref(),
+                "{}: the streamed dataset differs from the full check's",
+                dir.display()
+            );
+        }
+        let codes: Vec<&str> = full.diagnostics.iter().map(|d| d.code).collect();
+        if codes.is_empty() {
+            assert!(
+                streamed,
+                "{}: nothing to report, yet not proved clean",
+                dir.display()
+            );
+        } else {
+            assert!(
+                !streamed,
+                "{}: called clean, but the full check reports {codes:?}",
+                dir.display()
+            );
+        }
+        codes
+    }
+
     /// The streaming check is sound: it never calls clean a dataset in which the full
     /// check finds anything. And it is complete on these datasets: every one the full
     /// check finds nothing in, it proves clean.
@@ -411,49 +588,170 @@ mod tests {
     fn agrees_with_the_full_check_on_every_dataset() {
         let (mut dirty, mut proved) = (0, 0);
         for dir in datasets() {
-            let options = Options {
-                dataset: dir.clone(),
-                archive: None,
-            };
-            let lock = crate::verified::read(&dir);
-            let (full, _) = crate::full(
-                &options,
-                &crate::Tuning::default(),
-                crate::walk::walk(&dir, MAX_FILES).expect("the walk runs"),
-                &lock,
-                crate::archive::Mode::Check,
-            )
-            .expect("the check runs");
-            let walk = crate::walk::walk(&dir, MAX_FILES).expect("the walk runs");
-            let streamed = walk.diagnostics.is_empty()
-                && clean(&walk.files, lock.lock(), None, false).is_some();
-            if streamed {
-                let assembled = clean(&walk.files, lock.lock(), None, true).and_then(|c| c.0);
-                assert_eq!(
-                    assembled.as_ref(),
-                    full.dataset.as_ref(),
-                    "{}: the streamed dataset differs from the full check's",
-                    dir.display()
-                );
-            }
-            if full.diagnostics.is_empty() {
-                assert!(
-                    streamed,
-                    "{}: nothing to report, yet not proved clean",
-                    dir.display()
-                );
+            if agree(&dir).is_empty() {
                 proved += 1;
             } else {
-                let codes: Vec<&str> = full.diagnostics.iter().map(|d| d.code).collect();
-                assert!(
-                    !streamed,
-                    "{}: called clean, but the full check reports {codes:?}",
-                    dir.display()
-                );
                 dirty += 1;
             }
         }
         assert!(dirty >= 40, "only {dirty} datasets with problems");
         assert!(proved >= 2, "only {proved} clean datasets");
+    }
+
+    /// A file's text replaced, `(file, from, to)`.
+    type Edit = (&'static str, &'static str, &'static str);
+    /// A file added, `(file, text)`.
+    type Extra = (&'static str, &'static str);
+    /// A variant of the valid fixture: its name, edits, added files and the codes the full
+    /// check reports on it.
+    type Case = (&'static str, Vec<Edit>, Vec<Extra>, &'static [&'static str]);
+
+    /// A copy of the valid fixture in a fresh folder, with `edit` applied to the text of
+    /// each file it names (relative to the dataset) and each extra file written.
+    fn variant(name: &str, edits: &[(&str, &str, &str)], extra: &[(&str, &str)]) -> PathBuf {
+        fn copy(from: &Path, to: &Path) {
+            std::fs::create_dir_all(to).expect("mkdir");
+            for entry in std::fs::read_dir(from).expect("read the fixture").flatten() {
+                let path = entry.path();
+                let target = to.join(entry.file_name());
+                if path.is_dir() {
+                    copy(&path, &target);
+                } else {
+                    std::fs::copy(&path, &target).expect("copy");
+                }
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let dir = std::env::temp_dir().join(format!("cadres-stream-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        copy(&root.join("tests/fixtures/valid"), &dir);
+        for (file, from, to) in edits {
+            let path = dir.join(file);
+            let text = std::fs::read_to_string(&path).expect("read");
+            assert!(text.contains(from), "{file} has no {from:?}");
+            std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+        }
+        for (file, text) in extra {
+            std::fs::write(dir.join(file), text).expect("write");
+        }
+        relock(&dir);
+        dir
+    }
+
+    /// Records every quote of the dataset in `dir` as verified against its source's pin, as
+    /// verification against texts holding them would: these variants are about names, and
+    /// an edited quote must not also count as unverified.
+    fn relock(dir: &Path) {
+        let report = crate::check(&Options {
+            dataset: dir.to_owned(),
+            archive: None,
+        })
+        .expect("the check runs");
+        let dataset = report.dataset.expect("the variant assembles");
+        let mut pins = std::collections::BTreeMap::new();
+        let mut quotes = std::collections::BTreeMap::<String, std::collections::BTreeSet<_>>::new();
+        for s in &dataset.sources {
+            if let Some(pin) = &s.archived_text {
+                pins.insert(s.id.to_string(), pin.clone());
+            }
+        }
+        for cit in dataset.claims.iter().flat_map(|c| &c.citations) {
+            if let Some(q) = &cit.quote {
+                quotes
+                    .entry(cit.source.to_string())
+                    .or_default()
+                    .insert(crate::quote_hash(q));
+            }
+        }
+        std::fs::write(dir.join(crate::LOCK_FILE), crate::lock_text(&pins, &quotes))
+            .expect("write the record");
+    }
+
+    /// The naming rules need every entity's names, which the streaming check knows only at
+    /// the end: a name made ambiguous by a file read later, a value named by a label, and
+    /// `as-named` entries, right and wrong, are judged as the full check judges them.
+    #[test]
+    fn agrees_with_the_full_check_on_names_known_only_at_the_end() {
+        const ZHANG: &str = "entities/person/zhang-san.toml";
+        const CONFERENCE: &str = "entities/meeting/example-conference.toml";
+        let namesake = (
+            "entities/person/zhang-san-2.toml",
+            "#:schema ../../../../../schema/entity.schema.json\n\
+             id = \"zhang-san-2\"\nkind = \"person\"\n\
+             description = \"Another person of the same name.\"\n\
+             labels = { en = \"Zhang San\" }\n",
+        );
+        let said = (
+            ZHANG,
+            "quote = \"Afterwards Zhang San repeated the phrase every day (日日讲)\"",
+            "quote = \"Afterwards Zhang San repeated the phrase every day (日日讲)\", \
+             as-named = { zhang-san = \"Zhang San\" }",
+        );
+        let spoke = (
+            CONFERENCE,
+            "as-named = { example-conference = \"The meeting\" } }]\n\n[[claims]]\nid = \"example-conference-causes\"",
+            "as-named = { example-conference = \"The meeting\", zhang-san = \"Zhang San\" } }]\n\n[[claims]]\nid = \"example-conference-causes\"",
+        );
+        let cases: [Case; 6] = [
+            // A namesake read after the entity makes its label ambiguous, as subject
+            // and as value.
+            ("namesake", vec![], vec![namesake], &["E0413", "E0413"]),
+            // Declared, both are clean.
+            ("namesake-declared", vec![said, spoke], vec![namesake], &[]),
+            // The value named by its label: Beijing.
+            (
+                "value-omitted",
+                vec![(
+                    CONFERENCE,
+                    "The Example Conference took place in Beijing",
+                    "The Example Conference took place",
+                )],
+                vec![],
+                &["E0412"],
+            ),
+            // An entry for an entity the claim does not involve.
+            (
+                "stranger",
+                vec![(
+                    CONFERENCE,
+                    "as-named = { example-conference = \"It\" }",
+                    "as-named = { beijing = \"It\", example-conference = \"It\" }",
+                )],
+                vec![],
+                &["E0414"],
+            ),
+            // Words that are not in the quote.
+            (
+                "absent-words",
+                vec![(
+                    ZHANG,
+                    "quote = \"Afterwards Zhang San repeated the phrase every day (日日讲)\"",
+                    "quote = \"Afterwards Zhang San repeated the phrase every day (日日讲)\", as-named = { zhang-san = \"Zhang Si\" }",
+                )],
+                vec![],
+                &["E0414"],
+            ),
+            // A subject's own name that another entity of its kind holds in a longer name.
+            (
+                "longer-name",
+                vec![(
+                    ZHANG,
+                    "labels = { en = \"Zhang San\", zh-Hans = \"张三\" }",
+                    "labels = { en = \"Zhang San\", zh-Hans = \"张三\" }\naliases = { en = [\"Zhang\"] }",
+                )],
+                vec![(
+                    "entities/person/zhang-wu.toml",
+                    "#:schema ../../../../../schema/entity.schema.json\nid = \"zhang-wu\"\nkind = \"person\"\n\
+                     description = \"Another Zhang.\"\nlabels = { en = \"Zhang Wu\" }\n",
+                )],
+                &[],
+            ),
+        ];
+        for (name, edits, extra, expected) in cases {
+            let dir = variant(name, &edits, &extra);
+            let codes = agree(&dir);
+            assert_eq!(codes, expected, "{name}");
+            let _ = std::fs::remove_dir_all(&dir);
+        }
     }
 }

@@ -15,7 +15,8 @@
 //! One row per record, rows in id order (then position order): `properties`, `sources`,
 //! `source-names` and `source-references` (a source's names and reference list, in order),
 //! `entities`, `labels` (labels and aliases), `claims`, `qualifiers`, `disputes`,
-//! `citations` and `citation-cites` (the works a citation's source cites, in order). A
+//! `citations`, `citation-cites` (the works a citation's source cites, in order) and
+//! `citation-names` (the words of a quote that name an entity of its claim). A
 //! claim's or qualifier's value is spread over typed `value_*` columns, only those of its
 //! type filled, and is also given whole in `value_json`, in `dataset.json`'s form (the one
 //! place a share's parts are). `docs/exports.md` lists every column.
@@ -240,7 +241,7 @@ impl Table {
 }
 
 /// The tables' names, in the package's order; each is written to `data/<name>.csv`.
-pub(crate) const TABLES: [&str; 11] = [
+pub(crate) const TABLES: [&str; 12] = [
     "properties",
     "sources",
     "source-names",
@@ -252,10 +253,11 @@ pub(crate) const TABLES: [&str; 11] = [
     "disputes",
     "citations",
     "citation-cites",
+    "citation-names",
 ];
 
 /// The tables, in [`TABLES`] order.
-fn tables() -> [Table; 11] {
+fn tables() -> [Table; 12] {
     [
         properties(),
         sources(),
@@ -268,6 +270,7 @@ fn tables() -> [Table; 11] {
         disputes(),
         citations(),
         citation_cites(),
+        citation_names(),
     ]
 }
 
@@ -976,6 +979,58 @@ fn citation_cites() -> Table {
                         r.show(i + 1)?;
                         r.show(j + 1)?;
                         r.cell(work.as_str())?;
+                        r.end()?;
+                    }
+                }
+            }
+            Ok(())
+        },
+    }
+}
+
+fn citation_names() -> Table {
+    Table {
+        name: "citation-names",
+        description: "The words of a citation's quote that name an entity of its claim (its subject, or the entity that is its value), where none of that entity's labels and aliases does, or where they could name another entity too: the name as the source gives it (as-named).",
+        fields: vec![
+            required(field("claim_id", "string", "The claim.")),
+            required(field(
+                "citation",
+                "integer",
+                "The citation's position in citations.csv.",
+            )),
+            required(field(
+                "entity_id",
+                "string",
+                "The entity named: the claim's subject or its value.",
+            )),
+            required(field(
+                "words",
+                "string",
+                "The words of the quote that name it, as the quote writes them.",
+            )),
+        ],
+        primary_key: &["claim_id", "citation", "entity_id"],
+        foreign_keys: vec![
+            ForeignKey {
+                fields: &["claim_id", "citation"],
+                resource: "citations",
+                reference: &["claim_id", "position"],
+            },
+            ForeignKey {
+                fields: &["entity_id"],
+                resource: "entities",
+                reference: &["id"],
+            },
+        ],
+        rows: |sorted, r| {
+            for claim in &sorted.claims {
+                for (i, c) in claim.citations.iter().enumerate() {
+                    for (entity, words) in &c.as_named {
+                        r.cell(claim.id.as_str())?;
+                        r.show(i + 1)?;
+                        r.cell(entity.as_str())?;
+                        r.cell(words)?;
                         r.end()?;
                     }
                 }

@@ -4,7 +4,8 @@
 //! Vocabularies: schema.org for the things and works, PROV-O for the two levels of
 //! provenance (a citation `prov:wasQuotedFrom` the work read and `prov:hadPrimarySource`
 //! the works that work cites), the W3C Web Annotation vocabulary for quotes (an
-//! `oa:TextQuoteSelector` on the work read), and RDF reification for claims (each claim is
+//! `oa:TextQuoteSelector` on the work read, refined by a selector for each name form the
+//! citation declares), and RDF reification for claims (each claim is
 //! an `rdf:Statement` and a `cadres:Claim`, with qualifiers, rank, disputes and evidence).
 //! Terms of our own live under `cadres:`, documented in `docs/exports.md`, which also gives
 //! the whole mapping and how many triples each record makes.
@@ -511,13 +512,35 @@ fn claim<'a>(c: &'a Claim, language: &dyn Fn(&str) -> Option<&'a LangTag>) -> J<
         .iter()
         .enumerate()
         .map(|(i, cit)| {
+            let lang = language(cit.source.as_str()).map(|l| l as &dyn Display);
+            // The words of the quote that name an entity of the claim (`as-named`): each a
+            // selector refining the quote's (`oa:refinedBy`, Web Annotation's way to select
+            // within what a selector selected), whose `oa:exact` is the words. No standard
+            // term links words to the thing they name (an `oa:identifying` annotation per
+            // name would repeat the target), so `cadres:names` does, on a node that is also
+            // a `cadres:NameForm`: see `docs/exports.md`.
+            let names: Vec<J<'a>> = cit
+                .as_named
+                .iter()
+                .map(|(entity, words)| {
+                    obj(vec![
+                        (
+                            "@type",
+                            J::Arr(vec![
+                                J::Str("cadres:NameForm"),
+                                J::Str("oa:TextQuoteSelector"),
+                            ]),
+                        ),
+                        ("oa:exact", lang_text(words, lang)),
+                        ("cadres:names", id("entity", entity)),
+                    ])
+                })
+                .collect();
             let quote = cit.quote.as_deref().map(|q| {
-                obj(vec![
-                    ("@type", J::Str("oa:TextQuoteSelector")),
-                    (
-                        "oa:exact",
-                        lang_text(q, language(cit.source.as_str()).map(|l| l as &dyn Display)),
-                    ),
+                node(vec![
+                    ("@type", text("oa:TextQuoteSelector")),
+                    ("oa:exact", Some(lang_text(q, lang))),
+                    ("oa:refinedBy", many(names)),
                 ])
             });
             let cites = sorted_ids(&cit.cites);

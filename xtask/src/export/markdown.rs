@@ -329,8 +329,39 @@ fn work_short(source: &Source) -> String {
 
 /// The footnotes: one per distinct citation, numbered in order of first reference.
 struct Notes<'a> {
-    numbers: FastMap<&'a Citation, usize>,
+    numbers: FastMap<Note<'a>, usize>,
     order: Vec<&'a Citation>,
+}
+
+/// A citation as its footnote shows it: source, locator, quote and cited works. Its
+/// `as-named` words are not shown, so two citations that differ only in them share a note.
+#[derive(Clone, Copy)]
+struct Note<'a>(&'a Citation);
+
+impl Note<'_> {
+    fn parts(&self) -> (&Id, Option<&str>, Option<&str>, &[Id]) {
+        let c = self.0;
+        (
+            &c.source,
+            c.locator.as_deref(),
+            c.quote.as_deref(),
+            &c.cites,
+        )
+    }
+}
+
+impl PartialEq for Note<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for Note<'_> {}
+
+impl std::hash::Hash for Note<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.parts().hash(state);
+    }
 }
 
 impl<'a> Notes<'a> {
@@ -346,7 +377,7 @@ impl<'a> Notes<'a> {
     /// The footnote number of `citation`, assigning the next one on first use.
     fn number(&mut self, citation: &'a Citation) -> usize {
         let order = &mut self.order;
-        *self.numbers.entry(citation).or_insert_with(|| {
+        *self.numbers.entry(Note(citation)).or_insert_with(|| {
             order.push(citation);
             order.len()
         })

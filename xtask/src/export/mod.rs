@@ -39,9 +39,10 @@ use cadres_model::{Claim, Dataset, Entity, Id, Property, Source};
 
 /// The file names of a release, in the order [`render`] gives them (paths relative to the
 /// output folder, `/`-separated).
-pub const FILES: [&str; 17] = [
+pub const FILES: [&str; 18] = [
     "bibliography.json",
     "data/citation-cites.csv",
+    "data/citation-names.csv",
     "data/citations.csv",
     "data/claims.csv",
     "data/datapackage.json",

@@ -1,0 +1,474 @@
+//! Whether a quote names an entity: the matching behind `quote-omits-name`,
+//! `ambiguous-name` and `as-named-mismatch`, shared by the full check and the streaming
+//! one so that the two cannot disagree.
+//!
+//! # Matching
+//!
+//! A name (a label or an alias of the entity, or the words of an `as-named` entry) occurs
+//! in a quote when, after both are put in the same [`key`] form (NFC, every run of
+//! whitespace one space, case folded as [`cadres_model::label_key`] folds it), the name is
+//! a substring of the quote that starts and ends on a word boundary wherever the name
+//! starts or ends with a letter or digit of a script with spaces between words: `Mao`
+//! occurs in `Mao's call` and not in `Maoism`. A Han character needs no boundary, since
+//! Han has no spaces: `七千人大会` occurs in `七千人大会的`. A name with no letter, digit
+//! or Han character names nothing.
+//!
+//! # Ambiguity
+//!
+//! A name is ambiguous when one form could name two entities. That is decided from the
+//! names alone, once for the whole dataset, not from the quote: a name of entity `E` is
+//! ambiguous when
+//!
+//! 1. it is a name of another entity too, of any kind (two people called `Zhang San`); or
+//! 2. it occurs, in the sense above, inside a name of another entity of the same kind:
+//!    `Deng` inside `Deng Xiaoping` and `Deng Zihui` (an alias `Deng` of either could be
+//!    the other), `Chairman` inside `Vice Chairman of the Communist Party`, and
+//!    `Chairman of the Chinese Communist Party` inside
+//!    `Vice Chairman of the Chinese Communist Party`.
+//!
+//! The kind matters in the second case only: a shorter name stands for something of the
+//! kind of the longer name it is part of, so `China` (a place) is not made ambiguous by
+//! `President of China` (a position), nor `Mao Zedong` by `Policies of Mao Zedong`. An
+//! ambiguous name still occurs in the quote, but it does not name its entity by itself:
+//! the citation says which entity it means under `as-named`.
+
+use std::collections::HashMap;
+
+use cadres_model::{EntityKind, LangTag, label_key};
+use foldhash::fast::FixedState;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::scan::is_han;
+
+type Map<K, V> = HashMap<K, V, FixedState>;
+type Set<K> = std::collections::HashSet<K, FixedState>;
+
+/// For each name, the kinds of entity it is a name of, each with the other names of
+/// entities of that kind that it occurs in, sorted.
+type Within = Map<Box<str>, Vec<(EntityKind, Vec<Box<str>>)>>;
+
+/// The form in which names and quotes are compared: NFC, every run of whitespace folded
+/// into one space, the ends trimmed, then case folded: [`label_key`] of
+/// [`crate::fold`]ed text.
+pub(crate) fn key(text: &str) -> String {
+    let ascii = text.is_ascii();
+    if !ascii && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+        return label_key(&crate::fold(text));
+    }
+    // Text already in NFC (ASCII always is): the same result in one pass, whitespace folded
+    // and case folded, and normalized again only if lowercasing undid NFC.
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if ascii {
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            // A whole word at a time, for the final sigma (`ΣΊΣΥΦΟΣ` ends in `ς`); a
+            // space is neither cased nor case-ignorable, so no word's case looks past it.
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    if ascii || is_nfc_quick(out.chars()) == IsNormalized::Yes {
+        out
+    } else {
+        out.nfc().collect()
+    }
+}
+
+/// A letter or digit of a script that puts spaces between words.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() && !is_han(c)
+}
+
+/// Whether a name in [`key`] form can name anything: it has a letter, digit or Han
+/// character.
+fn meaningful(name: &str) -> bool {
+    name.chars().any(char::is_alphanumeric)
+}
+
+/// Whether `name` occurs in `text`, both in [`key`] form: as whole words, Han characters
+/// as a substring (see the module docs).
+pub(crate) fn occurs(name: &str, text: &str) -> bool {
+    let (Some(first), Some(last)) = (name.chars().next(), name.chars().next_back()) else {
+        return false;
+    };
+    if !meaningful(name) {
+        return false;
+    }
+    let (left, right) = (is_word(first), is_word(last));
+    let mut from = 0;
+    while let Some(at) = text[from..].find(name) {
+        let start = from + at;
+        let end = start + name.len();
+        let open = !left
+            || text[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word(c));
+        let close = !right
+            || text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_word(c) && !is_combining_mark(c));
+        if open && close {
+            return true;
+        }
+        from = start + first.len_utf8();
+    }
+    false
+}
+
+/// The names of an entity in [`key`] form: its labels in tag order, then its aliases in
+/// tag order, each once, leaving out those that name nothing.
+pub(crate) fn forms<'a>(
+    labels: impl IntoIterator<Item = (&'a LangTag, &'a String)>,
+    aliases: impl IntoIterator<Item = (&'a LangTag, &'a Vec<String>)>,
+) -> Vec<String> {
+    let names = labels
+        .into_iter()
+        .map(|(_, l)| l)
+        .chain(aliases.into_iter().flat_map(|(_, a)| a));
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        let k = key(name);
+        if meaningful(&k) && !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// The runs of word characters and the single Han characters of a name in [`key`] form:
+/// what two names must share for one to occur in the other.
+fn tokens(name: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in name.char_indices() {
+        if is_word(c) {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(&name[s..i]);
+        }
+        if is_han(c) {
+            out.push(&name[i..i + c.len_utf8()]);
+        }
+    }
+    if let Some(s) = start {
+        out.push(&name[s..]);
+    }
+    out
+}
+
+/// One entity's entry in a [`NameTable`].
+struct Entry {
+    id: Box<str>,
+    kind: EntityKind,
+    names: Vec<String>,
+}
+
+/// Another entity a name could stand for: see [`NameTable::rival`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Rival<'t> {
+    /// The other entity's id.
+    pub(crate) id: &'t str,
+    /// Its name that the ambiguous name is, or occurs in, in [`key`] form.
+    pub(crate) name: &'t str,
+}
+
+/// Every entity's names, and for each name the names of the same kind it occurs in:
+/// enough to tell whether a name is ambiguous (see the module docs).
+pub(crate) struct NameTable {
+    entities: Vec<Entry>,
+    /// The entities (indexes into `entities`, ascending by id) with each name.
+    owners: Map<Box<str>, Vec<u32>>,
+    within: Within,
+}
+
+impl NameTable {
+    /// The table of `entities`: each one's id, kind and [`forms`]. An id given twice keeps
+    /// its first names.
+    pub(crate) fn new<I: Into<Box<str>>>(
+        entities: impl IntoIterator<Item = (I, EntityKind, Vec<String>)>,
+    ) -> NameTable {
+        let mut list: Vec<Entry> = entities
+            .into_iter()
+            .map(|(id, kind, names)| Entry {
+                id: id.into(),
+                kind,
+                names,
+            })
+            .collect();
+        // Stable: of two entries with one id, the first stays first.
+        list.sort_by(|a, b| a.id.cmp(&b.id));
+        list.dedup_by(|b, a| a.id == b.id);
+        let mut owners: Map<Box<str>, Vec<u32>> = Map::default();
+        // Every name of each kind, and the names of that kind holding each token.
+        let mut of_kind: Set<(EntityKind, &str)> = Set::default();
+        let mut postings: Map<(EntityKind, &str), Vec<&str>> = Map::default();
+        for (i, Entry { kind, names, .. }) in list.iter().enumerate() {
+            let index = u32::try_from(i).unwrap_or(u32::MAX);
+            for name in names {
+                match owners.get_mut(name.as_str()) {
+                    Some(o) if o.last() == Some(&index) => {}
+                    Some(o) => o.push(index),
+                    None => {
+                        owners.insert(name.as_str().into(), vec![index]);
+                    }
+                }
+                if of_kind.insert((*kind, name.as_str())) {
+                    let mut seen: Vec<&str> = Vec::new();
+                    for t in tokens(name) {
+                        if !seen.contains(&t) {
+                            seen.push(t);
+                            postings.entry((*kind, t)).or_default().push(name.as_str());
+                        }
+                    }
+                }
+            }
+        }
+        let mut within = Within::default();
+        for &(kind, name) in &of_kind {
+            // The names of this kind holding the name's rarest token: only they can hold it.
+            let Some(candidates) = tokens(name)
+                .into_iter()
+                .filter_map(|t| postings.get(&(kind, t)))
+                .min_by_key(|p| p.len())
+            else {
+                continue;
+            };
+            let mut found: Vec<Box<str>> = candidates
+                .iter()
+                .filter(|other| **other != name && occurs(name, other))
+                .map(|other| (*other).into())
+                .collect();
+            if !found.is_empty() {
+                found.sort_unstable();
+                match within.get_mut(name) {
+                    Some(kinds) => kinds.push((kind, found)),
+                    None => {
+                        within.insert(name.into(), vec![(kind, found)]);
+                    }
+                }
+            }
+        }
+        drop((of_kind, postings));
+        NameTable {
+            entities: list,
+            owners,
+            within,
+        }
+    }
+
+    /// The kind and the [`forms`] of the entity `id`, when the table has it.
+    pub(crate) fn entity(&self, id: &str) -> Option<(EntityKind, &[String])> {
+        self.entities
+            .binary_search_by(|e| (*e.id).cmp(id))
+            .ok()
+            .map(|i| (self.entities[i].kind, self.entities[i].names.as_slice()))
+    }
+
+    /// Another entity that `name` (in [`key`] form), a name of the entity `id` of `kind`,
+    /// could name: one with the same name (of any kind), else one of the same kind with a
+    /// name that `name` occurs in. The first such entity by id and name; `None` when the
+    /// name is not ambiguous.
+    pub(crate) fn rival(&self, id: &str, kind: EntityKind, name: &str) -> Option<Rival<'_>> {
+        let other_than = |owners: &[u32], same_kind: bool| {
+            owners
+                .iter()
+                .map(|&i| &self.entities[i as usize])
+                .find(|e| *e.id != *id && (!same_kind || e.kind == kind))
+        };
+        if let Some((stored, owners)) = self.owners.get_key_value(name)
+            && let Some(e) = other_than(owners, false)
+        {
+            return Some(Rival {
+                id: &e.id,
+                name: stored,
+            });
+        }
+        let (_, longer_names) = self.within.get(name)?.iter().find(|(k, _)| *k == kind)?;
+        for longer in longer_names {
+            if let Some(e) = self.owners.get(longer).and_then(|o| other_than(o, true)) {
+                return Some(Rival {
+                    id: &e.id,
+                    name: longer,
+                });
+            }
+        }
+        None
+    }
+}
+
+/// How a quote names one entity, by its names alone (without `as-named`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Naming<'n, 't> {
+    /// A name occurs that names no other entity.
+    Named,
+    /// Names occur, every one ambiguous: the first of them and what else it could name.
+    Ambiguous(&'n str, Rival<'t>),
+    /// None of its names occurs.
+    Omitted,
+}
+
+/// How `quote` (in [`key`] form) names the entity `id` of `kind` with the names `names`
+/// (its [`forms`]).
+pub(crate) fn naming<'n, 't>(
+    table: &'t NameTable,
+    id: &str,
+    kind: EntityKind,
+    names: &'n [String],
+    quote: &str,
+) -> Naming<'n, 't> {
+    let mut ambiguous = None;
+    for name in names {
+        if !occurs(name, quote) {
+            continue;
+        }
+        match table.rival(id, kind, name) {
+            None => return Naming::Named,
+            Some(r) => {
+                ambiguous.get_or_insert((name.as_str(), r));
+            }
+        }
+    }
+    ambiguous.map_or(Naming::Omitted, |(n, r)| Naming::Ambiguous(n, r))
+}
+
+#[cfg(test)]
+mod tests {
+    use cadres_model::{EntityKind, label_key};
+
+    use super::{NameTable, Naming, key, naming, occurs};
+
+    #[test]
+    fn the_shortcut_gives_the_general_key() {
+        for text in [
+            "  Liu  Shaoqi\n together ",
+            "CCP chairman Mao Zedong",
+            "\tA\u{b}B\u{c}C\r\n",
+            "",
+            "七千人大会 (七千人大會)\u{3000}Zhōu Ēnlái",
+            "ZHO\u{304}U  E\u{304}NLA\u{301}I",
+            "İstanbul ΣΊΣΥΦΟΣ \u{212b}ngström",
+            "\u{1e9e} \u{0130}\u{0307}",
+        ] {
+            assert_eq!(key(text), label_key(&crate::fold(text)), "{text:?}");
+        }
+        assert_eq!(key("ZHO\u{304}U  E\u{304}NLA\u{301}I"), "zhōu ēnlái");
+        // Every string of up to three characters that need care.
+        let alphabet = [
+            'a', 'Z', ' ', '\n', '\u{3000}', '\u{301}', '\u{304}', '\u{323}', 'O', 'ō', 'Å',
+            '\u{212b}', 'İ', 'Σ', 'ß', '\u{1e9e}', '七', '會', '\u{f900}', 'ǅ',
+        ];
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    let text: String = [a, b, c].iter().collect();
+                    assert_eq!(key(&text), label_key(&crate::fold(&text)), "{text:?}");
+                    assert_eq!(
+                        key(&text[..a.len_utf8()]),
+                        label_key(&crate::fold(&text[..a.len_utf8()]))
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn names_occur_as_whole_words_and_han_as_a_substring() {
+        let yes = [
+            ("mao", "mao's call"),
+            ("mao", "between mao and liu"),
+            ("liu shaoqi", "(liu shaoqi)"),
+            (
+                "7,000 cadres conference",
+                "after the 7,000 cadres conference, liu",
+            ),
+            ("七千人大会", "七千人大会的现代启示录"),
+            ("八届十中全会", "party (八届十中全会)."),
+            ("ab ab", "xab ab ab"),
+            ("mao", "毛mao"),
+        ];
+        for (name, text) in yes {
+            assert!(occurs(name, text), "{name:?} in {text:?}");
+        }
+        let no = [
+            ("mao", "maoism"),
+            ("mao", "chairmao"),
+            ("deng", "dengxiaoping"),
+            ("liu", "liú"),
+            ("zhou", "zhou\u{301}"),
+            ("", "anything"),
+            ("-", "a - b"),
+        ];
+        for (name, text) in no {
+            assert!(!occurs(name, text), "{name:?} in {text:?}");
+        }
+    }
+
+    fn table() -> NameTable {
+        let person = EntityKind::Person;
+        let position = EntityKind::Position;
+        let owned = |names: &[&str]| names.iter().map(|n| key(n)).collect::<Vec<_>>();
+        NameTable::new([
+            ("deng-xiaoping", person, owned(&["Deng Xiaoping", "Deng"])),
+            ("deng-zihui", person, owned(&["Deng Zihui"])),
+            ("china", EntityKind::Place, owned(&["China"])),
+            ("president", position, owned(&["President of China"])),
+            ("chairman", position, owned(&["Chairman", "CCP chairman"])),
+            ("vice-chairman", position, owned(&["CCP vice chairman"])),
+            ("zhang-a", person, owned(&["Zhang San"])),
+            ("zhang-b", EntityKind::Place, owned(&["Zhang San"])),
+        ])
+    }
+
+    #[test]
+    fn a_name_is_ambiguous_when_another_entity_has_it_or_one_of_its_kind_holds_it() {
+        let t = table();
+        let person = EntityKind::Person;
+        let rival = t.rival("deng-xiaoping", person, "deng").expect("ambiguous");
+        assert_eq!((rival.id, rival.name), ("deng-zihui", "deng zihui"));
+        assert_eq!(t.rival("deng-xiaoping", person, "deng xiaoping"), None);
+        // Another kind does not count when the name is only part of the other's name...
+        assert_eq!(t.rival("china", EntityKind::Place, "china"), None);
+        // ...but does when the two names are the same.
+        let rival = t.rival("zhang-a", person, "zhang san").expect("ambiguous");
+        assert_eq!(rival.id, "zhang-b");
+        // A name inside the entity's own longer name is not ambiguous; inside another's is.
+        let position = EntityKind::Position;
+        let rival = t
+            .rival("chairman", position, "chairman")
+            .expect("ambiguous");
+        assert_eq!(rival.id, "vice-chairman");
+        assert_eq!(t.rival("chairman", position, "ccp chairman"), None);
+        assert_eq!(
+            t.entity("deng-zihui"),
+            Some((person, &[key("Deng Zihui")][..]))
+        );
+        assert_eq!(t.entity("nobody"), None);
+    }
+
+    #[test]
+    fn a_quote_names_an_entity_by_an_unambiguous_name() {
+        let t = table();
+        let position = EntityKind::Position;
+        let names = [key("Chairman"), key("CCP chairman")];
+        let q = key("CCP chairman Mao Zedong");
+        assert_eq!(naming(&t, "chairman", position, &names, &q), Naming::Named);
+        let q = key("Chairman Mao Zedong (1964)");
+        let Naming::Ambiguous(name, rival) = naming(&t, "chairman", position, &names, &q) else {
+            panic!("ambiguous");
+        };
+        assert_eq!((name, rival.id), ("chairman", "vice-chairman"));
+        let q = key("Mao Zedong made self-criticism");
+        assert_eq!(
+            naming(&t, "chairman", position, &names, &q),
+            Naming::Omitted
+        );
+    }
+}
