@@ -1,299 +1,264 @@
-//! `cargo xtask diff OLD.json NEW.json`: what changed between two releases, in Markdown for a
-//! changelog.
+//! `cargo xtask diff OLD NEW`: what changed between two datasets, each a dataset folder or
+//! a release file (`dataset.json`), for a person (`--format human`), a pull-request comment
+//! or release notes (`--format markdown`) or a program (`--format json`). `docs/diff.md`
+//! describes the three forms.
 //!
-//! Records are matched by id. A record whose id is only in the new release is added, only in
-//! the old one removed; one in both whose serialized form differs is changed, and the entry
-//! names the fields that differ (a claim's value is shown before and after). Sections come in
-//! a fixed order and records sort by id, so the output is a function of the two releases.
+//! A folder is checked and assembled as `cargo xtask export` does it, so both sides of a
+//! pull request compare as they would be released; a folder with errors is refused. The
+//! output is a function of the two datasets and the paths as given: records sort by id,
+//! fields by path, and no clock or absolute path is read.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
-use std::fs;
+mod delta;
+mod human;
+mod json;
+mod markdown;
+mod words;
+
+use std::fmt;
+use std::io::{IsTerminal, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
-use cadres_model::{Claim, Dataset, Entity, Property, Source};
-use serde::Serialize;
+use anyhow::{Context as _, bail};
+use cadres_model::Dataset;
 
-/// A record that can be compared across releases: it has an id and a one-line summary.
-trait Record: Serialize {
-    /// The section heading: `Claims`.
-    const SECTION: &'static str;
-    /// The singular noun for the summary line: `claim`.
-    const NOUN: &'static str;
-    fn id(&self) -> &str;
-    /// One line of Markdown saying what the record is.
-    fn summary(&self) -> String;
+pub use delta::{Changed, Delta, Field, Kind, Record, VersionWarning, WarningKind};
+pub use human::human;
+pub use json::{DIFF_FORMAT, json};
+pub use markdown::markdown;
+
+/// How `cargo xtask diff` prints the changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Old → new for each changed field, changed words marked `[-removed-]{+added+}`.
+    #[default]
+    Human,
+    /// A machine-readable delta (see docs/diff.md).
+    Json,
+    /// Counts, changed claims with their quotes, then the rest, for a pull-request comment.
+    Markdown,
 }
 
-impl Record for Claim {
-    const SECTION: &'static str = "Claims";
-    const NOUN: &'static str = "claim";
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn summary(&self) -> String {
-        format!(
-            "(about `{}`, `{}`: {}) {}",
-            self.subject,
-            self.property,
-            escape(&self.value.to_string()),
-            escape(&self.statement)
-        )
-    }
+/// What an input path holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A dataset folder, checked and assembled as `cargo xtask export` does it.
+    Folder,
+    /// A release file (`dataset.json`).
+    Release,
 }
 
-impl Record for Source {
-    const SECTION: &'static str = "Sources";
-    const NOUN: &'static str = "source";
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn summary(&self) -> String {
-        escape(&self.title)
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Origin::Folder => "dataset folder",
+            Origin::Release => "release file",
+        })
     }
 }
 
-impl Record for Entity {
-    const SECTION: &'static str = "Entities";
-    const NOUN: &'static str = "entity";
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn summary(&self) -> String {
-        format!("{} ({})", escape(self.label()), self.kind)
-    }
+/// One side of the comparison: the dataset, what it was read from, and the path as given.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The path as given on the command line, for display.
+    pub shown: String,
+    /// A folder or a release file.
+    pub origin: Origin,
+    /// The dataset read from it.
+    pub dataset: Dataset,
 }
 
-impl Record for Property {
-    const SECTION: &'static str = "Properties";
-    const NOUN: &'static str = "property";
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn summary(&self) -> String {
-        escape(&self.label)
-    }
+/// Why an input could not be used.
+#[derive(Debug)]
+pub enum LoadError {
+    /// A dataset folder whose check found errors (already printed on stderr).
+    HasErrors,
+    /// The path is missing, unreadable, or neither a dataset folder nor a release file.
+    Unreadable(anyhow::Error),
 }
 
-/// What changed in one kind of record.
-struct Section<'a, T> {
-    added: Vec<&'a T>,
-    removed: Vec<&'a T>,
-    /// The old and new record and the names of the fields that differ.
-    changed: Vec<(&'a T, &'a T, Vec<String>)>,
-}
-
-impl<'a, T: Record> Section<'a, T> {
-    fn new(old: &'a [T], new: &'a [T]) -> Self {
-        let old: BTreeMap<&str, &T> = old.iter().map(|r| (r.id(), r)).collect();
-        let new: BTreeMap<&str, &T> = new.iter().map(|r| (r.id(), r)).collect();
-        let mut section = Section {
-            added: Vec::new(),
-            removed: Vec::new(),
-            changed: Vec::new(),
-        };
-        for (id, n) in &new {
-            match old.get(id) {
-                None => section.added.push(*n),
-                Some(o) => {
-                    let fields = changed_fields(*o, *n);
-                    if !fields.is_empty() {
-                        section.changed.push((*o, *n, fields));
-                    }
-                }
-            }
-        }
-        section.removed = old
-            .iter()
-            .filter(|(id, _)| !new.contains_key(*id))
-            .map(|(_, o)| *o)
-            .collect();
-        section
-    }
-
-    fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
-    }
-
-    fn counts(&self) -> Option<String> {
-        if self.is_empty() {
-            return None;
-        }
-        let noun = if self.added.len() + self.removed.len() + self.changed.len() == 1 {
-            T::NOUN.to_owned()
-        } else {
-            T::SECTION.to_lowercase()
-        };
-        Some(format!(
-            "{noun}: {} added, {} removed, {} changed",
-            self.added.len(),
-            self.removed.len(),
-            self.changed.len()
-        ))
-    }
-
-    fn write(&self, out: &mut String, detail: impl Fn(&T, &T, &str) -> Option<String>) {
-        if self.is_empty() {
-            return;
-        }
-        let _ = writeln!(out, "\n### {}\n", T::SECTION);
-        let lists: [(&str, Vec<String>); 3] = [
-            (
-                "Added",
-                self.added
-                    .iter()
-                    .map(|r| format!("`{}`: {}", r.id(), r.summary()))
-                    .collect(),
-            ),
-            (
-                "Removed",
-                self.removed
-                    .iter()
-                    .map(|r| format!("`{}`: {}", r.id(), r.summary()))
-                    .collect(),
-            ),
-            (
-                "Changed",
-                self.changed
-                    .iter()
-                    .map(|(o, n, fields)| {
-                        let parts: Vec<String> = fields
-                            .iter()
-                            .map(|f| match detail(o, n, f) {
-                                Some(d) => format!("`{f}` ({d})"),
-                                None => format!("`{f}`"),
-                            })
-                            .collect();
-                        format!("`{}`: {}", n.id(), parts.join(", "))
-                    })
-                    .collect(),
-            ),
-        ];
-        let mut first = true;
-        for (heading, items) in lists {
-            if items.is_empty() {
-                continue;
-            }
-            if !first {
-                out.push('\n');
-            }
-            first = false;
-            let _ = writeln!(out, "{heading}:\n");
-            for item in items {
-                let _ = writeln!(out, "- {item}");
-            }
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::HasErrors => f.write_str("the dataset has errors"),
+            LoadError::Unreadable(e) => write!(f, "{e:#}"),
         }
     }
 }
 
-/// The top-level fields whose serialized form differs, in name order.
-fn changed_fields<T: Serialize>(old: &T, new: &T) -> Vec<String> {
-    let as_map = |r: &T| match serde_json::to_value(r) {
-        Ok(serde_json::Value::Object(m)) => m,
-        _ => serde_json::Map::new(),
+impl std::error::Error for LoadError {}
+
+/// What each input must be, for error messages.
+const EXPECTED: &str =
+    "expected a dataset folder (with a metadata.toml) or a release file (dataset.json)";
+
+/// What `path` is: a folder or a file, with a clear error when it is neither.
+fn origin(path: &Path) -> anyhow::Result<Origin> {
+    let shown = path.display();
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            bail!("{shown} does not exist; {EXPECTED}")
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot read {shown}; {EXPECTED}")),
     };
-    let (old, new) = (as_map(old), as_map(new));
-    let names: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
-    names
-        .into_iter()
-        .filter(|k| old.get(*k) != new.get(*k))
-        .cloned()
-        .collect()
+    if meta.is_dir() {
+        if !path.join("metadata.toml").is_file() {
+            if path.join("dataset.json").is_file() {
+                bail!(
+                    "{shown} is a folder with no metadata.toml, so not a dataset folder; it holds a release: did you mean {}?",
+                    path.join("dataset.json").display()
+                );
+            }
+            bail!("{shown} is a folder with no metadata.toml, so not a dataset folder; {EXPECTED}");
+        }
+        Ok(Origin::Folder)
+    } else if meta.is_file() {
+        Ok(Origin::Release)
+    } else {
+        bail!("{shown} is neither a folder nor a file; {EXPECTED}")
+    }
 }
 
-/// The changes from `old` to `new` as a Markdown section for a changelog.
-pub fn markdown(old: &Dataset, new: &Dataset) -> String {
-    let mut out = format!(
-        "## Changes from {} to {}\n",
-        escape(&old.metadata.version),
-        escape(&new.metadata.version)
-    );
-    let claims = Section::new(&old.claims, &new.claims);
-    let sources = Section::new(&old.sources, &new.sources);
-    let entities = Section::new(&old.entities, &new.entities);
-    let properties = Section::new(&old.properties, &new.properties);
-    let metadata = changed_fields(&old.metadata, &new.metadata);
-
-    let counts: Vec<String> = [
-        claims.counts(),
-        sources.counts(),
-        entities.counts(),
-        properties.counts(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if counts.is_empty() && metadata.iter().all(|f| f == "version") {
-        out.push_str("\nNo changes to the data.\n");
-        return out;
-    }
-    if !counts.is_empty() {
-        let _ = writeln!(out, "\n{}.", capitalize(&counts.join("; ")));
-    }
-    claims.write(&mut out, |o: &Claim, n: &Claim, field| match field {
-        "value" => Some(format!(
-            "{} → {}",
-            escape(&o.value.to_string()),
-            escape(&n.value.to_string())
-        )),
-        "rank" => Some(format!("{:?} → {:?}", o.rank, n.rank).to_lowercase()),
-        _ => None,
-    });
-    sources.write(&mut out, |o: &Source, n: &Source, field| {
-        (field == "title").then(|| format!("{} → {}", escape(&o.title), escape(&n.title)))
-    });
-    entities.write(&mut out, |o: &Entity, n: &Entity, field| {
-        (field == "labels" && o.label() != n.label())
-            .then(|| format!("{} → {}", escape(o.label()), escape(n.label())))
-    });
-    properties.write(&mut out, |_: &Property, _: &Property, _| None);
-    let metadata: Vec<String> = metadata
-        .into_iter()
-        .filter(|f| f != "version")
-        .map(|f| format!("`{f}`"))
-        .collect();
-    if !metadata.is_empty() {
-        let _ = writeln!(out, "\n### Metadata\n\nChanged: {}", metadata.join(", "));
-    }
-    out
-}
-
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
+/// Reads the dataset at `path`: a dataset folder through the validator, as
+/// `cargo xtask export` reads it (its diagnostics printed on stderr, as `check` prints
+/// them), or a release file. `side` (`old` or `new`) names the input in messages.
+pub fn load(path: &Path, side: &str) -> Result<Input, LoadError> {
+    let origin = origin(path).map_err(LoadError::Unreadable)?;
+    let dataset = match origin {
+        Origin::Folder => read_folder(path, side)?,
+        Origin::Release => read(path).map_err(LoadError::Unreadable)?,
+    };
+    Ok(Input {
+        shown: path.display().to_string(),
+        origin,
+        dataset,
     })
 }
 
-/// Text from the dataset made inert in Markdown: characters with a meaning are escaped and
-/// line breaks become spaces.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '{' | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
+/// A dataset folder, checked and assembled as `cargo xtask export` does it.
+fn read_folder(path: &Path, side: &str) -> Result<Dataset, LoadError> {
+    let report = cadres_validate::check_with(
+        &cadres_validate::Options {
+            dataset: path.to_owned(),
+            archive: None,
+        },
+        &cadres_validate::Tuning {
+            max_files: cadres_validate::MAX_FILES,
+            assemble: true,
+            progress: crate::check::progress_bar(),
+        },
+    )
+    .with_context(|| format!("checking the {side} dataset, {}", path.display()))
+    .map_err(LoadError::Unreadable)?;
+    if !report.diagnostics.is_empty() {
+        let options = cadres_validate::RenderOptions {
+            format: cadres_validate::Format::Human,
+            color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            prefix: crate::check::display_prefix(path),
+        };
+        eprint!("{}", cadres_validate::render(&report, &options));
+    }
+    match report.dataset {
+        Some(dataset) if !report.has_errors() => Ok(dataset),
+        Some(_) => {
+            eprintln!(
+                "error: the {side} dataset ({}) has errors; fix them first",
+                path.display()
+            );
+            Err(LoadError::HasErrors)
+        }
+        None => {
+            eprintln!(
+                "error: the {side} dataset ({}) could not be assembled (is metadata.toml readable?); fix it first",
+                path.display()
+            );
+            Err(LoadError::HasErrors)
         }
     }
-    out
 }
 
-/// Reads a release.
+/// Reads a release file (`dataset.json`).
 pub fn read(path: &Path) -> anyhow::Result<Dataset> {
-    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    Dataset::from_json_str(&text).with_context(|| format!("reading {}", path.display()))
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    // The model's error is shown by its message alone: its source repeats the message.
+    Dataset::from_slice(&bytes).map_err(|e| {
+        let hint = if path.extension().is_some_and(|e| e == "toml") {
+            "; a dataset folder is given as the folder, not one of its files"
+        } else {
+            ""
+        };
+        anyhow::anyhow!(
+            "{} is not a release file (dataset.json): {e}{hint}",
+            path.display()
+        )
+    })
 }
 
-/// `cargo xtask diff`: prints the Markdown changes from `old` to `new`.
-pub fn run(old: &Path, new: &Path) -> anyhow::Result<ExitCode> {
-    let text = markdown(&read(old)?, &read(new)?);
-    print!("{text}");
+/// The changes from `old` to `new` in `format`. Human and Markdown reports end with a
+/// newline, and so does the JSON.
+pub fn render(old: &Input, new: &Input, format: Format) -> String {
+    let delta = Delta::new(&old.dataset, &new.dataset);
+    match format {
+        Format::Human => human(&delta, old, new),
+        Format::Json => json(&delta),
+        Format::Markdown => markdown(&delta),
+    }
+}
+
+/// `cargo xtask diff`: prints the changes from `old` to `new` in `format` on stdout, and a
+/// version warning also on stderr. Exit 0 whether or not anything changed; 1 when a dataset
+/// folder has errors; an `Err` (exit 2) when an input cannot be read.
+pub fn run(old: &Path, new: &Path, format: Format) -> anyhow::Result<ExitCode> {
+    // Both paths are looked at before either dataset is checked, so that a typo in the
+    // second is not reported after the first one's diagnostics.
+    origin(old).context("the old dataset")?;
+    origin(new).context("the new dataset")?;
+    let (a, b) = (load(old, "old"), load(new, "new"));
+    let (a, b) = match (a, b) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(LoadError::Unreadable(e)), _) => return Err(e.context("the old dataset")),
+        (_, Err(LoadError::Unreadable(e))) => return Err(e.context("the new dataset")),
+        _ => return Ok(ExitCode::FAILURE),
+    };
+    let delta = Delta::new(&a.dataset, &b.dataset);
+    // The human report has the warning too: printed on the same terminal, once is enough.
+    let shown_on_terminal = format == Format::Human && std::io::stdout().is_terminal();
+    if let Some(w) = &delta.version_warning
+        && !shown_on_terminal
+    {
+        eprintln!("warning: {}", w.message);
+    }
+    let text = match format {
+        Format::Human => human(&delta, &a, &b),
+        Format::Json => json(&delta),
+        Format::Markdown => markdown(&delta),
+    };
+    std::io::stdout().write_all(text.as_bytes())?;
+    crate::free_at_exit((a, b));
     Ok(ExitCode::SUCCESS)
+}
+
+/// A string at most this long, with no white space, is a value (`normal → preferred`); a
+/// longer one, or one with a space, is a text, shown with its changed words marked.
+const SHORT: usize = 40;
+
+/// The old and new strings of `field` when it is shown as a text (see [`SHORT`]): each side
+/// a string or absent, and one of them long or with a space.
+pub(crate) fn as_text(field: &Field) -> Option<(Option<&str>, Option<&str>)> {
+    // `Err` for a value that is not a string: the field is then no text.
+    fn side(v: Option<&serde_json::Value>) -> Result<Option<&str>, ()> {
+        match v {
+            None => Ok(None),
+            Some(serde_json::Value::String(s)) => Ok(Some(s.as_str())),
+            Some(_) => Err(()),
+        }
+    }
+    let (Ok(old), Ok(new)) = (side(field.old.as_ref()), side(field.new.as_ref())) else {
+        return None;
+    };
+    let long = |s: Option<&str>| {
+        s.is_some_and(|s| s.chars().count() > SHORT || s.contains(char::is_whitespace))
+    };
+    (long(old) || long(new)).then_some((old, new))
 }
