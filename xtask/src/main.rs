@@ -56,12 +56,19 @@ enum Task {
         #[command(subcommand)]
         task: ArchiveTask,
     },
-    /// Print in Markdown what changed between two releases (dataset.json files).
+    /// Show what changed between two datasets: folders or releases (dataset.json).
+    ///
+    /// Each input is a dataset folder, checked as `export` checks it, or a release file.
+    /// Exit 0 whether or not anything changed, 1 when a dataset folder has errors, 2 when
+    /// an input cannot be read (see docs/diff.md).
     Diff {
-        /// The older release.
+        /// The older dataset: a dataset folder or a release file (dataset.json).
         old: PathBuf,
-        /// The newer release.
+        /// The newer dataset: a dataset folder or a release file (dataset.json).
         new: PathBuf,
+        /// How to print the changes.
+        #[arg(long, value_enum, default_value_t = diff::Format::Human)]
+        format: diff::Format,
     },
     /// Rewrite dataset files into their canonical form, keeping comments.
     Fmt {
@@ -273,7 +280,7 @@ fn main() -> ExitCode {
         }),
         Task::ParseFloor { dataset } => bench::parse_floor(&dataset),
         Task::WriteFloor { like, out } => bench::write_floor(&like, &out),
-        Task::Diff { old, new } => diff::run(&old, &new),
+        Task::Diff { old, new, format } => diff::run(&old, &new, format),
         Task::New { dataset, template } => {
             new::run(&path_or_default(dataset, "dataset"), &template)
         }
