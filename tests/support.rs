@@ -56,37 +56,4 @@ pub fn release_of(dir: &std::path::Path) -> (cadres_model::Dataset, xtask::expor
     (dataset, release)
 }
 
-/// Records every quote of the dataset in `dir` as verified against its source's pin, as
-/// `cargo xtask archive verify` would against texts holding them: for a test that edits
-/// quotes to test something else, standing for the contributor who verified the change.
-///
-/// # Panics
-/// When the dataset cannot be checked or assembled: a broken test setup.
-pub fn relock(dir: &std::path::Path) {
-    let report = cadres_validate::check(&cadres_validate::Options {
-        dataset: dir.to_owned(),
-        archive: None,
-    })
-    .expect("the dataset folder is readable");
-    let dataset = report.dataset.expect("the dataset assembles");
-    let mut pins = std::collections::BTreeMap::new();
-    let mut quotes = std::collections::BTreeMap::<String, std::collections::BTreeSet<_>>::new();
-    for s in &dataset.sources {
-        if let Some(pin) = &s.archived_text {
-            pins.insert(s.id.to_string(), pin.clone());
-        }
-    }
-    for cit in dataset.claims.iter().flat_map(|c| &c.citations) {
-        if let Some(q) = &cit.quote {
-            quotes
-                .entry(cit.source.to_string())
-                .or_default()
-                .insert(cadres_validate::quote_hash(q));
-        }
-    }
-    std::fs::write(
-        dir.join(cadres_validate::LOCK_FILE),
-        cadres_validate::lock_text(&pins, &quotes),
-    )
-    .expect("write the record");
-}
+pub use cadres_validate::testing::relock;

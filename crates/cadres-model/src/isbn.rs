@@ -1,9 +1,7 @@
 //! International Standard Book Numbers.
 
-use std::fmt;
 use std::str::FromStr;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// An ISBN-10 or ISBN-13, kept as written (hyphens included) and checked.
@@ -113,41 +111,9 @@ impl FromStr for Isbn {
     }
 }
 
-impl TryFrom<String> for Isbn {
-    type Error = IsbnError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl From<Isbn> for String {
-    fn from(i: Isbn) -> Self {
-        i.0
-    }
-}
-
-impl fmt::Display for Isbn {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Debug for Isbn {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Isbn({:?})", self.0)
-    }
-}
-
-impl JsonSchema for Isbn {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Isbn".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "description": "An ISBN-10 or ISBN-13 as printed, hyphens allowed; the check digit must be right.",
-            "pattern": "^[0-9]+(-[0-9]+)*(-?[0-9X])?$",
-        })
-    }
-}
+crate::text::string_newtype!(
+    Isbn,
+    IsbnError,
+    "An ISBN-10 or ISBN-13 as printed, hyphens allowed; the check digit must be right.",
+    "^[0-9]+(-[0-9]+)*(-?[0-9X])?$"
+);

@@ -1,10 +1,8 @@
 //! BCP 47 language tags.
 
-use std::fmt;
 use std::str::FromStr;
 
 use oxilangtag::LanguageTag;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A well-formed BCP 47 language tag: `en`, `zh`, `zh-Hans`, `zh-Hant`, `zh-Latn-pinyin`.
@@ -81,41 +79,9 @@ impl FromStr for LangTag {
     }
 }
 
-impl TryFrom<String> for LangTag {
-    type Error = LangTagError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl From<LangTag> for String {
-    fn from(t: LangTag) -> Self {
-        t.0
-    }
-}
-
-impl fmt::Display for LangTag {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Debug for LangTag {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "LangTag({:?})", self.0)
-    }
-}
-
-impl JsonSchema for LangTag {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "LangTag".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "description": "A BCP 47 language tag: en, zh, zh-Hans, zh-Hant, zh-Latn-pinyin.",
-            "pattern": "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$",
-        })
-    }
-}
+crate::text::string_newtype!(
+    LangTag,
+    LangTagError,
+    "A BCP 47 language tag: en, zh, zh-Hans, zh-Hant, zh-Latn-pinyin.",
+    "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
+);

@@ -1,10 +1,8 @@
 //! Web addresses.
 
-use std::fmt;
 use std::str::FromStr;
 
 use fluent_uri::Uri;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// An absolute `http` or `https` URL.
@@ -54,42 +52,10 @@ impl FromStr for Url {
     }
 }
 
-impl TryFrom<String> for Url {
-    type Error = UrlError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl From<Url> for String {
-    fn from(u: Url) -> Self {
-        u.0
-    }
-}
-
-impl fmt::Display for Url {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Debug for Url {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Url({:?})", self.0)
-    }
-}
-
-impl JsonSchema for Url {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Url".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "format": "uri",
-            "pattern": "^[hH][tT][tT][pP][sS]?://",
-            "description": "An absolute http or https URL.",
-        })
-    }
-}
+crate::text::string_newtype!(
+    Url,
+    UrlError,
+    "An absolute http or https URL.",
+    "^[hH][tT][tT][pP][sS]?://",
+    format = "uri"
+);

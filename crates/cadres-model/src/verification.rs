@@ -5,7 +5,6 @@
 //! text are recorded (by `cadres-validate`, in `dataset/quotes.lock`) and a release says,
 //! for each source read, how many of its quotes are verified: [`QuoteVerification`].
 
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -62,46 +61,6 @@ impl FromStr for Sha256 {
     }
 }
 
-impl TryFrom<String> for Sha256 {
-    type Error = Sha256Error;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl From<Sha256> for String {
-    fn from(h: Sha256) -> String {
-        h.0
-    }
-}
-
-impl fmt::Display for Sha256 {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Debug for Sha256 {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Sha256({})", self.0)
-    }
-}
-
-impl JsonSchema for Sha256 {
-    fn schema_name() -> Cow<'static, str> {
-        "Sha256".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "A SHA-256 digest: 64 lowercase hexadecimal digits.",
-            "type": "string",
-            "pattern": "^[0-9a-f]{64}$"
-        })
-    }
-}
-
 /// The text a source was read from: its archived copy (`<source-id>.txt`), byte for byte.
 ///
 /// Written by `cargo xtask archive verify`; a check with the archive compares the text
@@ -138,3 +97,10 @@ pub struct QuoteVerification {
     /// Of those, the ones whose quote was found verbatim in its pinned text.
     pub verified: u64,
 }
+
+crate::text::string_newtype!(
+    Sha256,
+    Sha256Error,
+    "A SHA-256 digest: 64 lowercase hexadecimal digits.",
+    "^[0-9a-f]{64}$"
+);

@@ -42,6 +42,8 @@ mod schema;
 mod spans;
 mod stream;
 mod suggest;
+#[doc(hidden)]
+pub mod testing;
 mod verified;
 mod walk;
 

@@ -634,37 +634,8 @@ mod tests {
         for (file, text) in extra {
             std::fs::write(dir.join(file), text).expect("write");
         }
-        relock(&dir);
+        crate::testing::relock(&dir);
         dir
-    }
-
-    /// Records every quote of the dataset in `dir` as verified against its source's pin, as
-    /// verification against texts holding them would: these variants are about names, and
-    /// an edited quote must not also count as unverified.
-    fn relock(dir: &Path) {
-        let report = crate::check(&Options {
-            dataset: dir.to_owned(),
-            archive: None,
-        })
-        .expect("the check runs");
-        let dataset = report.dataset.expect("the variant assembles");
-        let mut pins = std::collections::BTreeMap::new();
-        let mut quotes = std::collections::BTreeMap::<String, std::collections::BTreeSet<_>>::new();
-        for s in &dataset.sources {
-            if let Some(pin) = &s.archived_text {
-                pins.insert(s.id.to_string(), pin.clone());
-            }
-        }
-        for cit in dataset.claims.iter().flat_map(|c| &c.citations) {
-            if let Some(q) = &cit.quote {
-                quotes
-                    .entry(cit.source.to_string())
-                    .or_default()
-                    .insert(crate::quote_hash(q));
-            }
-        }
-        std::fs::write(dir.join(crate::LOCK_FILE), crate::lock_text(&pins, &quotes))
-            .expect("write the record");
     }
 
     /// The naming rules need every entity's names, which the streaming check knows only at
