@@ -96,8 +96,8 @@ fn synth_refuses_a_folder_that_is_not_empty() {
 fn the_streaming_pass_proves_synth_clean_and_both_ways_of_naming_occur() {
     use std::sync::atomic::{AtomicBool, Ordering};
     static FULL: AtomicBool = AtomicBool::new(false);
-    fn progress(pass: cadres_validate::Pass, _: usize, _: usize) {
-        if pass == cadres_validate::Pass::Full {
+    fn progress(pass: cadres_validate::Pass<'_>, _: usize, _: usize) {
+        if matches!(pass, cadres_validate::Pass::Full(_)) {
             FULL.store(true, Ordering::Relaxed);
         }
     }

@@ -61,8 +61,8 @@ pub fn run_with(
 
 /// A progress counter on stderr, for runs over [`PROGRESS_FROM`] files, when stderr is a
 /// terminal; `None` (nothing printed) otherwise.
-pub fn progress_bar() -> Option<fn(Pass, usize, usize)> {
-    fn draw(pass: Pass, done: usize, total: usize) {
+pub fn progress_bar() -> Option<fn(Pass<'_>, usize, usize)> {
+    fn draw(pass: Pass<'_>, done: usize, total: usize) {
         if total < PROGRESS_FROM {
             return;
         }
@@ -72,13 +72,14 @@ pub fn progress_bar() -> Option<fn(Pass, usize, usize)> {
     }
     std::io::stderr()
         .is_terminal()
-        .then_some(draw as fn(Pass, usize, usize))
+        .then_some(draw as fn(Pass<'_>, usize, usize))
 }
 
 /// What the progress bar draws for `done` of `total` files in `pass`: the line, from its
 /// start, cleared to its end (a line of the streaming pass may be longer than the next
-/// one), and cleared away when the pass is done.
-fn progress_line(pass: Pass, done: usize, total: usize) -> String {
+/// one), and cleared away when the pass is done. The full pass says why it runs: the rule
+/// and the file that stopped the streaming pass.
+fn progress_line(pass: Pass<'_>, done: usize, total: usize) -> String {
     const CLEAR: &str = "\x1b[K";
     if done >= total {
         return format!("\r{CLEAR}");
@@ -86,8 +87,9 @@ fn progress_line(pass: Pass, done: usize, total: usize) -> String {
     let width = 30;
     let filled = done * width / total.max(1);
     let what = match pass {
-        Pass::Streaming => "checking",
-        Pass::Full => "found something; checking every file in full",
+        Pass::Streaming => "checking".to_owned(),
+        Pass::Full(Some(doubt)) => format!("found {doubt}; checking every file in full"),
+        Pass::Full(None) => "checking every file and every quote against the archive".to_owned(),
     };
     format!(
         "\r{what} [{}{}] {done}/{total} files{CLEAR}",
@@ -201,10 +203,18 @@ mod tests {
             progress_line(Pass::Streaming, 5_000, 20_000),
             "\rchecking [#######                       ] 5000/20000 files\x1b[K"
         );
+        let doubt = cadres_validate::Doubt {
+            rule: cadres_validate::rules::by_code("E0401"),
+            file: Some("entities/person/liu-shaoqi.toml".to_owned()),
+        };
         assert_eq!(
-            progress_line(Pass::Full, 10_000, 20_000),
-            "\rfound something; checking every file in full [###############               ] 10000/20000 files\x1b[K"
+            progress_line(Pass::Full(Some(&doubt)), 10_000, 20_000),
+            "\rfound uncited-claim in entities/person/liu-shaoqi.toml; checking every file in full [###############               ] 10000/20000 files\x1b[K"
         );
-        assert_eq!(progress_line(Pass::Full, 20_000, 20_000), "\r\x1b[K");
+        assert_eq!(
+            progress_line(Pass::Full(None), 10_000, 20_000),
+            "\rchecking every file and every quote against the archive [###############               ] 10000/20000 files\x1b[K"
+        );
+        assert_eq!(progress_line(Pass::Full(None), 20_000, 20_000), "\r\x1b[K");
     }
 }

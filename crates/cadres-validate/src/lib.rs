@@ -59,6 +59,7 @@ pub use limits::{MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_STRING_CHARS};
 pub use render::{Format, RenderOptions, render, summary};
 pub use rules::{Category, Rule};
 pub use schema::compile_schema;
+pub use stream::Doubt;
 pub use suggest::closest;
 pub use verified::{LOCK_FILE, QuoteHash, VERIFY_COMMAND, lock_text, pin_of, quote_hash};
 
@@ -146,17 +147,18 @@ pub struct Tuning {
     /// thousand files or so and once at the end of a pass, from any thread: for a progress
     /// bar. A check that finds something in the streaming pass starts the full pass from
     /// the first file.
-    pub progress: Option<fn(Pass, usize, usize)>,
+    pub progress: Option<fn(Pass<'_>, usize, usize)>,
 }
 
 /// Which pass over the files a progress report is about: see [`check_with`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pass {
+pub enum Pass<'a> {
     /// The streaming pass, which proves a dataset clean holding little in memory.
     Streaming,
-    /// The full check, which loads every file to point at and explain what it finds; it
-    /// runs when the streaming pass finds anything (or with an archive).
-    Full,
+    /// The full check, which loads every file to point at and explain what it finds, and
+    /// why it runs: what made the streaming pass doubt (a rule and a file), or `None` when
+    /// the full check runs from the start, because quotes are checked against an archive.
+    Full(Option<&'a Doubt>),
 }
 
 impl Default for Tuning {
@@ -190,19 +192,35 @@ pub fn check_with(options: &Options, tuning: &Tuning) -> Result<Report, Error> {
     // in the records' memory, when the dataset is assembled); on any doubt the full check
     // below runs and explains.
     let lock = verified::read(&options.dataset);
-    if options.archive.is_none()
-        && walk.diagnostics.is_empty()
-        && let Some(stream::Clean(dataset)) =
-            stream::clean(&walk.files, lock.lock(), tuning.progress, tuning.assemble)
-    {
-        return Ok(Report {
-            diagnostics: Vec::new(),
-            dataset,
-            files,
-            texts: BTreeMap::new(),
-        });
-    }
-    Ok(full(options, tuning, walk, &lock, archive::Mode::Check)?.0)
+    let doubt = if options.archive.is_some() {
+        None
+    } else if let Some(d) = walk.diagnostics.first() {
+        Some(Doubt {
+            rule: rules::by_code(d.code),
+            file: Some(d.file.clone()),
+        })
+    } else {
+        match stream::clean(&walk.files, lock.lock(), tuning.progress, tuning.assemble) {
+            Ok(stream::Clean(dataset)) => {
+                return Ok(Report {
+                    diagnostics: Vec::new(),
+                    dataset,
+                    files,
+                    texts: BTreeMap::new(),
+                });
+            }
+            Err(doubt) => Some(doubt),
+        }
+    };
+    Ok(full(
+        options,
+        tuning,
+        walk,
+        &lock,
+        archive::Mode::Check,
+        doubt.as_ref(),
+    )?
+    .0)
 }
 
 /// What `cargo xtask archive verify` writes: the pins of the archived texts and the record
@@ -280,6 +298,7 @@ pub fn verify(dataset: &std::path::Path, archive: &std::path::Path) -> Result<Ve
         walk,
         &verified::Read::Missing,
         archive::Mode::Verify,
+        None,
     )?;
     let (pins, quotes, citations) = found.unwrap_or_default();
     let distinct = quotes.values().map(std::collections::BTreeSet::len).sum();
@@ -327,16 +346,17 @@ fn unpoint_stale(loaded: &[load::Loaded], diagnostics: &mut Vec<Diagnostic>) {
 ///
 /// In [`archive::Mode::Verify`] the rules on pins and the record are left out (they are
 /// what verification writes), and the archive's findings are returned with each read
-/// source's file and pin before.
+/// source's file and pin before. `why` is what sent the check here, for the progress line.
 fn full(
     options: &Options,
     tuning: &Tuning,
     walk: walk::Walk,
     lock: &verified::Read,
     mode: archive::Mode,
+    why: Option<&Doubt>,
 ) -> Result<(Report, Option<Found>), Error> {
     let files = walk.files.len();
-    let loaded = load::load_all(walk.files, tuning.progress);
+    let loaded = load::load_all(walk.files, tuning.progress, why);
     let mut diagnostics = walk.diagnostics;
     for f in &loaded {
         diagnostics.extend(f.diagnostics.iter().cloned());

@@ -199,10 +199,17 @@ impl Loaded {
     }
 }
 
+/// Loads one found file the slow way, leaving the walk's entry in place: what the
+/// streaming check asks when a file is not clean, to name the rule.
+pub(crate) fn load_found(found: &Found) -> Loaded {
+    load(found.clone())
+}
+
 /// Loads every found file, in parallel, keeping the walk's order.
 pub(crate) fn load_all(
     files: Vec<Found>,
-    progress: Option<fn(crate::Pass, usize, usize)>,
+    progress: Option<fn(crate::Pass<'_>, usize, usize)>,
+    why: Option<&crate::Doubt>,
 ) -> Vec<Loaded> {
     let Some(report) = progress else {
         return files.into_par_iter().map(load).collect();
@@ -215,12 +222,12 @@ pub(crate) fn load_all(
             let l = load(f);
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if n.is_multiple_of(1024) {
-                report(crate::Pass::Full, n, total);
+                report(crate::Pass::Full(why), n, total);
             }
             l
         })
         .collect();
-    report(crate::Pass::Full, total, total);
+    report(crate::Pass::Full(why), total, total);
     loaded
 }
 

@@ -38,6 +38,7 @@ use cadres_model::{
 use crate::checks::{MAX_QUOTE_CHARS, is_after_as_of, linked, ranked};
 use crate::load::{Record, read_clean};
 use crate::names::{self, NameTable, Naming};
+use crate::rules::{self, Rule};
 use crate::verified::{Lock, summarize};
 use crate::walk::Found;
 
@@ -66,6 +67,8 @@ struct Context<'a> {
 /// What an entity leaves for the naming rules, to be checked once every name is known.
 struct NameFacts {
     id: Id,
+    /// Its file, for the doubt.
+    file: String,
     kind: EntityKind,
     /// Its names ([`names::forms`]).
     names: Vec<String>,
@@ -85,6 +88,54 @@ type Checked = (Vec<u64>, NameFacts, Option<EntityFile>);
 /// A dataset proved clean, assembled if asked for.
 pub(crate) struct Clean(pub(crate) Option<Dataset>);
 
+/// Whether a condition of a rule holds, and if not which rule's it is.
+type Condition = Result<(), &'static Rule>;
+
+/// Why the streaming check gave way to the full check: the rule whose condition failed,
+/// and the file where it did, when they can be named (a duplicate found among id hashes has
+/// no one file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Doubt {
+    /// The rule, if one can be named.
+    pub rule: Option<&'static Rule>,
+    /// The file, relative to the dataset folder, `/`-separated.
+    pub file: Option<String>,
+}
+
+impl Doubt {
+    fn at(rule: &'static Rule, file: &str) -> Doubt {
+        Doubt {
+            rule: Some(rule),
+            file: Some(file.to_owned()),
+        }
+    }
+
+    /// A file that is not clean on its own: the rule is the first its own check reports,
+    /// found by loading that one file the slow way.
+    fn unclean(found: &Found) -> Doubt {
+        let loaded = crate::load::load_found(found);
+        Doubt {
+            rule: loaded
+                .diagnostics
+                .first()
+                .and_then(|d| rules::by_code(d.code)),
+            file: Some(found.rel.clone()),
+        }
+    }
+}
+
+impl std::fmt::Display for Doubt {
+    /// `uncited-claim in entities/person/liu-shaoqi.toml`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.rule, &self.file) {
+            (Some(r), Some(file)) => write!(f, "{} in {file}", r.name),
+            (Some(r), None) => f.write_str(r.name),
+            (None, Some(file)) => write!(f, "{file}"),
+            (None, None) => f.write_str("the dataset"),
+        }
+    }
+}
+
 /// Whether the dataset of the walked `files` has nothing at all to report, proved in one
 /// streaming pass: `Some` when it is clean, holding the assembled dataset if `assemble`
 /// asks for it (the records are then kept instead of dropped); `None` when anything would
@@ -92,12 +143,11 @@ pub(crate) struct Clean(pub(crate) Option<Dataset>);
 pub(crate) fn clean(
     files: &[Found],
     lock: Option<&Lock>,
-    progress: Option<fn(crate::Pass, usize, usize)>,
+    progress: Option<fn(crate::Pass<'_>, usize, usize)>,
     assemble: bool,
-) -> Option<Clean> {
+) -> Result<Clean, Doubt> {
     let total = files.len();
     let done = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
     let tick = || {
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         if let Some(report) = progress
@@ -107,16 +157,26 @@ pub(crate) fn clean(
         }
     };
     let of_kind = |kind: RecordKind| files.iter().filter(move |f| f.kind == kind);
-    let (Some(Record::Metadata(metadata)), Some(Record::Properties(properties))) = (
-        of_kind(RecordKind::Metadata).next().and_then(read_clean),
-        of_kind(RecordKind::Properties).next().and_then(read_clean),
+    let read = |kind: RecordKind, name: &str| {
+        let f = of_kind(kind).next().ok_or_else(|| Doubt {
+            rule: Some(&rules::MISSING_FILE),
+            file: Some(name.to_owned()),
+        })?;
+        read_clean(f).ok_or_else(|| Doubt::unclean(f))
+    };
+    let (Record::Metadata(metadata), Record::Properties(properties)) = (
+        read(RecordKind::Metadata, "metadata.toml")?,
+        read(RecordKind::Properties, "properties.toml")?,
     ) else {
-        return None;
+        return Err(Doubt {
+            rule: None,
+            file: None,
+        });
     };
     let mut property_ids = Map::default();
     for p in &properties.property {
         if property_ids.insert(p.id.as_str(), p).is_some() {
-            return None;
+            return Err(Doubt::at(&rules::DUPLICATE_ID, "properties.toml"));
         }
     }
     let entities: Map<&str, EntityKind> = of_kind(RecordKind::Entity)
@@ -128,17 +188,15 @@ pub(crate) fn clean(
         .collect();
 
     // The sources, each checked on its own, and kept.
-    let sources: Option<Vec<Source>> =
-        each(
-            of_kind(RecordKind::Source),
-            &stop,
-            &tick,
-            |f| match read_clean(f) {
-                Some(Record::Source(s)) if source_clean(&s, &metadata) => Some(*s),
-                _ => None,
+    let sources: Vec<Source> = each(of_kind(RecordKind::Source), &tick, |f| {
+        match read_clean(f) {
+            Some(Record::Source(s)) => match source_clean(&s, &metadata) {
+                Ok(()) => Ok(*s),
+                Err(rule) => Err(Doubt::at(rule, &f.rel)),
             },
-        );
-    let sources = sources?;
+            _ => Err(Doubt::unclean(f)),
+        }
+    })?;
     let mut hashes: Vec<u64> = sources.iter().map(|s| hash(s.id.as_str())).collect();
     let mut cx = Context {
         metadata: &metadata,
@@ -158,45 +216,57 @@ pub(crate) fn clean(
             },
         );
     }
-    if cx.sources.len() != sources.len()
-        || sources
+    if cx.sources.len() != sources.len() {
+        return Err(Doubt {
+            rule: Some(&rules::DUPLICATE_ID),
+            file: None,
+        });
+    }
+    if let Some(s) = sources.iter().find(|s| {
+        s.references
             .iter()
-            .flat_map(|s| &s.references)
             .any(|r| !cx.sources.contains_key(r.as_str()))
-    {
-        return None;
+    }) {
+        return Err(Doubt::at(&rules::UNKNOWN_SOURCE, &source_file(s)));
     }
 
     // The entities, each checked against what is known; their ids' hashes are kept, and
     // the records themselves only to assemble the dataset.
-    let checked: Option<Vec<Checked>> =
-        each(
-            of_kind(RecordKind::Entity),
-            &stop,
-            &tick,
-            |f| match read_clean(f) {
-                Some(Record::Entity(e)) => {
-                    let facts = entity_clean(&e, &cx)?;
-                    Some((
-                        std::iter::once(e.id.as_str())
-                            .chain(e.claims.iter().map(|c| c.id.as_str()))
-                            .map(hash)
-                            .collect(),
-                        facts,
-                        assemble.then_some(e),
-                    ))
-                }
-                _ => None,
-            },
-        );
-    let checked = checked?;
+    let checked: Vec<Checked> = each(of_kind(RecordKind::Entity), &tick, |f| {
+        match read_clean(f) {
+            Some(Record::Entity(e)) => {
+                let facts = entity_clean(&f.rel, &e, &cx).map_err(|r| Doubt::at(r, &f.rel))?;
+                Ok((
+                    std::iter::once(e.id.as_str())
+                        .chain(e.claims.iter().map(|c| c.id.as_str()))
+                        .map(hash)
+                        .collect(),
+                    facts,
+                    assemble.then_some(e),
+                ))
+            }
+            _ => Err(Doubt::unclean(f)),
+        }
+    })?;
     if let Some(report) = progress {
         report(crate::Pass::Streaming, total, total);
     }
-    if cx.sources.values().any(|s| {
-        !s.cited.load(Ordering::Relaxed) || (s.read.load(Ordering::Relaxed) && s.pin.is_none())
-    }) {
-        return None;
+    let mut ids: Vec<&&str> = cx.sources.keys().collect();
+    ids.sort_unstable();
+    for id in ids {
+        let s = &cx.sources[*id];
+        if !s.cited.load(Ordering::Relaxed) {
+            return Err(Doubt::at(
+                &rules::UNUSED_SOURCE,
+                &format!("sources/{id}.toml"),
+            ));
+        }
+        if s.read.load(Ordering::Relaxed) && s.pin.is_none() {
+            return Err(Doubt::at(
+                &rules::UNPINNED_SOURCE,
+                &format!("sources/{id}.toml"),
+            ));
+        }
     }
     drop(cx);
     let mut entities = Vec::new();
@@ -206,15 +276,16 @@ pub(crate) fn clean(
         facts.push(n);
         entities.extend(e);
     }
-    if !names_clean(facts) {
-        return None;
-    }
+    names_clean(facts)?;
     hashes.par_sort_unstable();
     if hashes.windows(2).any(|w| w[0] == w[1]) {
-        return None;
+        return Err(Doubt {
+            rule: Some(&rules::DUPLICATE_ID),
+            file: None,
+        });
     }
     if !assemble {
-        return Some(Clean(None));
+        return Ok(Clean(None));
     }
     let mut claims = Vec::new();
     let entities = entities
@@ -227,32 +298,40 @@ pub(crate) fn clean(
         .collect();
     let mut dataset = Dataset::new(metadata, properties.property, sources, entities, claims);
     dataset.quote_verification = summarize(&dataset, lock);
-    Some(Clean(Some(dataset)))
+    Ok(Clean(Some(dataset)))
 }
 
-/// `check` on every file in parallel, with progress; `None` as soon as one gives `None`
-/// (the others then stop early through `stop`).
+/// A source's file, as the walk names it: the id is the file's name in a clean dataset.
+fn source_file(s: &Source) -> String {
+    format!("sources/{}.toml", s.id)
+}
+
+/// `check` on every file in parallel, with progress; the doubt of the first file (in walk
+/// order) that doubts. Once one doubts, the files after it are skipped, never those before
+/// it, so that the doubt reported does not depend on which thread got there first.
 fn each<'a, T: Send>(
     files: impl Iterator<Item = &'a Found>,
-    stop: &AtomicBool,
     tick: &(dyn Fn() + Sync),
-    check: impl Fn(&'a Found) -> Option<T> + Sync,
-) -> Option<Vec<T>> {
-    files
+    check: impl Fn(&'a Found) -> Result<T, Doubt> + Sync,
+) -> Result<Vec<T>, Doubt> {
+    let first = AtomicUsize::new(usize::MAX);
+    let results: Vec<Option<Result<T, Doubt>>> = files
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
             tick();
-            if stop.load(Ordering::Relaxed) {
+            if i > first.load(Ordering::Relaxed) {
                 return None;
             }
             let found = check(f);
-            if found.is_none() {
-                stop.store(true, Ordering::Relaxed);
+            if found.is_err() {
+                first.fetch_min(i, Ordering::Relaxed);
             }
-            found
+            Some(found)
         })
-        .collect()
+        .collect();
+    results.into_iter().flatten().collect()
 }
 
 /// The hash an id is kept as: equal ids have equal hashes, so no duplicate goes unseen;
@@ -262,71 +341,81 @@ fn hash(id: &str) -> u64 {
 }
 
 /// The conditions of the rules on a source alone: dates, names, its own references.
-fn source_clean(s: &Source, metadata: &Metadata) -> bool {
+fn source_clean(s: &Source, metadata: &Metadata) -> Condition {
     let dates = [&s.issued, &s.accessed, &s.archive_date];
     if dates
         .into_iter()
         .flatten()
         .any(|d| is_after_as_of(*d, metadata))
     {
-        return false;
+        return Err(&rules::DATE_AFTER_AS_OF);
     }
     if let (Some(issued), Some(accessed)) = (&s.issued, &s.accessed)
         && accessed.latest() < issued.earliest()
     {
-        return false;
+        return Err(&rules::ACCESSED_BEFORE_ISSUED);
     }
     let names = s.author.iter().chain(&s.editor);
-    !names
+    if names
         .into_iter()
         .any(|n| n.family.is_none() && n.literal.is_none())
-        && !s.references.contains(&s.id)
+    {
+        return Err(&rules::INCOMPLETE_NAME);
+    }
+    if s.references.contains(&s.id) {
+        return Err(&rules::CITES_OWN_SOURCE);
+    }
+    Ok(())
 }
 
 /// The conditions of every cross-file rule on an entity and its claims; what it leaves for
 /// the naming rules when they hold.
-fn entity_clean(e: &EntityFile, cx: &Context<'_>) -> Option<NameFacts> {
+fn entity_clean(file: &str, e: &EntityFile, cx: &Context<'_>) -> Result<NameFacts, &'static Rule> {
     let mut facts = NameFacts {
         id: e.id.clone(),
+        file: file.to_owned(),
         kind: e.kind,
         names: names::forms(&e.labels, &e.aliases),
         named_by: Vec::new(),
         values: Vec::new(),
     };
     if facts.names.len() > 64 {
-        return None;
+        // More names than the bit sets hold: the full check judges them.
+        return Err(&rules::QUOTE_OMITS_NAME);
     }
-    let claims = &e.claims;
-    if !claims.iter().all(|c| claim_clean(e, c, cx, &mut facts)) {
-        return None;
+    for c in &e.claims {
+        claim_clean(e, c, cx, &mut facts)?;
     }
     facts.named_by.sort_unstable();
     facts.named_by.dedup();
-    entity_rules_clean(e, cx).then_some(facts)
+    entity_rules_clean(e, cx)?;
+    Ok(facts)
 }
 
 /// The conditions of the disputes rules on an entity's claims.
-fn entity_rules_clean(e: &EntityFile, cx: &Context<'_>) -> bool {
+fn entity_rules_clean(e: &EntityFile, cx: &Context<'_>) -> Condition {
     let claims = &e.claims;
     for a in claims {
         for d in &a.disputes {
             // A rival claim has the same subject, so it is in this file.
             let Some(b) = claims.iter().find(|b| b.id == d.with) else {
-                return false;
+                return Err(&rules::UNKNOWN_CLAIM);
             };
             if b.id == a.id || b.property != a.property {
-                return false;
+                return Err(&rules::DISPUTE_MISMATCH);
             }
             let computed = match (a.value.as_date(), b.value.as_date()) {
                 (Some(x), Some(y)) => Some(x.relation(y)),
                 _ => None,
             };
-            if computed.is_some_and(|r| r != d.relation)
-                || (computed.unwrap_or(d.relation) == DateRelation::Contradiction
-                    && !ranked(a)
-                    && !ranked(b))
+            if computed.is_some_and(|r| r != d.relation) {
+                return Err(&rules::WRONG_DISPUTE_RELATION);
+            }
+            if computed.unwrap_or(d.relation) == DateRelation::Contradiction
+                && !ranked(a)
+                && !ranked(b)
             {
-                return false;
+                return Err(&rules::UNRANKED_CONTRADICTION);
             }
         }
     }
@@ -335,30 +424,39 @@ fn entity_rules_clean(e: &EntityFile, cx: &Context<'_>) -> bool {
             .get(c.property.as_str())
             .is_some_and(|p| p.cardinality == Cardinality::Single)
     };
-    claims.iter().enumerate().all(|(i, b)| {
+    let declared = claims.iter().enumerate().all(|(i, b)| {
         !single(b)
             || claims[..i]
                 .iter()
                 .all(|a| a.property != b.property || a.value == b.value || linked(a, b))
-    })
+    });
+    if declared {
+        Ok(())
+    } else {
+        Err(&rules::UNDECLARED_DISPUTE)
+    }
 }
 
 /// The conditions of the rules on one claim: references, provenance, values, dates, rank;
 /// and the part of the naming rules that needs no other entity, leaving the rest in `facts`.
-fn claim_clean(e: &EntityFile, c: &ClaimRecord, cx: &Context<'_>, facts: &mut NameFacts) -> bool {
+fn claim_clean(
+    e: &EntityFile,
+    c: &ClaimRecord,
+    cx: &Context<'_>,
+    facts: &mut NameFacts,
+) -> Condition {
     let Some(prop) = cx.properties.get(c.property.as_str()) else {
-        return false;
+        return Err(&rules::UNKNOWN_PROPERTY);
     };
-    if !value_fits(prop, &c.value, cx)
-        || (!prop.subject_kinds.is_empty() && !prop.subject_kinds.contains(&e.kind))
-    {
-        return false;
+    value_fits(prop, &c.value, cx)?;
+    if !prop.subject_kinds.is_empty() && !prop.subject_kinds.contains(&e.kind) {
+        return Err(&rules::SUBJECT_KIND_MISMATCH);
     }
     for (k, v) in &c.qualifiers {
-        match cx.properties.get(k.as_str()) {
-            Some(q) if value_fits(q, v, cx) => {}
-            _ => return false,
-        }
+        let Some(q) = cx.properties.get(k.as_str()) else {
+            return Err(&rules::UNKNOWN_PROPERTY);
+        };
+        value_fits(q, v, cx)?;
     }
     let dates = c
         .value
@@ -369,51 +467,56 @@ fn claim_clean(e: &EntityFile, c: &ClaimRecord, cx: &Context<'_>, facts: &mut Na
         .flat_map(cadres_model::Edtf::dates)
         .any(|d| is_after_as_of(*d, cx.metadata))
     {
-        return false;
+        return Err(&rules::DATE_AFTER_AS_OF);
     }
     if c.rank != Rank::Normal && c.rank_reason.is_none() {
-        return false;
+        return Err(&rules::RANK_WITHOUT_REASON);
     }
     if c.citations.is_empty() {
-        return false;
+        return Err(&rules::UNCITED_CLAIM);
     }
     for cit in &c.citations {
         let Some(source) = cx.sources.get(cit.source.as_str()) else {
-            return false;
+            return Err(&rules::UNKNOWN_SOURCE);
         };
         if cit.quote.is_none() && cit.locator.is_none() {
-            return false;
+            return Err(&rules::CITATION_WITHOUT_EVIDENCE);
         }
         if cit
             .quote
             .as_ref()
             .is_some_and(|q| q.chars().nth(MAX_QUOTE_CHARS).is_some())
         {
-            return false;
+            return Err(&rules::QUOTE_TOO_LONG);
         }
         if let Some(q) = &cit.quote
             && !cx
                 .lock
                 .is_some_and(|l| l.verifies(cit.source.as_str(), source.pin, q))
         {
-            return false;
+            return Err(if source.pin.is_none() {
+                &rules::UNPINNED_SOURCE
+            } else {
+                &rules::UNVERIFIED_QUOTE
+            });
         }
         source.cited.store(true, Ordering::Relaxed);
         source.read.store(true, Ordering::Relaxed);
         for w in &cit.cites {
             let Some(work) = cx.sources.get(w.as_str()) else {
-                return false;
+                return Err(&rules::UNKNOWN_SOURCE);
             };
-            if *w == cit.source || !source.references.contains(w) {
-                return false;
+            if *w == cit.source {
+                return Err(&rules::CITES_OWN_SOURCE);
+            }
+            if !source.references.contains(w) {
+                return Err(&rules::CITES_UNLISTED_WORK);
             }
             work.cited.store(true, Ordering::Relaxed);
         }
-        if !citation_names(e, c, cit, facts) {
-            return false;
-        }
+        citation_names(e, c, cit, facts)?;
     }
-    true
+    Ok(())
 }
 
 /// The naming rules on one citation, as far as the subject's own names go: every
@@ -425,7 +528,7 @@ fn citation_names(
     c: &ClaimRecord,
     cit: &cadres_model::Citation,
     facts: &mut NameFacts,
-) -> bool {
+) -> Condition {
     let value = c.value.as_entity();
     let quote = cit.quote.as_deref().map(names::key);
     for (id, words) in &cit.as_named {
@@ -434,11 +537,11 @@ fn citation_names(
                 .as_deref()
                 .is_some_and(|q| names::occurs(&names::key(words), q))
         {
-            return false;
+            return Err(&rules::AS_NAMED_MISMATCH);
         }
     }
     let Some(quote) = quote else {
-        return true;
+        return Ok(());
     };
     if !cit.as_named.contains_key(&e.id) {
         let mut bits = 0u64;
@@ -448,7 +551,7 @@ fn citation_names(
             }
         }
         if bits == 0 {
-            return false;
+            return Err(&rules::QUOTE_OMITS_NAME);
         }
         facts.named_by.push(bits);
     }
@@ -458,57 +561,71 @@ fn citation_names(
     {
         facts.values.push((v.clone(), quote));
     }
-    true
+    Ok(())
 }
 
 /// The naming rules that need every entity's names: each entity is named by one of its
 /// names that is not ambiguous, wherever its own quotes name it, and so is each value
 /// entity left for the end.
-fn names_clean(facts: Vec<NameFacts>) -> bool {
+fn names_clean(facts: Vec<NameFacts>) -> Result<(), Doubt> {
     let mut rest = Vec::with_capacity(facts.len());
     let table = NameTable::new(facts.into_iter().map(|f| {
-        rest.push((f.id.clone(), f.named_by, f.values));
+        rest.push((f.id.clone(), f.file, f.named_by, f.values));
         (f.id.as_str().to_owned(), f.kind, f.names)
     }));
-    rest.into_par_iter().all(|(id, named_by, values)| {
-        let Some((kind, own)) = table.entity(id.as_str()) else {
-            return false;
-        };
-        let clear: u64 = own
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| table.rival(id.as_str(), kind, n).is_none())
-            .fold(0, |bits, (i, _)| bits | 1 << i);
-        named_by.iter().all(|bits| bits & clear != 0)
-            && values.iter().all(|(v, quote)| {
-                table.entity(v.as_str()).is_some_and(|(kind, forms)| {
-                    names::naming(&table, v.as_str(), kind, forms, quote) == Naming::Named
-                })
-            })
-    })
+    let judged: Vec<Result<(), Doubt>> = rest
+        .into_par_iter()
+        .map(|(id, file, named_by, values)| {
+            let doubt = |rule: &'static Rule| Doubt::at(rule, &file);
+            let Some((kind, own)) = table.entity(id.as_str()) else {
+                return Err(doubt(&rules::DUPLICATE_ID));
+            };
+            let clear: u64 = own
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| table.rival(id.as_str(), kind, n).is_none())
+                .fold(0, |bits, (i, _)| bits | 1 << i);
+            if !named_by.iter().all(|bits| bits & clear != 0) {
+                return Err(doubt(&rules::AMBIGUOUS_NAME));
+            }
+            for (v, quote) in &values {
+                let Some((kind, forms)) = table.entity(v.as_str()) else {
+                    return Err(doubt(&rules::UNKNOWN_ENTITY));
+                };
+                match names::naming(&table, v.as_str(), kind, forms, quote) {
+                    Naming::Named => {}
+                    Naming::Ambiguous(..) => return Err(doubt(&rules::AMBIGUOUS_NAME)),
+                    Naming::Omitted => return Err(doubt(&rules::QUOTE_OMITS_NAME)),
+                }
+            }
+            Ok(())
+        })
+        .collect();
+    // The first entity in file order that doubts, whatever the threads did first.
+    judged.into_iter().collect()
 }
 
 /// A value fits its property: type, the kind of the entity it names (which must exist),
 /// and a share's parts.
-fn value_fits(prop: &Property, v: &Value, cx: &Context<'_>) -> bool {
+fn value_fits(prop: &Property, v: &Value, cx: &Context<'_>) -> Condition {
     if v.value_type() != prop.value_type {
-        return false;
+        return Err(&rules::VALUE_TYPE_MISMATCH);
     }
     if let Some(target) = v.as_entity() {
         let Some(kind) = cx.entities.get(target.as_str()) else {
-            return false;
+            return Err(&rules::UNKNOWN_ENTITY);
         };
         if !prop.value_kinds.is_empty() && !prop.value_kinds.contains(kind) {
-            return false;
+            return Err(&rules::VALUE_KIND_MISMATCH);
         }
     }
     if let Value::Share(parts) = v {
         let total: f64 = parts.iter().map(|p| p.percent).sum();
         if parts.iter().any(|p| !(0.0..=100.0).contains(&p.percent)) || total > 100.0 + 1e-9 {
-            return false;
+            return Err(&rules::SHARE_OUT_OF_RANGE);
         }
     }
-    true
+    Ok(())
 }
 
 #[cfg(test)]
@@ -539,6 +656,12 @@ mod tests {
     /// agrees: it calls `dir` clean exactly when the full check reports nothing, and then
     /// assembles the same dataset.
     fn agree(dir: &Path) -> Vec<&'static str> {
+        agree_why(dir).0
+    }
+
+    /// [`agree`], with the doubt that sent the dataset to the full check: the walk's first
+    /// problem, or what the streaming pass doubted.
+    fn agree_why(dir: &Path) -> (Vec<&'static str>, Option<super::Doubt>) {
         let options = Options {
             dataset: dir.to_owned(),
             archive: None,
@@ -550,13 +673,22 @@ mod tests {
             crate::walk::walk(dir, MAX_FILES).expect("the walk runs"),
             &lock,
             crate::archive::Mode::Check,
+            None,
         )
         .expect("the check runs");
         let walk = crate::walk::walk(dir, MAX_FILES).expect("the walk runs");
-        let streamed =
-            walk.diagnostics.is_empty() && clean(&walk.files, lock.lock(), None, false).is_some();
-        if streamed {
-            let assembled = clean(&walk.files, lock.lock(), None, true).and_then(|c| c.0);
+        let streamed = if let Some(d) = walk.diagnostics.first() {
+            Err(super::Doubt {
+                rule: crate::rules::by_code(d.code),
+                file: Some(d.file.clone()),
+            })
+        } else {
+            clean(&walk.files, lock.lock(), None, false).map(|_| ())
+        };
+        if streamed.is_ok() {
+            let assembled = clean(&walk.files, lock.lock(), None, true)
+                .ok()
+                .and_then(|c| c.0);
             assert_eq!(
                 assembled.as_ref(),
                 full.dataset.as_ref(),
@@ -567,18 +699,46 @@ mod tests {
         let codes: Vec<&str> = full.diagnostics.iter().map(|d| d.code).collect();
         if codes.is_empty() {
             assert!(
-                streamed,
-                "{}: nothing to report, yet not proved clean",
-                dir.display()
+                streamed.is_ok(),
+                "{}: nothing to report, yet not proved clean ({:?})",
+                dir.display(),
+                streamed.err()
             );
         } else {
             assert!(
-                !streamed,
+                streamed.is_err(),
                 "{}: called clean, but the full check reports {codes:?}",
                 dir.display()
             );
         }
-        codes
+        (codes, streamed.err())
+    }
+
+    /// On each rule's fixture, the rule that stopped the streaming pass is that fixture's
+    /// rule: every rule has a condition of its own in the stream, not one that holds only
+    /// because another rule's fixture happens to fail it too.
+    #[test]
+    fn the_rule_that_stops_the_stream_on_each_fixture_is_the_fixture_s_rule() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/invalid");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&root).expect("the fixtures").flatten() {
+            let dir = entry.path();
+            let rule = entry.file_name().to_string_lossy().into_owned();
+            // Quotes against the archive are checked by the full driver alone.
+            if dir.join(".archive").is_dir() {
+                continue;
+            }
+            let (codes, doubt) = agree_why(&dir);
+            assert!(!codes.is_empty(), "{rule}: nothing reported");
+            let doubt = doubt.expect("a doubt, since the full check reports something");
+            assert_eq!(
+                doubt.rule.map(|r| r.name),
+                Some(rule.as_str()),
+                "{rule}: the stream stopped on {doubt}"
+            );
+            checked += 1;
+        }
+        assert!(checked >= 45, "only {checked} fixtures");
     }
 
     /// The streaming check is sound: it never calls clean a dataset in which the full

@@ -15,7 +15,7 @@ use cadres_model::schema::RecordKind;
 use crate::{Diagnostic, Error, rules};
 
 /// A file found by the walk, and the kind of record it should hold.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Found {
     pub(crate) path: PathBuf,
     pub(crate) rel: String,
