@@ -55,9 +55,9 @@ use cadres_model::{
     claim_date,
 };
 
-use super::escape::{markdown as md, mermaid, quoted};
-use super::human;
-use super::{FastMap, FastSet, Sorted};
+use crate::escape::{markdown as md, mermaid, quoted};
+use crate::human;
+use crate::{FastMap, FastSet, Sorted};
 
 /// The first line of each timeline diagram. GitHub draws Mermaid in its own theme, light
 /// or dark; these colours are set in both, so that at GitHub's content width every text is
@@ -131,7 +131,7 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 }
 
 /// Writes the whole document.
-pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> io::Result<()> {
     // The index's lists are in id order whatever the dataset's order.
     let index = Index::new(sorted.dataset);
     let works = index

@@ -7,7 +7,7 @@ use cadres_model::{Claim, Entity, Metadata, Property, Source};
 use serde::Serialize;
 use serde_json::ser::Formatter;
 
-use super::Sorted;
+use crate::{Error, Sorted};
 
 /// A [`cadres_model::Dataset`] as it serializes, its lists borrowed in id order: the same
 /// fields in the same order, so the same bytes as the dataset sorted by id.
@@ -24,7 +24,7 @@ struct DatasetView<'a> {
 
 /// The dataset in the model's serde form: pretty-printed, lists in id order, keys in the
 /// model's field order, ending in a newline.
-pub(crate) fn dataset(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn dataset(sorted: &Sorted<'_>, out: &mut dyn Write) -> Result<(), Error> {
     let view = DatasetView {
         schema_version: sorted.dataset.schema_version,
         metadata: &sorted.dataset.metadata,
@@ -39,12 +39,12 @@ pub(crate) fn dataset(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Resul
 
 /// The JSON Schema of a release, byte for byte the `schema/dataset.schema.json` that
 /// `cargo xtask schema` writes.
-pub(crate) fn schema(out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn schema(out: &mut dyn Write) -> Result<(), Error> {
     pretty(&RecordKind::Dataset.json_schema(), out)
 }
 
 /// `value` pretty-printed as `serde_json::to_vec_pretty` does, and a newline.
-pub(crate) fn pretty(value: &impl Serialize, out: &mut dyn Write) -> anyhow::Result<()> {
+pub(crate) fn pretty(value: &impl Serialize, out: &mut dyn Write) -> Result<(), Error> {
     let mut w = BufWriter::with_capacity(1 << 16, out);
     value.serialize(&mut serde_json::Serializer::with_formatter(
         &mut w,

@@ -27,11 +27,11 @@ use cadres_model::{Certainty, EdtfDate, Name, Source, SourceType};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use serde_json::{Map, Value, json};
 
-use super::Sorted;
+use crate::{Error, Sorted};
 
 /// The CSL-JSON bibliography: a pretty-printed array ending in a newline, each item
 /// built and written in turn.
-pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> Result<(), Error> {
     let mut cited_by: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for source in &sorted.sources {
         for work in &source.references {
@@ -41,7 +41,7 @@ pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<
                 .insert(source.id.as_str());
         }
     }
-    super::json::pretty(&Items { sorted, cited_by }, out)
+    crate::json::pretty(&Items { sorted, cited_by }, out)
 }
 
 /// The items, serialized one by one as a JSON array.
