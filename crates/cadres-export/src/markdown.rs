@@ -47,7 +47,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::hash::BuildHasherDefault;
 use std::io::{self, BufWriter, Write};
 
 use cadres_model::{
@@ -369,7 +368,7 @@ impl<'a> Notes<'a> {
     /// hashing one reads all its text.
     fn with_capacity(n: usize) -> Notes<'a> {
         Notes {
-            numbers: FastMap::with_capacity_and_hasher(n, BuildHasherDefault::default()),
+            numbers: FastMap::with_capacity_and_hasher(n, foldhash::fast::FixedState::default()),
             order: Vec::with_capacity(n),
         }
     }
