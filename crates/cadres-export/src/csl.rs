@@ -9,7 +9,7 @@
 //! - a name is `{family, given}` or `{literal}` (`as-cited` is not a CSL field and is left
 //!   out);
 //! - `type` is the source's own, except where a style would drop the item or misrender it
-//!   from the fields the source has ([`csl_type`]): an unsigned encyclopedia or dictionary
+//!   from the fields the source has (`csl_type`): an unsigned encyclopedia or dictionary
 //!   entry with no URL, and an undated magazine or newspaper article read online, are
 //!   `webpage`s;
 //! - what CSL has no variable for goes under `custom`: `archive-date` (EDTF text), the

@@ -42,8 +42,8 @@
 //!
 //! # Escaping
 //!
-//! Every string from the dataset passes through [`escape::markdown`] or
-//! [`escape::mermaid`]; ids are slugs and are written as they are.
+//! Every string from the dataset passes through [`escape::markdown`](crate::escape::markdown) or
+//! [`escape::mermaid`](crate::escape::mermaid); ids are slugs and are written as they are.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
