@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::str::FromStr;
 
+use cadres_export::diff::{Delta, Format, Input, Origin};
 use cadres_model::{
     Citation, Claim, Dataset, Edtf, Entity, EntityKind, Id, LangTag, Metadata, Rank, Source,
     SourceType, Value,
 };
 use cadres_tests::{copy_dir, fixture, release_of, relock};
-use xtask::diff::{Delta, Format, Input, LoadError, Origin};
+use xtask::diff::LoadError;
 
 fn id(s: &str) -> Id {
     Id::from_str(s).expect("valid id")
@@ -146,11 +147,12 @@ fn releases() -> (Dataset, Dataset) {
 }
 
 fn markdown(old: &Dataset, new: &Dataset) -> String {
-    xtask::diff::markdown(&Delta::new(old, new))
+    cadres_export::diff::markdown(&Delta::new(old, new))
 }
 
 fn json(old: &Dataset, new: &Dataset) -> serde_json::Value {
-    serde_json::from_str(&xtask::diff::json(&Delta::new(old, new))).expect("the JSON parses")
+    serde_json::from_str(&cadres_export::diff::json(&Delta::new(old, new)))
+        .expect("the JSON parses")
 }
 
 /// Replaces `from` by `to` in the file `path`, which must hold `from`.
@@ -238,7 +240,7 @@ fn report(old: &Path, new: &Path, format: Format) -> String {
     let (mut a, mut b) = (load(old, "old"), load(new, "new"));
     "old/".clone_into(&mut a.shown);
     "new/".clone_into(&mut b.shown);
-    xtask::diff::render(&a, &b, format)
+    cadres_export::diff::render(&a, &b, format)
 }
 
 fn set_version(dataset: &Path, version: &str) {

@@ -80,7 +80,7 @@ fn every_invalid_fixture_names_the_schema_of_its_kind() {
                 .replace('\\', "/");
             let text = read(&path);
             // Fixtures of other rules may be misplaced on purpose: check what they name.
-            match (kind_of(&rel), xtask::fmt::kind_from_directive(&text)) {
+            match (kind_of(&rel), cadres_fmt::kind_from_directive(&text)) {
                 (_, Some(named)) => assert_directive(&path, named),
                 (Some(kind), None) => assert_directive(&path, kind),
                 (None, None) => {}
@@ -104,7 +104,7 @@ fn every_fmt_fixture_names_the_schema_of_its_kind() {
             .into_iter()
             .find(|k| k.as_str() == prefix)
             .or_else(|| {
-                xtask::fmt::kind_from_directive(&fs::read_to_string(&path).expect("readable"))
+                cadres_fmt::kind_from_directive(&fs::read_to_string(&path).expect("readable"))
             })
             .unwrap_or_else(|| panic!("{name}: no kind"));
         if name.ends_with(".out.toml") || name.ends_with(".bad.toml") {

@@ -9,6 +9,7 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use cadres_export::Release;
 use cadres_model::schema::RecordKind;
 use cadres_model::{
     Approximation, Cardinality, Citation, Claim, Dataset, DateRelation, Dispute, Edtf, Entity,
@@ -18,7 +19,7 @@ use cadres_model::{
 use cadres_tests::release_of;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag};
-use xtask::export::{self, Release};
+use xtask::export;
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -265,7 +266,7 @@ fn real_dataset_snapshots() {
 fn release_files_are_those_named() {
     let (_, release) = valid();
     let names: Vec<&str> = release.files.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, export::FILES);
+    assert_eq!(names, cadres_export::FILES);
 }
 
 #[test]
@@ -575,9 +576,12 @@ fn valid_export_replaces_an_earlier_release_whole() {
     );
     let names: Vec<String> = tree(&out).into_keys().collect();
     // The release's files and the folders that hold them (`data/`), nothing else.
-    let mut expected: BTreeSet<String> = export::FILES.iter().map(|f| (*f).to_owned()).collect();
+    let mut expected: BTreeSet<String> = cadres_export::FILES
+        .iter()
+        .map(|f| (*f).to_owned())
+        .collect();
     expected.extend(
-        export::FILES
+        cadres_export::FILES
             .iter()
             .filter_map(|f| f.rsplit_once('/').map(|(folder, _)| format!("{folder}/"))),
     );
@@ -598,7 +602,7 @@ fn install_refuses_to_replace_a_file() {
     let out = tmp.path().join("dist");
     fs::write(&out, "a file, not a release").expect("write");
     let (_, release) = valid();
-    assert!(export::install(&out, &release).is_err());
+    assert!(cadres_export::install(&out, &release).is_err());
     assert_eq!(
         fs::read(&out).expect("still there"),
         b"a file, not a release"
@@ -979,22 +983,22 @@ proptest! {
         reordered.sources = shuffled(&dataset.sources, seed ^ 1);
         reordered.entities = shuffled(&dataset.entities, seed ^ 2);
         reordered.claims = shuffled(&dataset.claims, seed ^ 3);
-        let a = export::render(&dataset).expect("renders");
-        let b = export::render(&reordered).expect("renders");
-        let c = export::render(&dataset).expect("renders");
+        let a = cadres_export::render(&dataset).expect("renders");
+        let b = cadres_export::render(&reordered).expect("renders");
+        let c = cadres_export::render(&dataset).expect("renders");
         prop_assert_eq!(&a, &b);
         prop_assert_eq!(&a, &c);
     }
 
     #[test]
     fn json_round_trips(dataset in dataset()) {
-        let release = export::render(&dataset).expect("renders");
+        let release = cadres_export::render(&dataset).expect("renders");
         assert_json_valid_and_round_trips(&dataset, &release);
     }
 
     #[test]
     fn markdown_footnotes_resolve_and_text_is_inert(dataset in dataset()) {
-        let release = export::render(&dataset).expect("renders");
+        let release = cadres_export::render(&dataset).expect("renders");
         assert_well_formed(&text(&release, "dataset.md"));
     }
 }

@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use cadres_export::{self as export, Release};
 use cadres_model::Dataset;
 use cadres_tests::release_of;
 use hayagriva::archive::{ArchivedStyle, locales};
@@ -15,7 +16,6 @@ use hayagriva::citationberg::json as csl_json;
 use hayagriva::{
     BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest,
 };
-use xtask::export::{self, Release};
 
 fn valid() -> (Dataset, Release) {
     release_of(&cadres_tests::fixture("valid"))

@@ -13,6 +13,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::str::FromStr;
 
+use cadres_fmt::{ParseError, format, format_text, kind_from_path};
 use cadres_model::schema::RecordKind;
 use cadres_model::{
     Approximation, Citation, ClaimRecord, DateRelation, Dispute, Edtf, EdtfDate, EntityFile,
@@ -22,9 +23,7 @@ use cadres_model::{
 use proptest::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use xtask::fmt::{
-    Outcome, ParseError, format, format_file, format_file_with_notes, format_text, kind_from_path,
-};
+use xtask::fmt::{Outcome, format_file, format_file_with_notes};
 
 /// Formats `text` and checks that the result is a fixed point and parses into the same model.
 #[track_caller]
@@ -32,7 +31,7 @@ fn format_checked(text: &str, kind: Option<RecordKind>) -> String {
     let once = format_text(text, kind).unwrap_or_else(|e| panic!("does not format: {e}"));
     let twice = format_text(&once, kind).unwrap_or_else(|e| panic!("output does not parse: {e}"));
     assert_eq!(once, twice, "formatting is not idempotent");
-    match kind.or_else(|| xtask::fmt::kind_from_directive(text)) {
+    match kind.or_else(|| cadres_fmt::kind_from_directive(text)) {
         Some(RecordKind::Entity) => same_model::<EntityFile>(text, &once),
         Some(RecordKind::Source) => same_model::<Source>(text, &once),
         Some(RecordKind::Properties) => same_model::<PropertiesFile>(text, &once),
@@ -1036,7 +1035,7 @@ impl Decorator {
 /// after a `#:schema` line.
 fn any_record() -> impl Strategy<Value = (RecordKind, String)> {
     fn file<T: Serialize>(kind: RecordKind, record: &T) -> (RecordKind, String) {
-        let directive = xtask::fmt::default_directive(kind).expect("a file kind");
+        let directive = cadres_fmt::default_directive(kind).expect("a file kind");
         let body = toml::to_string(record).expect("serializes");
         (kind, format!("{directive}\n{body}"))
     }

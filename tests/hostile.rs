@@ -50,7 +50,7 @@ fn the_exported_corpus_reads_back_exactly() {
             .collect::<Vec<_>>()
     );
     let data = report.dataset.expect("assembled");
-    let release = xtask::export::render(&data).expect("renders");
+    let release = cadres_export::render(&data).expect("renders");
     let md = String::from_utf8(release.file("dataset.md").expect("md").to_vec()).expect("utf-8");
     let (blocks, mut refs, mut defs) = harness::read_back(&md);
 

@@ -61,7 +61,7 @@ fn claim(entity: &str, property: &str, value: Option<&str>) -> Template {
 #[track_caller]
 fn assert_canonical(path: &Path) {
     let text = fs::read_to_string(path).expect("readable");
-    let formatted = xtask::fmt::format_text(&text, xtask::fmt::kind_from_path(path))
+    let formatted = cadres_fmt::format_text(&text, cadres_fmt::kind_from_path(path))
         .expect("the template parses");
     assert_eq!(formatted, text, "{} is not canonical", path.display());
 }

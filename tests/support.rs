@@ -39,7 +39,7 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 /// When the folder cannot be read, the dataset has errors, or the release fails to render:
 /// each is a test failure.
 #[track_caller]
-pub fn release_of(dir: &std::path::Path) -> (cadres_model::Dataset, xtask::export::Release) {
+pub fn release_of(dir: &std::path::Path) -> (cadres_model::Dataset, cadres_export::Release) {
     let report = cadres_validate::check(&cadres_validate::Options {
         dataset: dir.to_owned(),
         archive: None,
@@ -52,7 +52,7 @@ pub fn release_of(dir: &std::path::Path) -> (cadres_model::Dataset, xtask::expor
         report.diagnostics
     );
     let dataset = report.dataset.expect("the dataset assembles");
-    let release = xtask::export::render(&dataset).expect("the release renders");
+    let release = cadres_export::render(&dataset).expect("the release renders");
     (dataset, release)
 }
 

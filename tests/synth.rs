@@ -56,7 +56,7 @@ fn small_synth_checks_clean_and_exports() {
         dataset.claims.iter().any(|c| !c.disputes.is_empty()),
         "some claims dispute others"
     );
-    xtask::export::render(&dataset).expect("the release renders");
+    cadres_export::render(&dataset).expect("the release renders");
     // One JSON file per record file (the record of verified quotes is not one).
     let mut toml = tree(&out);
     toml.retain(|(t, _)| t != cadres_validate::LOCK_FILE);

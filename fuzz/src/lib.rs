@@ -306,7 +306,7 @@ pub fn markdown(data: &[u8]) {
             source.title = t;
         }
     }
-    let release = xtask::export::render(&dataset).expect("a valid dataset renders");
+    let release = cadres_export::render(&dataset).expect("a valid dataset renders");
     let md = String::from_utf8(
         release
             .file("dataset.md")

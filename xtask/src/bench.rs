@@ -1008,11 +1008,11 @@ fn break_one_reference(dir: &Path, dest: &Path) -> anyhow::Result<()> {
 
 /// `cargo xtask write-floor --like DIR --out DIR`: install at `out` blank files of the
 /// names and sizes of the release in `like`, the way the export installs a release
-/// ([`crate::export::install_blank`]): the least an export of that release can cost beyond
+/// ([`cadres_export::install_blank`]): the least an export of that release can cost beyond
 /// its check.
 pub fn write_floor(like: &Path, out: &Path) -> anyhow::Result<std::process::ExitCode> {
     let files = files_of(like)?;
-    crate::export::install_blank(out, &files)?;
+    cadres_export::install_blank(out, &files)?;
     let total: u64 = files.iter().map(|f| f.1).sum();
     let _ = writeln!(
         io::stderr(),

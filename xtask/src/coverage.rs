@@ -36,7 +36,7 @@ use anyhow::{Context, bail};
 use cadres_model::{Claim, Dataset, Source};
 use cadres_validate::fold;
 
-use crate::export::escape;
+use cadres_export::escape;
 
 /// The report's path under the project root.
 pub const REPORT: &str = "docs/coverage.md";

@@ -67,8 +67,8 @@ enum Task {
         /// The newer dataset: a dataset folder or a release file (dataset.json).
         new: PathBuf,
         /// How to print the changes.
-        #[arg(long, value_enum, default_value_t = diff::Format::Human)]
-        format: diff::Format,
+        #[arg(long, value_enum, default_value_t = diff::FormatArg::Human)]
+        format: diff::FormatArg,
     },
     /// Rewrite dataset files into their canonical form, keeping comments.
     Fmt {
@@ -280,7 +280,7 @@ fn main() -> ExitCode {
         }),
         Task::ParseFloor { dataset } => bench::parse_floor(&dataset),
         Task::WriteFloor { like, out } => bench::write_floor(&like, &out),
-        Task::Diff { old, new, format } => diff::run(&old, &new, format),
+        Task::Diff { old, new, format } => diff::run(&old, &new, format.into()),
         Task::New { dataset, template } => {
             new::run(&path_or_default(dataset, "dataset"), &template)
         }

@@ -21,7 +21,7 @@ use cadres_model::schema::RecordKind;
 use cadres_model::{Edtf, EntityKind, Id, LangTag, PropertiesFile, SourceType, ValueType};
 use clap::Subcommand;
 
-use crate::fmt::{format_text, quote};
+use cadres_fmt::{format_text, quote};
 
 /// How every placeholder in a template starts. A string value that starts with it is a field
 /// the contributor has yet to fill in.
@@ -167,7 +167,7 @@ pub fn directive(dataset: &Path, folder: &Path, kind: RecordKind) -> anyhow::Res
     let rel = relative(&dataset.join(folder), &schema);
     Ok(format!(
         "{} {}/{}",
-        crate::fmt::DIRECTIVE,
+        cadres_fmt::DIRECTIVE,
         rel.to_string_lossy().replace('\\', "/"),
         kind.schema_file_name()
     ))

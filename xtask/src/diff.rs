@@ -7,12 +7,9 @@
 //! pull request compare as they would be released; a folder with errors is refused. The
 //! output is a function of the two datasets and the paths as given: records sort by id,
 //! fields by path, and no clock or absolute path is read.
-
-mod delta;
-mod human;
-mod json;
-mod markdown;
-mod words;
+//!
+//! The delta and its three reports are the `cadres-export` library's
+//! ([`cadres_export::diff`]); this module loads the inputs and prints.
 
 use std::fmt;
 use std::io::{IsTerminal, Write as _};
@@ -20,16 +17,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
+use cadres_export::diff::{Delta, Format, Input, Origin};
 use cadres_model::Dataset;
 
-pub use delta::{Changed, Delta, Field, Kind, Record, VersionWarning, WarningKind};
-pub use human::human;
-pub use json::{DIFF_FORMAT, json};
-pub use markdown::markdown;
-
-/// How `cargo xtask diff` prints the changes.
+/// How `cargo xtask diff` prints the changes: the command line's name for a
+/// [`cadres_export::diff::Format`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
+pub enum FormatArg {
     /// Old → new for each changed field, changed words marked `[-removed-]{+added+}`.
     #[default]
     Human,
@@ -39,33 +33,14 @@ pub enum Format {
     Markdown,
 }
 
-/// What an input path holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
-    /// A dataset folder, checked and assembled as `cargo xtask export` does it.
-    Folder,
-    /// A release file (`dataset.json`).
-    Release,
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Origin::Folder => "dataset folder",
-            Origin::Release => "release file",
-        })
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+        }
     }
-}
-
-/// One side of the comparison: the dataset, what it was read from, and the path as given.
-#[derive(Debug, Clone)]
-pub struct Input {
-    /// The path as given on the command line, for display.
-    pub shown: String,
-    /// A folder or a release file.
-    pub origin: Origin,
-    /// The dataset read from it.
-    pub dataset: Dataset,
 }
 
 /// Why an input could not be used.
@@ -195,17 +170,6 @@ pub fn read(path: &Path) -> anyhow::Result<Dataset> {
     })
 }
 
-/// The changes from `old` to `new` in `format`. Human and Markdown reports end with a
-/// newline, and so does the JSON.
-pub fn render(old: &Input, new: &Input, format: Format) -> String {
-    let delta = Delta::new(&old.dataset, &new.dataset);
-    match format {
-        Format::Human => human(&delta, old, new),
-        Format::Json => json(&delta),
-        Format::Markdown => markdown(&delta),
-    }
-}
-
 /// `cargo xtask diff`: prints the changes from `old` to `new` in `format` on stdout, and a
 /// version warning also on stderr. Exit 0 whether or not anything changed; 1 when a dataset
 /// folder has errors; an `Err` (exit 2) when an input cannot be read.
@@ -229,36 +193,8 @@ pub fn run(old: &Path, new: &Path, format: Format) -> anyhow::Result<ExitCode> {
     {
         eprintln!("warning: {}", w.message);
     }
-    let text = match format {
-        Format::Human => human(&delta, &a, &b),
-        Format::Json => json(&delta),
-        Format::Markdown => markdown(&delta),
-    };
+    let text = cadres_export::diff::render_delta(&delta, &a, &b, format);
     std::io::stdout().write_all(text.as_bytes())?;
     crate::free_at_exit((a, b));
     Ok(ExitCode::SUCCESS)
-}
-
-/// A string at most this long, with no white space, is a value (`normal → preferred`); a
-/// longer one, or one with a space, is a text, shown with its changed words marked.
-const SHORT: usize = 40;
-
-/// The old and new strings of `field` when it is shown as a text (see [`SHORT`]): each side
-/// a string or absent, and one of them long or with a space.
-pub(crate) fn as_text(field: &Field) -> Option<(Option<&str>, Option<&str>)> {
-    // `Err` for a value that is not a string: the field is then no text.
-    fn side(v: Option<&serde_json::Value>) -> Result<Option<&str>, ()> {
-        match v {
-            None => Ok(None),
-            Some(serde_json::Value::String(s)) => Ok(Some(s.as_str())),
-            Some(_) => Err(()),
-        }
-    }
-    let (Ok(old), Ok(new)) = (side(field.old.as_ref()), side(field.new.as_ref())) else {
-        return None;
-    };
-    let long = |s: Option<&str>| {
-        s.is_some_and(|s| s.chars().count() > SHORT || s.contains(char::is_whitespace))
-    };
-    (long(old) || long(new)).then_some((old, new))
 }

@@ -42,12 +42,11 @@
 //!
 //! # Escaping
 //!
-//! Every string from the dataset passes through [`escape::markdown`] or
-//! [`escape::mermaid`]; ids are slugs and are written as they are.
+//! Every string from the dataset passes through [`escape::markdown`](crate::escape::markdown) or
+//! [`escape::mermaid`](crate::escape::mermaid); ids are slugs and are written as they are.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::hash::BuildHasherDefault;
 use std::io::{self, BufWriter, Write};
 
 use cadres_model::{
@@ -55,9 +54,9 @@ use cadres_model::{
     claim_date,
 };
 
-use super::escape::{markdown as md, mermaid, quoted};
-use super::human;
-use super::{FastMap, FastSet, Sorted};
+use crate::escape::{markdown as md, mermaid, quoted};
+use crate::human;
+use crate::{FastMap, FastSet, Sorted};
 
 /// The first line of each timeline diagram. GitHub draws Mermaid in its own theme, light
 /// or dark; these colours are set in both, so that at GitHub's content width every text is
@@ -131,7 +130,7 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 }
 
 /// Writes the whole document.
-pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> io::Result<()> {
     // The index's lists are in id order whatever the dataset's order.
     let index = Index::new(sorted.dataset);
     let works = index
@@ -369,7 +368,7 @@ impl<'a> Notes<'a> {
     /// hashing one reads all its text.
     fn with_capacity(n: usize) -> Notes<'a> {
         Notes {
-            numbers: FastMap::with_capacity_and_hasher(n, BuildHasherDefault::default()),
+            numbers: FastMap::with_capacity_and_hasher(n, foldhash::fast::FixedState::default()),
             order: Vec::with_capacity(n),
         }
     }

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 /// - Line breaks and other control characters become spaces, and the text is trimmed.
 /// - A leading `-`, `+`, `=` or `1.`/`1)` is escaped, so the text cannot start a list or
 ///   a heading underline when it begins a line or a list item.
-pub(crate) fn markdown(text: &str) -> String {
+pub fn markdown(text: &str) -> String {
     let flat = one_line(text);
     let mut out = String::with_capacity(flat.len() + 8);
     for (i, c) in flat.char_indices() {
@@ -48,7 +48,7 @@ pub(crate) fn markdown(text: &str) -> String {
 /// ‘traitor’”`, not `“… a "traitor"”`). Straight ones alternate, opening first, since the
 /// text around them may have no spaces (`刘少奇"三分天灾"提法`). The data keeps the text as
 /// written.
-pub(crate) fn quoted(text: &str) -> String {
+pub fn quoted(text: &str) -> String {
     let mut open = true;
     let inner: String = text
         .chars()
@@ -81,7 +81,7 @@ fn starts_ordered_list(text: &str, i: usize) -> bool {
 /// (which separates a timeline's events), `;`, `#` (which starts a code), `%` (`%%` starts
 /// a comment), `<`, `>` (so `-->` and tags are inert), `&`, `"`, backticks, braces and
 /// brackets. Line breaks and other control characters become spaces.
-pub(crate) fn mermaid(text: &str) -> String {
+pub fn mermaid(text: &str) -> String {
     let flat = one_line(text);
     let mut out = String::with_capacity(flat.len() + 8);
     for c in flat.chars() {

@@ -9,7 +9,7 @@
 //! - a name is `{family, given}` or `{literal}` (`as-cited` is not a CSL field and is left
 //!   out);
 //! - `type` is the source's own, except where a style would drop the item or misrender it
-//!   from the fields the source has ([`csl_type`]): an unsigned encyclopedia or dictionary
+//!   from the fields the source has (`csl_type`): an unsigned encyclopedia or dictionary
 //!   entry with no URL, and an undated magazine or newspaper article read online, are
 //!   `webpage`s;
 //! - what CSL has no variable for goes under `custom`: `archive-date` (EDTF text), the
@@ -27,11 +27,11 @@ use cadres_model::{Certainty, EdtfDate, Name, Source, SourceType};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use serde_json::{Map, Value, json};
 
-use super::Sorted;
+use crate::{Error, Sorted};
 
 /// The CSL-JSON bibliography: a pretty-printed array ending in a newline, each item
 /// built and written in turn.
-pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> Result<(), Error> {
     let mut cited_by: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for source in &sorted.sources {
         for work in &source.references {
@@ -41,7 +41,7 @@ pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<
                 .insert(source.id.as_str());
         }
     }
-    super::json::pretty(&Items { sorted, cited_by }, out)
+    crate::json::pretty(&Items { sorted, cited_by }, out)
 }
 
 /// The items, serialized one by one as a JSON array.

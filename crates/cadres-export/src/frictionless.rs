@@ -24,17 +24,16 @@
 use std::fmt::{Display, Write as _};
 use std::io::Write;
 
-use anyhow::Context;
 use cadres_model::{
     Approximation, Cardinality, DateRelation, Edtf, EntityKind, Id, Name, Rank, SourceType,
     Value as ClaimValue, ValueType,
 };
 use serde_json::{Map, Value, json};
 
-use super::Sorted;
+use crate::{Error, Sorted};
 
 /// The folder the package is written to, inside the release.
-pub(crate) const FOLDER: &str = "data";
+pub const FOLDER: &str = "data";
 
 /// A column: its name, Table Schema type, description, and extra schema keys
 /// (`constraints`, `format`).
@@ -86,7 +85,7 @@ struct ForeignKey {
 }
 
 /// Writes a table's rows, in order.
-type WriteRows = fn(&Sorted<'_>, &mut Rows<'_>) -> anyhow::Result<()>;
+type WriteRows = fn(&Sorted<'_>, &mut Rows<'_>) -> Result<(), Error>;
 
 /// A table: its schema and what writes its rows.
 struct Table {
@@ -110,28 +109,28 @@ pub(crate) struct Rows<'w> {
 }
 
 impl Rows<'_> {
-    fn cell(&mut self, text: &str) -> anyhow::Result<()> {
+    fn cell(&mut self, text: &str) -> Result<(), Error> {
         self.cells += 1;
         Ok(self.writer.write_field(text)?)
     }
 
-    fn empty(&mut self) -> anyhow::Result<()> {
+    fn empty(&mut self) -> Result<(), Error> {
         self.cell("")
     }
 
-    fn opt(&mut self, text: Option<&str>) -> anyhow::Result<()> {
+    fn opt(&mut self, text: Option<&str>) -> Result<(), Error> {
         self.cell(text.unwrap_or(""))
     }
 
     /// A cell holding `value`'s `Display` text.
-    fn show(&mut self, value: impl Display) -> anyhow::Result<()> {
+    fn show(&mut self, value: impl Display) -> Result<(), Error> {
         self.text.clear();
         write!(self.text, "{value}")?;
         self.cells += 1;
         Ok(self.writer.write_field(&self.text)?)
     }
 
-    fn opt_show(&mut self, value: Option<impl Display>) -> anyhow::Result<()> {
+    fn opt_show(&mut self, value: Option<impl Display>) -> Result<(), Error> {
         match value {
             Some(v) => self.show(v),
             None => self.empty(),
@@ -139,7 +138,7 @@ impl Rows<'_> {
     }
 
     /// A cell holding `value` in `dataset.json`'s form, empty if it does not serialize.
-    fn json(&mut self, value: &impl serde::Serialize) -> anyhow::Result<()> {
+    fn json(&mut self, value: &impl serde::Serialize) -> Result<(), Error> {
         self.json.clear();
         if serde_json::to_writer(&mut self.json, value).is_err() {
             self.json.clear();
@@ -149,14 +148,14 @@ impl Rows<'_> {
     }
 
     /// Ends a row, which must have had one cell per column.
-    fn end(&mut self) -> anyhow::Result<()> {
-        anyhow::ensure!(
-            self.cells == self.columns,
-            "a row of {} has {} cells for {} columns",
-            self.table,
-            self.cells,
-            self.columns
-        );
+    fn end(&mut self) -> Result<(), Error> {
+        if self.cells != self.columns {
+            return Err(Error::Row {
+                table: self.table,
+                cells: self.cells,
+                columns: self.columns,
+            });
+        }
         self.cells = 0;
         Ok(self.writer.write_record(None::<&[u8]>)?)
     }
@@ -168,7 +167,7 @@ impl Table {
     }
 
     /// Writes the table as RFC 4180 CSV with CRLF line ends.
-    fn csv(&self, sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    fn csv(&self, sorted: &Sorted<'_>, out: &mut dyn Write) -> Result<(), Error> {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .buffer_capacity(1 << 16)
@@ -241,7 +240,7 @@ impl Table {
 }
 
 /// The tables' names, in the package's order; each is written to `data/<name>.csv`.
-pub(crate) const TABLES: [&str; 12] = [
+pub const TABLES: [&str; 12] = [
     "properties",
     "sources",
     "source-names",
@@ -287,17 +286,15 @@ pub(crate) fn weight(i: usize) -> usize {
 }
 
 /// `data/<name>.csv` for the table `i` of [`TABLES`].
-pub(crate) fn table(i: usize, sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn table(i: usize, sorted: &Sorted<'_>, out: &mut dyn Write) -> Result<(), Error> {
     let tables = tables();
-    let table = tables
-        .get(i)
-        .with_context(|| format!("no table number {i}"))?;
+    let table = tables.get(i).ok_or(Error::NoTable(i))?;
     debug_assert_eq!(table.name, TABLES[i]);
     table.csv(sorted, out)
 }
 
 /// `data/datapackage.json`: the package's descriptor.
-pub(crate) fn package(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn package(sorted: &Sorted<'_>, out: &mut dyn Write) -> Result<(), Error> {
     let metadata = &sorted.dataset.metadata;
     let package = json!({
         "profile": "tabular-data-package",
@@ -308,7 +305,7 @@ pub(crate) fn package(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Resul
         "licenses": [{ "name": metadata.license }],
         "resources": tables().iter().map(Table::resource).collect::<Vec<_>>(),
     });
-    super::json::pretty(&package, out)
+    crate::json::pretty(&package, out)
 }
 
 /// The names of a closed list's values, for a column's `enum`.
@@ -362,7 +359,7 @@ fn value_fields() -> Vec<Field> {
 }
 
 /// The cells of `value_fields` for one value.
-fn value_cells(r: &mut Rows<'_>, value: &ClaimValue) -> anyhow::Result<()> {
+fn value_cells(r: &mut Rows<'_>, value: &ClaimValue) -> Result<(), Error> {
     let (mut entity, mut date, mut quantity, mut text) = (None, None, None, None);
     match value {
         ClaimValue::Entity(id) => entity = Some(id),

@@ -17,7 +17,7 @@ use serde_json::Value;
 use super::as_text;
 use super::delta::{Delta, Field, Kind, Record};
 use super::words::{self, Pair, Part};
-use crate::export::escape;
+use crate::escape;
 
 /// The report from `delta.old` to `delta.new`, ending with a newline.
 pub fn markdown(delta: &Delta<'_>) -> String {

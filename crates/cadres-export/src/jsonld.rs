@@ -24,7 +24,7 @@ use cadres_model::{
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Value, json};
 
-use super::{FastMap, Sorted};
+use crate::{Error, FastMap, Sorted};
 
 /// The namespace of the terms this export defines (`cadres:Claim`, `cadres:rank`, ...).
 /// A URN, like the records' own names: the project has no published address to put in an
@@ -57,13 +57,13 @@ fn context() -> Value {
 /// The JSON-LD document: `@context`, then `@graph` with the dataset's node, the
 /// properties, sources, entities and claims in id order, each node built and written in
 /// turn; pretty-printed, ending in a newline.
-pub(crate) fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> Result<(), Error> {
     // The first source of each id, as a search of the sorted list would find it.
     let mut sources: FastMap<&str, &Source> = FastMap::default();
     for s in &sorted.sources {
         sources.entry(s.id.as_str()).or_insert(s);
     }
-    super::json::pretty(&Document { sorted, sources }, out)
+    crate::json::pretty(&Document { sorted, sources }, out)
 }
 
 /// `{"@context": ..., "@graph": [...]}`, its keys in sorted order.
