@@ -87,7 +87,7 @@ fn every_rule_documents_why_with_a_failing_and_a_passing_example() {
             r.name
         );
         for (heading, section) in [("Fails", &doc[fails..passes]), ("Passes", &doc[passes..])] {
-            let body = section.trim_start().splitn(2, '\n').nth(1).unwrap_or("");
+            let body = section.trim_start().split_once('\n').map_or("", |(_, b)| b);
             let body = body.trim();
             assert!(
                 (body.starts_with("```toml\n") || body.starts_with("```text\n"))

@@ -4,7 +4,7 @@
 //! category, the last two the rule within it; `E` marks an error, `W` a warning.
 //!
 //! Each rule is a module of its own, `rules/<category>/<rule_name>.rs`, declared with
-//! [`declare_rule!`]: its code, name, severity, category and summary, and its
+//! `declare_rule!`: its code, name, severity, category and summary, and its
 //! documentation (why the rule exists, a fragment that fails it and one that passes).
 //! The check itself still lives with the pass that runs it (`checks.rs`, `stream.rs`,
 //! `load.rs`, `scan.rs`, …); it moves into the rule's module next. `cargo xtask rules`
