@@ -55,7 +55,8 @@ pub const VERIFY_COMMAND: &str = "cargo xtask archive verify --archive DIR";
 /// A quote's hash, as the record keeps it.
 pub type QuoteHash = [u8; 16];
 
-/// The hash of `quote`: see the [module docs](self).
+/// The hash of `quote`: the first 128 bits of the SHA-256 of the quote as [`crate::fold`]
+/// gives it (in NFC, its whitespace folded).
 pub fn quote_hash(quote: &str) -> QuoteHash {
     let digest = Hasher::digest(fold(quote).as_bytes());
     let mut h = [0u8; 16];

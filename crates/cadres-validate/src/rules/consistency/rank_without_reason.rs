@@ -1,0 +1,29 @@
+//! Rule `rank-without-reason` (E0804).
+
+declare_rule! {
+    /// A rank other than normal is a judgement of the contributor's, not of the source: it says
+    /// one claim is to be followed over another. Without a `rank-reason` a reader cannot weigh
+    /// the judgement, so the reason is required.
+    ///
+    /// ## Fails
+    /// ```toml
+    /// # entities/meeting/example-conference.toml
+    /// [[claims]]
+    /// id = "example-conference-end-lead"
+    /// property = "end-date"
+    /// value = { date = "1962-02-07" }
+    /// rank = "preferred"
+    /// ```
+    ///
+    /// ## Passes
+    /// ```toml
+    /// # entities/meeting/example-conference.toml
+    /// [[claims]]
+    /// id = "example-conference-end-lead"
+    /// property = "end-date"
+    /// value = { date = "1962-02-07" }
+    /// rank = "preferred"
+    /// rank-reason = "The lead gives the day; the body gives only the month, which contains it."
+    /// ```
+    pub RANK_WITHOUT_REASON = "E0804" "rank-without-reason" Error Consistency "A `preferred` or `deprecated` claim says why in `rank-reason`.";
+}

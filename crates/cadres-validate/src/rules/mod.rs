@@ -1,0 +1,220 @@
+//! The rule catalogue: every check the validator makes, with its stable code.
+//!
+//! A code never changes meaning and is never reused. The first two digits name the
+//! category, the last two the rule within it; `E` marks an error, `W` a warning.
+//!
+//! Each rule is a module of its own, `rules/<category>/<rule_name>.rs`, declared with
+//! `declare_rule!`: its code, name, severity, category and summary, and its
+//! documentation (why the rule exists, a fragment that fails it and one that passes).
+//! The check itself still lives with the pass that runs it (`checks.rs`, `stream.rs`,
+//! `load.rs`, `scan.rs`, …); it moves into the rule's module next. `cargo xtask rules`
+//! writes the catalogue and every rule's documentation into `docs/rules.md`.
+
+use std::fmt;
+
+use crate::Severity;
+
+/// What part of the dataset a rule is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    /// Files, their syntax, their schema and their place in the folder tree.
+    Structure,
+    /// Ids: unique and well formed.
+    Identity,
+    /// References between records resolve.
+    Integrity,
+    /// Claims carry evidence, and the evidence is what it says.
+    Provenance,
+    /// Claim values fit their property.
+    Values,
+    /// Sources are described with well-formed data.
+    Bibliography,
+    /// Free text is clean.
+    Text,
+    /// Disagreeing claims are ranked and classified.
+    Consistency,
+}
+
+impl Category {
+    /// Every category, in catalogue order.
+    pub const ALL: [Category; 8] = [
+        Category::Structure,
+        Category::Identity,
+        Category::Integrity,
+        Category::Provenance,
+        Category::Values,
+        Category::Bibliography,
+        Category::Text,
+        Category::Consistency,
+    ];
+
+    /// The lowercase name: `provenance`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Structure => "structure",
+            Category::Identity => "identity",
+            Category::Integrity => "integrity",
+            Category::Provenance => "provenance",
+            Category::Values => "values",
+            Category::Bibliography => "bibliography",
+            Category::Text => "text",
+            Category::Consistency => "consistency",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One rule of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rule {
+    /// The stable code: `E0301`.
+    pub code: &'static str,
+    /// The stable kebab-case name: `unknown-source`; also the name of its fixture folder.
+    pub name: &'static str,
+    /// How bad a breach is.
+    pub severity: Severity,
+    /// What the rule is about.
+    pub category: Category,
+    /// What the rule requires, in one line.
+    pub summary: &'static str,
+    /// The rule's documentation, in Markdown: why it exists, then a `## Fails` and a
+    /// `## Passes` example. These are the doc comment's lines as rustdoc receives them,
+    /// each still led by the space after `///`; [`Rule::documentation`] takes it off.
+    pub doc: &'static str,
+}
+
+impl Rule {
+    /// The rule's documentation as Markdown: [`Rule::doc`] with the space that leads
+    /// each of its lines removed.
+    pub fn documentation(&self) -> String {
+        let mut out = String::with_capacity(self.doc.len());
+        for line in self.doc.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Declares one rule: its doc comment, then `pub CONST = "E0401" "kebab-name" Severity
+/// Category "summary.";`. The constant's rustdoc is the summary followed by the doc
+/// comment, and [`Rule::doc`] holds the doc comment itself: `macro_rules!` sees each
+/// `/// line` as a `#[doc = " line"]` attribute, which the macro captures as a literal
+/// and joins with `concat!`, a line break after each.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis $konst:ident = $code:literal $name:literal $sev:ident $cat:ident $summary:literal;
+    ) => {
+        #[doc = $summary]
+        #[doc = ""]
+        $(#[doc = $doc])*
+        $vis const $konst: $crate::rules::Rule = $crate::rules::Rule {
+            code: $code,
+            name: $name,
+            severity: $crate::Severity::$sev,
+            category: $crate::rules::Category::$cat,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+        };
+    };
+}
+
+mod bibliography;
+mod consistency;
+mod identity;
+mod integrity;
+mod provenance;
+mod structure;
+mod text;
+mod values;
+
+pub use bibliography::*;
+pub use consistency::*;
+pub use identity::*;
+pub use integrity::*;
+pub use provenance::*;
+pub use structure::*;
+pub use text::*;
+pub use values::*;
+
+/// Every rule, in code order.
+pub const ALL: &[Rule] = &[
+    TOML_SYNTAX,
+    UNKNOWN_FIELD,
+    MISSING_FIELD,
+    SCHEMA_MISMATCH,
+    FILE_NAME_MISMATCH,
+    FOLDER_KIND_MISMATCH,
+    UNEXPECTED_FILE,
+    FILE_TOO_LARGE,
+    NOT_UTF8,
+    SYMLINK_OUTSIDE,
+    MISSING_FILE,
+    SCHEMA_DIRECTIVE,
+    LIMIT_EXCEEDED,
+    UNREADABLE_FILE,
+    NON_CANONICAL_ENCODING,
+    DUPLICATE_ID,
+    INVALID_ID,
+    UNKNOWN_SOURCE,
+    UNKNOWN_ENTITY,
+    UNKNOWN_PROPERTY,
+    UNKNOWN_CLAIM,
+    UNCITED_CLAIM,
+    CITATION_WITHOUT_EVIDENCE,
+    QUOTE_TOO_LONG,
+    QUOTE_NOT_IN_ARCHIVE,
+    CITES_OWN_SOURCE,
+    CITES_UNLISTED_WORK,
+    UNUSED_SOURCE,
+    UNPINNED_SOURCE,
+    PIN_MISMATCH,
+    UNVERIFIED_QUOTE,
+    MISSING_ARCHIVED_TEXT,
+    QUOTE_OMITS_NAME,
+    AMBIGUOUS_NAME,
+    AS_NAMED_MISMATCH,
+    STALE_VERIFICATION,
+    VALUE_TYPE_MISMATCH,
+    INVALID_DATE,
+    REVERSED_INTERVAL,
+    SHARE_OUT_OF_RANGE,
+    SUBJECT_KIND_MISMATCH,
+    VALUE_KIND_MISMATCH,
+    INVALID_ISBN,
+    INVALID_URL,
+    ACCESSED_BEFORE_ISSUED,
+    DATE_AFTER_AS_OF,
+    INVALID_LANG_TAG,
+    INCOMPLETE_NAME,
+    NOT_NFC,
+    INVISIBLE_CHARACTER,
+    UNTRIMMED_TEXT,
+    PLACEHOLDER_LEFT,
+    LABEL_SCRIPT_MISMATCH,
+    UNDECLARED_DISPUTE,
+    WRONG_DISPUTE_RELATION,
+    UNRANKED_CONTRADICTION,
+    RANK_WITHOUT_REASON,
+    DISPUTE_MISMATCH,
+];
+
+/// The marker that `cargo xtask new` puts at the start of every field the contributor must
+/// fill in (`"TODO: the title in its original script"`); rule `placeholder-left` finds it.
+pub const PLACEHOLDER: &str = "TODO";
+
+/// The rule with this kebab-case name.
+pub fn by_name(name: &str) -> Option<&'static Rule> {
+    ALL.iter().find(|r| r.name == name)
+}
+
+/// The rule with this code.
+pub fn by_code(code: &str) -> Option<&'static Rule> {
+    ALL.iter().find(|r| r.code == code)
+}

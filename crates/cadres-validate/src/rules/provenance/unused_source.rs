@@ -1,0 +1,27 @@
+//! Rule `unused-source` (W0407).
+
+declare_rule! {
+    /// A source that no citation uses is a loose end: a work read but never cited, or a
+    /// citation removed and its source left behind. It is a warning, because nothing is wrong
+    /// with what the dataset says, but the bibliography would list a work that supports
+    /// nothing.
+    ///
+    /// ## Fails
+    /// ```toml
+    /// # sources/example-book.toml, named by no citation's `source` or `cites`
+    /// id = "example-book"
+    /// type = "book"
+    /// title = "A History of Examples"
+    /// ```
+    ///
+    /// ## Passes
+    /// ```toml
+    /// # entities/meeting/example-conference.toml; sources/example-article.toml lists it in `references`
+    /// [[claims]]
+    /// id = "example-conference-start"
+    /// property = "start-date"
+    /// value = { date = "1962-01-11" }
+    /// citations = [{ source = "example-article", locator = "lead", quote = "It met from 11 January - 7 February 1962", as-named = { example-conference = "It" }, cites = ["example-book"] }]
+    /// ```
+    pub UNUSED_SOURCE = "W0407" "unused-source" Warning Provenance "Every source is used by a citation, as its `source` or under `cites`.";
+}

@@ -1,0 +1,33 @@
+//! Structure rules: files, their syntax, their schema and their place in the folder tree.
+
+mod file_name_mismatch;
+mod file_too_large;
+mod folder_kind_mismatch;
+mod limit_exceeded;
+mod missing_field;
+mod missing_file;
+mod non_canonical_encoding;
+mod not_utf8;
+mod schema_directive;
+mod schema_mismatch;
+mod symlink_outside;
+mod toml_syntax;
+mod unexpected_file;
+mod unknown_field;
+mod unreadable_file;
+
+pub use file_name_mismatch::FILE_NAME_MISMATCH;
+pub use file_too_large::FILE_TOO_LARGE;
+pub use folder_kind_mismatch::FOLDER_KIND_MISMATCH;
+pub use limit_exceeded::LIMIT_EXCEEDED;
+pub use missing_field::MISSING_FIELD;
+pub use missing_file::MISSING_FILE;
+pub use non_canonical_encoding::NON_CANONICAL_ENCODING;
+pub use not_utf8::NOT_UTF8;
+pub use schema_directive::SCHEMA_DIRECTIVE;
+pub use schema_mismatch::SCHEMA_MISMATCH;
+pub use symlink_outside::SYMLINK_OUTSIDE;
+pub use toml_syntax::TOML_SYNTAX;
+pub use unexpected_file::UNEXPECTED_FILE;
+pub use unknown_field::UNKNOWN_FIELD;
+pub use unreadable_file::UNREADABLE_FILE;

@@ -1,0 +1,26 @@
+//! Rule `symlink-outside` (E0110).
+
+declare_rule! {
+    /// A symbolic link that leads out of the dataset folder would put a file into the release
+    /// that is not in the dataset: a copy on one machine, missing or different on another, and
+    /// never reviewed in a pull request. The checker does not follow it, and a link that leads
+    /// nowhere is reported under this rule too; a link to a file inside the folder is read as
+    /// that file.
+    ///
+    /// ## Fails
+    /// ```text
+    /// dataset/
+    ///   sources/
+    ///     article.toml
+    ///     outside.toml -> ../../../valid/sources/example-book.toml
+    /// ```
+    ///
+    /// ## Passes
+    /// ```text
+    /// dataset/
+    ///   sources/
+    ///     article.toml
+    ///     example-book.toml    the file itself, copied into the dataset
+    /// ```
+    pub SYMLINK_OUTSIDE = "E0110" "symlink-outside" Error Structure "A symbolic link does not lead out of the dataset folder.";
+}
