@@ -198,7 +198,7 @@ fn a_broken_record_is_one_error_at_its_place() {
     let (_tmp, dataset, _) = copies();
     let lock = dataset.join(cadres_validate::LOCK_FILE);
     let text = fs::read_to_string(&lock).expect("read");
-    let first = text.find("  \"").expect("an entry") + 3;
+    let first = text.find("quotes = \"\"\"\n").expect("the quotes") + 13;
     let mut broken = text.clone();
     broken.replace_range(first..first + 2, "zz");
     fs::write(&lock, broken).expect("write");

@@ -20,9 +20,17 @@ use crate::{Diagnostic, Error, rules};
 
 /// NFC, then whitespace runs folded to one space, ends trimmed.
 pub fn fold(text: &str) -> String {
+    // Most text is already in NFC, which the quick check tells without composing.
+    let quick = unicode_normalization::is_nfc_quick(text.chars())
+        == unicode_normalization::IsNormalized::Yes;
+    let chars: Box<dyn Iterator<Item = char>> = if quick {
+        Box::new(text.chars())
+    } else {
+        Box::new(text.nfc())
+    };
     let mut out = String::with_capacity(text.len());
     let mut blank = false;
-    for c in text.nfc() {
+    for c in chars {
         if c.is_whitespace() {
             blank = true;
         } else {

@@ -374,7 +374,7 @@ fn full(
             };
             verified::check(&ix, lock, texts.as_ref(), &mut diagnostics);
             if texts.is_some() {
-                verified::stale(&ix, lock, &mut diagnostics);
+                verified::stale(&ix, lock, &options.dataset, &mut diagnostics);
             }
         }
         archive::Mode::Verify => {
@@ -418,10 +418,15 @@ fn full(
                 .map(|r| r.file.clone()),
         )
         .collect();
-    if pointed.contains(LOCK_FILE)
-        && let verified::Read::Found(_, text) | verified::Read::Broken(_, text) = lock
-    {
-        texts.insert(LOCK_FILE.to_owned(), text.clone());
+    if pointed.contains(LOCK_FILE) {
+        let text = match lock {
+            verified::Read::Broken(_, text) => Some(text.clone()),
+            verified::Read::Found(_) => verified::text_of(&options.dataset),
+            verified::Read::Missing => None,
+        };
+        if let Some(text) = text {
+            texts.insert(LOCK_FILE.to_owned(), text);
+        }
     }
     for f in loaded {
         let record = if pointed.contains(&f.rel) {

@@ -11,10 +11,10 @@ declare_rule! {
     /// # quotes.lock: the first hash is of a quote no citation holds any more
     /// [sources.article]
     /// sha256 = "5f70d2d7996866fc679aaee593abb4755239606608110c1b969344f9f07d7e8a"
-    /// quotes = [
-    ///   "13e18cd62ee5381cabb8ac044af11768",
-    ///   "9e4afe44ce83ba8993de3116302bccea",
-    /// ]
+    /// quotes = """
+    /// 13e18cd62ee5381cabb8ac044af11768
+    /// 9e4afe44ce83ba8993de3116302bccea
+    /// """
     /// ```
     ///
     /// ## Passes
@@ -22,9 +22,9 @@ declare_rule! {
     /// # quotes.lock, as `cargo xtask archive verify --archive DIR` writes it again
     /// [sources.article]
     /// sha256 = "5f70d2d7996866fc679aaee593abb4755239606608110c1b969344f9f07d7e8a"
-    /// quotes = [
-    ///   "9e4afe44ce83ba8993de3116302bccea",
-    /// ]
+    /// quotes = """
+    /// 9e4afe44ce83ba8993de3116302bccea
+    /// """
     /// ```
     pub STALE_VERIFICATION = "W0415" "stale-verification" Warning Provenance "With `--archive`, every entry of `quotes.lock` matches a quote of a citation; `cargo xtask archive verify` drops the others.";
 }
