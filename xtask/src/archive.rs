@@ -42,9 +42,9 @@ pub fn verify(dataset: &Path, archive: &Path) -> anyhow::Result<ExitCode> {
     let changed = write(dataset, &verified)?;
     println!(
         "verified {} ({} different) in {} against {}; {}",
-        plural(verified.quotes, "quote"),
+        cadres_validate::plural(verified.quotes, "quote"),
         verified.distinct,
-        plural(verified.pins.len(), "source"),
+        cadres_validate::plural(verified.pins.len(), "source"),
         archive.display(),
         if changed.is_empty() {
             "the pins and the record were already up to date".to_owned()
@@ -138,14 +138,6 @@ pub fn pin_fixtures(dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 /// Sets `archived-text` in the source file at `path` to `pin`, changing nothing else: the

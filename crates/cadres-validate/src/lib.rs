@@ -56,7 +56,7 @@ pub use archive::{closest_passage, fold};
 pub use checks::MAX_QUOTE_CHARS;
 pub use diagnostic::{Diagnostic, Related, Severity, Span};
 pub use limits::{MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_STRING_CHARS};
-pub use render::{Format, RenderOptions, render, summary};
+pub use render::{Format, RenderOptions, plural, render, summary};
 pub use rules::{Category, Rule};
 pub use schema::compile_schema;
 pub use stream::Doubt;
@@ -306,7 +306,7 @@ pub fn verify(dataset: &std::path::Path, archive: &std::path::Path) -> Result<Ve
         .iter()
         .map(|p| (p.source.clone(), p.new.clone()))
         .collect();
-    let lock = verified::Lock::render(&pinned, &quotes);
+    let lock = verified::lock_text(&pinned, &quotes);
     Ok(Verified {
         report,
         pins,

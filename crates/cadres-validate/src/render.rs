@@ -81,7 +81,7 @@ pub fn summary(report: &Report) -> String {
 }
 
 /// `1 file`, `2 files`: a count and its noun, as every message and summary writes them.
-pub(crate) fn plural(n: usize, word: &str) -> String {
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {
