@@ -1,8 +1,10 @@
-//! The rules that look across records, on the typed model: identity, integrity,
-//! provenance, values, bibliography and consistency.
+//! The full driver of the cross-record rules: every loaded record indexed by id, the
+//! [`Lookup`] the rules of `rules/` ask, and the [`Sink`] that makes each report a
+//! diagnostic pointing into its file through the file's span index.
 //!
 //! Every id is resolved through a hash map built once; no rule compares every record with
-//! every other. Each diagnostic points into its file through the file's span index.
+//! every other. What is still written here rather than in `rules/`: the duplicate ids
+//! (found while indexing) and how quotes name entities (`names.rs` holds its predicates).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -12,72 +14,22 @@ use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
 use cadres_model::schema::RecordKind;
-use cadres_model::{
-    Cardinality, Citation, ClaimRecord, DateRelation, Edtf, EdtfDate, EntityFile, EntityKind,
-    Metadata, Property, Rank, Source, Value,
-};
+use cadres_model::{Citation, EntityFile, EntityKind, Metadata, Property, Source};
 
 use crate::Diagnostic;
 use crate::load::{Loaded, Record};
 use crate::names::{self, NameTable, Naming};
 use crate::roots::{Defines, Root};
+use crate::rules::lookup::{ClaimAt, FileNo, Flow, GO_ON, Lookup, Namespace, Report, Sink};
 use crate::rules::{self, Rule};
-
-/// The longest quote, in characters.
-pub const MAX_QUOTE_CHARS: usize = 300;
 
 /// A hash map with a fast hasher and a fixed seed. No output depends on its order.
 type Map<K, V> = HashMap<K, V, FixedState>;
-
-/// A claim and where it is.
-pub(crate) struct ClaimAt<'a> {
-    pub(crate) file: usize,
-    pub(crate) index: usize,
-    pub(crate) claim: &'a ClaimRecord,
-    pub(crate) subject: &'a EntityFile,
-}
-
-impl ClaimAt<'_> {
-    pub(crate) fn pointer(&self) -> String {
-        format!("/claims/{}", self.index)
-    }
-}
 
 /// The namespaces an id is declared in, as bits of [`Declared::kinds`].
 const SOURCE: u8 = 1;
 const ENTITY: u8 = 2;
 const CLAIM: u8 = 4;
-
-/// What an id names, for the lookups of "did you mean" and of root causes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Namespace {
-    Source = 0,
-    Entity = 1,
-    Claim = 2,
-    Property = 3,
-}
-
-impl Namespace {
-    /// The word for a record of it: `no source has the id …`.
-    fn noun(self) -> &'static str {
-        match self {
-            Namespace::Source => "source",
-            Namespace::Entity => "entity",
-            Namespace::Claim => "claim",
-            Namespace::Property => "property",
-        }
-    }
-
-    /// Its bit in [`Declared::kinds`]; properties have their own table.
-    fn bit(self) -> u8 {
-        match self {
-            Namespace::Source => SOURCE,
-            Namespace::Entity => ENTITY,
-            Namespace::Claim => CLAIM,
-            Namespace::Property => 0,
-        }
-    }
-}
 
 /// Where an id of the shared namespace of sources, entities and claims is declared first,
 /// and what is known of it.
@@ -99,6 +51,8 @@ pub(crate) struct Index<'a> {
     pub(crate) files: &'a [Loaded],
     pub(crate) metadata: Option<&'a Metadata>,
     pub(crate) properties: Map<&'a str, &'a Property>,
+    /// Whether `properties.toml` was found, so that property ids can be known at all.
+    properties_loaded: bool,
     pub(crate) sources: Map<&'a str, (usize, &'a Source)>,
     pub(crate) entities: Map<&'a str, (usize, &'a EntityFile)>,
     /// The claims that could be built, in file order, each id once (the first).
@@ -130,6 +84,7 @@ impl<'a> Index<'a> {
             files,
             metadata: None,
             properties: Map::default(),
+            properties_loaded: files.iter().any(|f| f.kind == RecordKind::Properties),
             sources: Map::default(),
             entities: Map::default(),
             claims: Vec::new(),
@@ -247,10 +202,6 @@ impl<'a> Index<'a> {
         self.declared.get(id).is_some_and(|d| d.kinds & kind != 0)
     }
 
-    pub(crate) fn known_source(&self, id: &str) -> bool {
-        self.known(id, SOURCE)
-    }
-
     fn known_property(&self, id: &str) -> bool {
         self.declared_properties.contains_key(id)
     }
@@ -265,7 +216,7 @@ impl<'a> Index<'a> {
 
     /// The known ids of a namespace, sorted: for "did you mean".
     fn sorted(&self, what: Namespace) -> &[&'a str] {
-        let (slot, kind) = (what as usize, what.bit());
+        let (slot, kind) = (what as usize, bit(what));
         self.sorted[slot].get_or_init(|| {
             let mut v: Vec<&str> = if kind == 0 {
                 self.declared_properties.keys().copied().collect()
@@ -279,6 +230,20 @@ impl<'a> Index<'a> {
             v.sort_unstable();
             v
         })
+    }
+
+    /// The reports of the rules `run` makes, as diagnostics. The sink never breaks.
+    fn collect(&self, run: impl FnOnce(&mut Collect<'_, 'a>) -> Flow) -> Vec<Diagnostic> {
+        let mut sink = Collect {
+            ix: self,
+            out: Vec::new(),
+        };
+        let flow = run(&mut sink);
+        debug_assert!(
+            flow.is_continue(),
+            "the full driver's sink never stops a rule"
+        );
+        sink.out
     }
 
     /// Every entity's names (the first file of each id).
@@ -338,24 +303,139 @@ pub(crate) fn run(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
             }
         });
     });
-    let properties_loaded = ix.files.iter().any(|f| f.kind == RecordKind::Properties);
     // The rules on each claim alone, in parallel: the diagnostics are sorted afterwards.
     out.par_extend(ix.claims.par_iter().flat_map_iter(|c| {
-        let mut found = Vec::new();
-        references(ix, c, properties_loaded, &mut found);
-        claim_rules(ix, c, &mut found);
-        disputes(ix, c, &mut found);
+        let mut found = ix.collect(|sink| rules::claim(ix, c, sink));
+        for (j, cit) in c.claim.citations.iter().enumerate() {
+            naming(
+                ix,
+                c,
+                &format!("{}/citations/{j}", c.pointer()),
+                cit,
+                &mut found,
+            );
+        }
         found
     }));
-    for (fi, s) in ix.sources.values() {
-        source_references(ix, *fi, s, out);
+    let mut sources: Vec<&(usize, &Source)> = ix.sources.values().collect();
+    sources.sort_by_key(|(fi, _)| *fi);
+    for &&(fi, s) in &sources {
+        out.extend(ix.collect(|sink| {
+            rules::source(ix, fi, s, sink)?;
+            rules::source_used(ix, fi, s, sink)
+        }));
     }
-    sources(ix, out);
-    out.par_extend(
-        ix.entities
-            .par_iter()
-            .flat_map_iter(|(id, (fi, _))| undeclared_disputes(ix, id, *fi)),
-    );
+    out.par_extend(ix.entities.par_iter().flat_map_iter(|(id, (fi, _))| {
+        // Every claim of the subject, from each file declaring it.
+        let files = ix
+            .shared_entities
+            .get(id)
+            .map_or(std::slice::from_ref(fi), Vec::as_slice);
+        let claims: Vec<ClaimAt<'_>> = files
+            .iter()
+            .flat_map(|f| ix.claims[ix.claim_ranges[*f].clone()].iter().copied())
+            .collect();
+        ix.collect(|sink| rules::subject(ix, id, &claims, sink))
+    }));
+}
+
+/// The full driver's sink: every report, made a diagnostic with its span.
+struct Collect<'i, 'a> {
+    ix: &'i Index<'a>,
+    out: Vec<Diagnostic>,
+}
+
+impl Sink for Collect<'_, '_> {
+    fn report(
+        &mut self,
+        rule: &'static Rule,
+        file: FileNo,
+        report: impl FnOnce() -> Report,
+    ) -> Flow {
+        let r = report();
+        let f = &self.ix.files[file];
+        let range = if r.on_key {
+            f.index().key(&r.pointer)
+        } else {
+            f.index().value(&r.pointer)
+        };
+        let mut d = Diagnostic::new(rule, f.rel.clone(), r.message).at(f.text(), range);
+        d.label = r.label;
+        d.help = r.help;
+        for (other, pointer, label) in r.related {
+            d.related.push(self.ix.related(other, &pointer, label));
+        }
+        self.out.push(d);
+        GO_ON
+    }
+}
+
+impl<'a> Lookup<'a> for Index<'a> {
+    fn metadata(&self) -> Option<&'a Metadata> {
+        self.metadata
+    }
+
+    fn property(&self, id: &str) -> Option<&'a Property> {
+        self.properties.get(id).copied()
+    }
+
+    fn knows(&self, ns: Namespace, id: &str) -> bool {
+        match ns {
+            // Without `properties.toml` no property can be known, nor reported as unknown.
+            Namespace::Property => !self.properties_loaded || self.known_property(id),
+            _ => self.known(id, bit(ns)),
+        }
+    }
+
+    fn waits(&self, ns: Namespace, id: &str, from: FileNo) -> bool {
+        let Some(&r) = self.root_of.get(&(id, bit(ns))) else {
+            return false;
+        };
+        self.roots[r].wait(from);
+        true
+    }
+
+    fn suggest(&self, ns: Namespace, id: &str) -> Option<&'a str> {
+        crate::suggest::closest(id, self.sorted(ns))
+    }
+
+    fn source(&self, id: &str) -> Option<(FileNo, &'a Source)> {
+        self.sources.get(id).copied()
+    }
+
+    fn entity_kind(&self, id: &str) -> Option<EntityKind> {
+        self.entities.get(id).map(|(_, e)| e.kind)
+    }
+
+    fn claim(&self, id: &str) -> Option<ClaimAt<'a>> {
+        Index::claim(self, id).copied()
+    }
+
+    fn cited(&self, id: &str) -> Option<bool> {
+        // An entity file that could not be loaded may cite any source.
+        if crate::roots::entity_unread(self.roots) {
+            return None;
+        }
+        Some(
+            self.declared
+                .get(id)
+                .is_some_and(|d| d.cited.load(Ordering::Relaxed)),
+        )
+    }
+
+    fn file_name(&self, file: FileNo) -> &str {
+        &self.files[file].rel
+    }
+}
+
+/// The bit of a namespace in [`Declared::kinds`]; properties have their own table.
+fn bit(ns: Namespace) -> u8 {
+    match ns {
+        Namespace::Source => SOURCE,
+        Namespace::Entity => ENTITY,
+        Namespace::Claim => CLAIM,
+        Namespace::Property => 0,
+    }
 }
 
 fn duplicates(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
@@ -386,369 +466,6 @@ fn duplicates(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
             .help("give one of the two records another id");
         d.related.push(first);
         out.push(d);
-    }
-}
-
-/// An `unknown-…` diagnostic for a reference to `id`, or none when the id is one a file
-/// that could not be loaded would define: the reference then waits on that file
-/// ([`crate::roots`]).
-fn unknown(
-    ix: &Index<'_>,
-    rule: &Rule,
-    fi: usize,
-    pointer: &str,
-    what: Namespace,
-    id: &str,
-) -> Option<Diagnostic> {
-    if let Some(&r) = ix.root_of.get(&(id, what.bit())) {
-        ix.roots[r].wait(fi);
-        return None;
-    }
-    let noun = what.noun();
-    let mut d = ix
-        .at(rule, fi, pointer, format!("no {noun} has the id `{id}`"))
-        .label(format!("unknown {noun}"));
-    if let Some(best) = crate::suggest::closest(id, ix.sorted(what)) {
-        d = d.help(format!("did you mean `{best}`?"));
-    } else {
-        d = d.help(match what {
-            Namespace::Source => format!("add `sources/{id}.toml`, or correct the id"),
-            Namespace::Entity => format!("add `entities/<kind>/{id}.toml`, or correct the id"),
-            Namespace::Property => format!("add `{id}` to `properties.toml`, or correct the id"),
-            Namespace::Claim => "correct the id".to_owned(),
-        });
-    }
-    Some(d)
-}
-
-/// The sources a source lists as its references exist.
-fn source_references(ix: &Index<'_>, fi: usize, s: &Source, out: &mut Vec<Diagnostic>) {
-    for (i, r) in s.references.iter().enumerate() {
-        if !ix.known_source(r.as_str()) {
-            out.extend(unknown(
-                ix,
-                &rules::UNKNOWN_SOURCE,
-                fi,
-                &format!("/references/{i}"),
-                Namespace::Source,
-                r.as_str(),
-            ));
-        }
-    }
-}
-
-/// Every id a claim names exists.
-fn references(ix: &Index<'_>, c: &ClaimAt<'_>, properties_loaded: bool, out: &mut Vec<Diagnostic>) {
-    let base = c.pointer();
-    let claim = c.claim;
-    if properties_loaded && !ix.known_property(claim.property.as_str()) {
-        out.extend(unknown(
-            ix,
-            &rules::UNKNOWN_PROPERTY,
-            c.file,
-            &format!("{base}/property"),
-            Namespace::Property,
-            claim.property.as_str(),
-        ));
-    }
-    let entity_value = |v: &Value, pointer: String, out: &mut Vec<Diagnostic>| {
-        if let Some(e) = v.as_entity()
-            && !ix.known(e.as_str(), ENTITY)
-        {
-            out.extend(unknown(
-                ix,
-                &rules::UNKNOWN_ENTITY,
-                c.file,
-                &format!("{pointer}/entity"),
-                Namespace::Entity,
-                e.as_str(),
-            ));
-        }
-    };
-    entity_value(&claim.value, format!("{base}/value"), out);
-    for (k, v) in &claim.qualifiers {
-        if properties_loaded && !ix.known_property(k.as_str()) {
-            let qp = format!("{base}/qualifiers/{}", k.as_str());
-            if let Some(mut d) = unknown(
-                ix,
-                &rules::UNKNOWN_PROPERTY,
-                c.file,
-                &qp,
-                Namespace::Property,
-                k.as_str(),
-            ) {
-                d.span = ix.at_key(&rules::UNKNOWN_PROPERTY, c.file, &qp, "").span;
-                out.push(d);
-            }
-        }
-        if v.as_entity().is_some() {
-            entity_value(v, format!("{base}/qualifiers/{}", k.as_str()), out);
-        }
-    }
-    for (j, d) in claim.disputes.iter().enumerate() {
-        if !ix.known(d.with.as_str(), CLAIM) {
-            out.extend(unknown(
-                ix,
-                &rules::UNKNOWN_CLAIM,
-                c.file,
-                &format!("{base}/disputes/{j}/with"),
-                Namespace::Claim,
-                d.with.as_str(),
-            ));
-        }
-    }
-    for (j, cit) in claim.citations.iter().enumerate() {
-        if !ix.known_source(cit.source.as_str()) {
-            out.extend(unknown(
-                ix,
-                &rules::UNKNOWN_SOURCE,
-                c.file,
-                &format!("{base}/citations/{j}/source"),
-                Namespace::Source,
-                cit.source.as_str(),
-            ));
-        }
-        for (k, w) in cit.cites.iter().enumerate() {
-            if !ix.known_source(w.as_str()) {
-                out.extend(unknown(
-                    ix,
-                    &rules::UNKNOWN_SOURCE,
-                    c.file,
-                    &format!("{base}/citations/{j}/cites/{k}"),
-                    Namespace::Source,
-                    w.as_str(),
-                ));
-            }
-        }
-    }
-}
-
-fn claim_rules(ix: &Index<'_>, c: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
-    let base = c.pointer();
-    let claim = c.claim;
-    let fi = c.file;
-    // Provenance.
-    if claim.citations.is_empty() {
-        out.push(
-            ix.at(
-                &rules::UNCITED_CLAIM,
-                fi,
-                &format!("{base}/citations"),
-                format!("the claim `{}` has no citation", claim.id),
-            )
-            .label("no citation")
-            .help("add `{ source = \"...\", locator = \"...\", quote = \"...\" }`"),
-        );
-    }
-    for (j, cit) in claim.citations.iter().enumerate() {
-        let cp = format!("{base}/citations/{j}");
-        if cit.quote.is_none() && cit.locator.is_none() {
-            out.push(
-                ix.at(
-                    &rules::CITATION_WITHOUT_EVIDENCE,
-                    fi,
-                    &cp,
-                    "this citation has neither a quote nor a locator",
-                )
-                .label("no `quote`, no `locator`")
-                .help("add the source's words as `quote`, or where they are as `locator`"),
-            );
-        }
-        if let Some(q) = &cit.quote {
-            let n = q.chars().count();
-            if n > MAX_QUOTE_CHARS {
-                out.push(
-                    ix.at(
-                        &rules::QUOTE_TOO_LONG,
-                        fi,
-                        &format!("{cp}/quote"),
-                        format!("this quote has {n} characters, more than {MAX_QUOTE_CHARS}"),
-                    )
-                    .label("too long")
-                    .help("quote only the words that support the claim"),
-                );
-            }
-        }
-        naming(ix, c, &cp, cit, out);
-        let source = ix.sources.get(cit.source.as_str());
-        for (k, w) in cit.cites.iter().enumerate() {
-            let wp = format!("{cp}/cites/{k}");
-            if *w == cit.source {
-                out.push(
-                    ix.at(
-                        &rules::CITES_OWN_SOURCE,
-                        fi,
-                        &wp,
-                        format!("`{w}` is the citation's own source"),
-                    )
-                    .label("the source itself")
-                    .help("list under `cites` only the works the source cites; remove this one"),
-                );
-            } else if let Some((sfi, s)) = source
-                && ix.known_source(w.as_str())
-                && !s.references.contains(w)
-            {
-                out.push(
-                    ix.at(
-                        &rules::CITES_UNLISTED_WORK,
-                        fi,
-                        &wp,
-                        format!("`{}` does not list `{w}` among its references", s.id),
-                    )
-                    .label("not in the source's references")
-                    .help(format!(
-                        "add `{w}` to `references` in `{}`, or remove it here",
-                        ix.files[*sfi].rel
-                    )),
-                );
-            }
-        }
-    }
-    // Values.
-    let subject_kind = c.subject.kind;
-    let check_value = |prop: &Property,
-                       v: &Value,
-                       pointer: &str,
-                       is_qualifier: bool,
-                       out: &mut Vec<Diagnostic>| {
-        if v.value_type() != prop.value_type {
-            let key = pointer.rsplit('/').next().unwrap_or_default();
-            let whose = if is_qualifier {
-                format!("the qualifier `{key}`")
-            } else {
-                format!("the property `{}`", prop.id)
-            };
-            out.push(
-                ix.at(
-                    &rules::VALUE_TYPE_MISMATCH,
-                    fi,
-                    pointer,
-                    format!(
-                        "{whose} takes {} value, this is {} value",
-                        article(&prop.value_type.to_string()),
-                        article(&v.value_type().to_string())
-                    ),
-                )
-                .label(format!(
-                    "expected {} value",
-                    article(&prop.value_type.to_string())
-                ))
-                .help(format!(
-                    "write `{{ {} = ... }}`, or use another property",
-                    prop.value_type
-                )),
-            );
-            return;
-        }
-        if let Some(e) = v.as_entity()
-            && let Some((_, target)) = ix.entities.get(e.as_str())
-            && !prop.value_kinds.is_empty()
-            && !prop.value_kinds.contains(&target.kind)
-        {
-            out.push(
-                ix.at(
-                    &rules::VALUE_KIND_MISMATCH,
-                    fi,
-                    &format!("{pointer}/entity"),
-                    format!(
-                        "`{}` takes {}, and `{e}` is {}",
-                        prop.id,
-                        kinds(&prop.value_kinds),
-                        article(target.kind.as_str())
-                    ),
-                )
-                .label(article(target.kind.as_str()))
-                .help("use an entity of an allowed kind, or another property"),
-            );
-        }
-        if let Value::Share(parts) = v {
-            let mut total = 0.0;
-            for (k, p) in parts.iter().enumerate() {
-                total += p.percent;
-                if !(0.0..=100.0).contains(&p.percent) {
-                    out.push(
-                        ix.at(
-                            &rules::SHARE_OUT_OF_RANGE,
-                            fi,
-                            &format!("{pointer}/share/{k}/percent"),
-                            format!("a share of {}% is outside 0 to 100", p.percent),
-                        )
-                        .label("not a percentage")
-                        .help("a part is a percentage of the whole, from 0 to 100"),
-                    );
-                }
-            }
-            if total > 100.0 + 1e-9 && parts.iter().all(|p| (0.0..=100.0).contains(&p.percent)) {
-                out.push(
-                    ix.at(
-                        &rules::SHARE_OUT_OF_RANGE,
-                        fi,
-                        &format!("{pointer}/share"),
-                        format!("the parts add up to {total}%, more than 100"),
-                    )
-                    .label("more than a whole")
-                    .help("check each part against the source; together they make at most 100%"),
-                );
-            }
-        }
-    };
-    if let Some(prop) = ix.properties.get(claim.property.as_str()) {
-        check_value(prop, &claim.value, &format!("{base}/value"), false, out);
-        if !prop.subject_kinds.is_empty() && !prop.subject_kinds.contains(&subject_kind) {
-            out.push(
-                ix.at(
-                    &rules::SUBJECT_KIND_MISMATCH,
-                    fi,
-                    &format!("{base}/property"),
-                    format!(
-                        "`{}` applies to {}, and `{}` is {}",
-                        prop.id,
-                        kinds(&prop.subject_kinds),
-                        c.subject.id,
-                        article(subject_kind.as_str())
-                    ),
-                )
-                .label(format!("not for {}", article(subject_kind.as_str())))
-                .help("use another property, or add the kind to its `subject-kinds`"),
-            );
-        }
-    }
-    for (k, v) in &claim.qualifiers {
-        if let Some(prop) = ix.properties.get(k.as_str()) {
-            check_value(prop, v, &format!("{base}/qualifiers/{k}"), true, out);
-        }
-    }
-    // Bibliography: dates against as-of.
-    let mut dated: Vec<(String, &Edtf)> = Vec::new();
-    if let Some(d) = claim.value.as_date() {
-        dated.push((format!("{base}/value/date"), d));
-    }
-    for (k, v) in &claim.qualifiers {
-        if let Some(d) = v.as_date() {
-            dated.push((format!("{base}/qualifiers/{k}/date"), d));
-        }
-    }
-    for (p, d) in dated {
-        for date in d.dates() {
-            after_as_of(ix, fi, &p, *date, out);
-        }
-    }
-    // Consistency: a rank needs a reason.
-    if claim.rank != Rank::Normal && claim.rank_reason.is_none() {
-        out.push(
-            ix.at(
-                &rules::RANK_WITHOUT_REASON,
-                fi,
-                &format!("{base}/rank"),
-                format!(
-                    "the claim `{}` is ranked {} without a reason",
-                    claim.id,
-                    claim.rank.as_str()
-                ),
-            )
-            .label("no `rank-reason`")
-            .help("add `rank-reason = \"...\"` saying why"),
-        );
     }
 }
 
@@ -878,273 +595,4 @@ fn original<'e>(e: &'e EntityFile, name: &'e str) -> &'e str {
         .chain(e.aliases.values().flatten())
         .find(|l| names::key(l) == name)
         .map_or(name, String::as_str)
-}
-
-/// `word` with its indefinite article: `an event`, `a place`.
-fn article(word: &str) -> String {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        format!("an {word}")
-    } else {
-        format!("a {word}")
-    }
-}
-
-fn kinds(list: &[EntityKind]) -> String {
-    let words: Vec<String> = list.iter().map(|k| format!("`{k}`")).collect();
-    words.join(", ")
-}
-
-/// Whether `date` is after the dataset's `as-of` date (`date-after-as-of`).
-pub(crate) fn is_after_as_of(date: EdtfDate, metadata: &Metadata) -> bool {
-    date.earliest() > metadata.as_of.latest()
-}
-
-/// Whether a claim is ranked with a reason: a contradiction needs one such side.
-pub(crate) fn ranked(c: &ClaimRecord) -> bool {
-    c.rank != Rank::Normal && c.rank_reason.is_some()
-}
-
-/// Whether either claim declares a dispute with the other.
-pub(crate) fn linked(x: &ClaimRecord, y: &ClaimRecord) -> bool {
-    x.disputes.iter().any(|d| d.with == y.id) || y.disputes.iter().any(|d| d.with == x.id)
-}
-
-fn after_as_of(
-    ix: &Index<'_>,
-    fi: usize,
-    pointer: &str,
-    date: EdtfDate,
-    out: &mut Vec<Diagnostic>,
-) {
-    let Some(meta) = ix.metadata else { return };
-    if is_after_as_of(date, meta) {
-        out.push(
-            ix.at(
-                &rules::DATE_AFTER_AS_OF,
-                fi,
-                pointer,
-                format!("{date} is after the dataset's as-of date, {}", meta.as_of),
-            )
-            .label("after as-of")
-            .help("correct the date, or move `as-of` in `metadata.toml` forward"),
-        );
-    }
-}
-
-fn sources(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
-    let mut list: Vec<&(usize, &Source)> = ix.sources.values().collect();
-    list.sort_by_key(|(fi, _)| *fi);
-    for (fi, s) in list {
-        let fi = *fi;
-        for (key, d) in [
-            ("issued", &s.issued),
-            ("accessed", &s.accessed),
-            ("archive-date", &s.archive_date),
-        ] {
-            if let Some(d) = d {
-                after_as_of(ix, fi, &format!("/{key}"), *d, out);
-            }
-        }
-        if let (Some(issued), Some(accessed)) = (&s.issued, &s.accessed)
-            && accessed.latest() < issued.earliest()
-        {
-            out.push(
-                ix.at(
-                    &rules::ACCESSED_BEFORE_ISSUED,
-                    fi,
-                    "/accessed",
-                    format!("accessed {accessed}, before the work was issued ({issued})"),
-                )
-                .label("before `issued`")
-                .help("correct one of the two dates"),
-            );
-        }
-        for (key, names) in [("author", &s.author), ("editor", &s.editor)] {
-            for (i, n) in names.iter().enumerate() {
-                if n.family.is_none() && n.literal.is_none() {
-                    out.push(
-                        ix.at(
-                            &rules::INCOMPLETE_NAME,
-                            fi,
-                            &format!("/{key}/{i}"),
-                            "this name has neither `family` nor `literal`",
-                        )
-                        .label("no `family`, no `literal`")
-                        .help(
-                            "give a person's `family` name, or an organization's name as `literal`",
-                        ),
-                    );
-                }
-            }
-        }
-        for (i, r) in s.references.iter().enumerate() {
-            if *r == s.id {
-                out.push(
-                    ix.at(
-                        &rules::CITES_OWN_SOURCE,
-                        fi,
-                        &format!("/references/{i}"),
-                        format!("`{r}` lists itself among its references"),
-                    )
-                    .label("the source itself")
-                    .help("remove it from `references`"),
-                );
-            }
-        }
-        if !crate::roots::entity_unread(ix.roots)
-            && !ix
-                .declared
-                .get(s.id.as_str())
-                .is_some_and(|d| d.cited.load(Ordering::Relaxed))
-        {
-            out.push(
-                ix.at(
-                    &rules::UNUSED_SOURCE,
-                    fi,
-                    "/id",
-                    format!("no citation uses the source `{}`", s.id),
-                )
-                .label("never cited")
-                .help("cite it from a claim (as `source` or under `cites`), or remove the file"),
-            );
-        }
-    }
-}
-
-/// A claim's disputes: their target, relation and ranking.
-fn disputes(ix: &Index<'_>, a: &ClaimAt<'_>, out: &mut Vec<Diagnostic>) {
-    for (j, d) in a.claim.disputes.iter().enumerate() {
-        let dp = format!("{}/disputes/{j}", a.pointer());
-        let Some(b) = ix.claim(d.with.as_str()) else {
-            continue;
-        };
-        if b.claim.id == a.claim.id
-            || b.subject.id != a.subject.id
-            || b.claim.property != a.claim.property
-        {
-            let why = if b.claim.id == a.claim.id {
-                "a claim cannot dispute itself".to_owned()
-            } else {
-                format!(
-                    "`{}` is about `{}` {}, not `{}` {}",
-                    b.claim.id, b.subject.id, b.claim.property, a.subject.id, a.claim.property
-                )
-            };
-            out.push(
-                ix.at(&rules::DISPUTE_MISMATCH, a.file, &format!("{dp}/with"), why)
-                    .label("not a rival claim")
-                    .help("dispute only a claim with the same subject and property"),
-            );
-            continue;
-        }
-        let computed = match (a.claim.value.as_date(), b.claim.value.as_date()) {
-            (Some(x), Some(y)) => Some(x.relation(y)),
-            _ => None,
-        };
-        if let Some(rel) = computed
-            && rel != d.relation
-        {
-            out.push(
-                ix.at(
-                    &rules::WRONG_DISPUTE_RELATION,
-                    a.file,
-                    &format!("{dp}/relation"),
-                    format!(
-                        "`{}` and `{}` are {}, not {}",
-                        a.claim.value,
-                        b.claim.value,
-                        article(&rel.to_string()),
-                        article(&d.relation.to_string())
-                    ),
-                )
-                .label(format!("their bounds give `{rel}`"))
-                .help(format!("write `relation = \"{rel}\"`")),
-            );
-        }
-        if computed.unwrap_or(d.relation) == DateRelation::Contradiction
-            && !ranked(a.claim)
-            && !ranked(b.claim)
-        {
-            out.push(
-                ix.at(
-                    &rules::UNRANKED_CONTRADICTION,
-                    a.file,
-                    &dp,
-                    format!(
-                        "`{}` contradicts `{}`, and neither is ranked",
-                        a.claim.id, b.claim.id
-                    ),
-                )
-                .label("a contradiction")
-                .help("rank one side `preferred` or `deprecated`, with a `rank-reason`"),
-            );
-        }
-    }
-}
-
-/// Differing values of a single-valued property of the entity `subject`, declared in
-/// the file `fi` (and any other file declaring the same id), must be linked.
-fn undeclared_disputes(ix: &Index<'_>, subject: &str, fi: usize) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let files = ix
-        .shared_entities
-        .get(subject)
-        .map_or(std::slice::from_ref(&fi), Vec::as_slice);
-    let mut claims: Vec<&ClaimAt<'_>> = files
-        .iter()
-        .flat_map(|f| &ix.claims[ix.claim_ranges[*f].clone()])
-        .filter(|c| {
-            ix.properties
-                .get(c.claim.property.as_str())
-                .is_some_and(|p| p.cardinality == Cardinality::Single)
-        })
-        .collect();
-    if claims.len() < 2 {
-        return out;
-    }
-    // Grouped by property, each group in file order.
-    claims.sort_by_key(|c| c.claim.property.as_str());
-    for group in claims.chunk_by(|x, y| x.claim.property == y.claim.property) {
-        for (i, b) in group.iter().enumerate() {
-            for a in &group[..i] {
-                if a.claim.value != b.claim.value && !linked(a.claim, b.claim) {
-                    let other =
-                        ix.related(a.file, &format!("{}/value", a.pointer()), "the other value");
-                    let mut d = ix
-                        .at(
-                            &rules::UNDECLARED_DISPUTE,
-                            b.file,
-                            &format!("{}/value", b.pointer()),
-                            format!(
-                                "`{}` gives {} a {} of {}, but `{}` gives {}",
-                                b.claim.id,
-                                subject,
-                                b.claim.property,
-                                b.claim.value,
-                                a.claim.id,
-                                a.claim.value
-                            ),
-                        )
-                        .label("differs from another claim");
-                    d.related.push(other);
-                    let relation = match (a.claim.value.as_date(), b.claim.value.as_date()) {
-                        (Some(x), Some(y)) => Some(x.relation(y)),
-                        _ => None,
-                    };
-                    let rank = if relation == Some(DateRelation::Contradiction) {
-                        ", and rank one of them with a `rank-reason`"
-                    } else {
-                        ""
-                    };
-                    let relation = relation.map_or("...", DateRelation::as_str);
-                    d = d.help(format!(
-                        "add `disputes = [{{ with = \"{}\", relation = \"{relation}\" }}]` to `{}`{rank}",
-                        a.claim.id, b.claim.id
-                    ));
-                    out.push(d);
-                }
-            }
-        }
-    }
-    out
 }

@@ -53,10 +53,10 @@ use std::path::PathBuf;
 use cadres_model::{Dataset, Metadata};
 
 pub use archive::{closest_passage, fold};
-pub use checks::MAX_QUOTE_CHARS;
 pub use diagnostic::{Diagnostic, Related, Severity, Span};
 pub use limits::{MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_STRING_CHARS};
 pub use render::{Format, RenderOptions, plural, render, summary};
+pub use rules::MAX_QUOTE_CHARS;
 pub use rules::{Category, Rule};
 pub use schema::compile_schema;
 pub use stream::Doubt;

@@ -12,7 +12,10 @@
 
 use std::fmt;
 
+use cadres_model::Source;
+
 use crate::Severity;
+use lookup::{ClaimAt, FileNo, Flow, Lookup, Sink};
 
 /// What part of the dataset a rule is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -134,6 +137,11 @@ mod structure;
 mod text;
 mod values;
 
+pub(crate) mod lookup;
+mod words;
+
+pub use provenance::quote_too_long::MAX_QUOTE_CHARS;
+
 pub use bibliography::*;
 pub use consistency::*;
 pub use identity::*;
@@ -208,6 +216,64 @@ pub const ALL: &[Rule] = &[
 /// The marker that `cargo xtask new` puts at the start of every field the contributor must
 /// fill in (`"TODO: the title in its original script"`); rule `placeholder-left` finds it.
 pub const PLACEHOLDER: &str = "TODO";
+
+/// Every rule on one claim alone or against what the lookup knows, in the order the
+/// streaming check tries them: references first, so that a value is judged only once what
+/// it names is known. Both drivers run this list.
+pub(crate) fn claim<'a>(cx: &impl Lookup<'a>, c: &ClaimAt<'a>, sink: &mut impl Sink) -> Flow {
+    integrity::unknown_property::check(cx, c, sink)?;
+    values::value_type_mismatch::check(cx, c, sink)?;
+    integrity::unknown_entity::check(cx, c, sink)?;
+    values::value_kind_mismatch::check(cx, c, sink)?;
+    values::share_out_of_range::check(cx, c, sink)?;
+    values::subject_kind_mismatch::check(cx, c, sink)?;
+    bibliography::date_after_as_of::check(cx, c, sink)?;
+    consistency::rank_without_reason::check(c, sink)?;
+    provenance::uncited_claim::check(c, sink)?;
+    integrity::unknown_source::check(cx, c, sink)?;
+    provenance::citation_without_evidence::check(c, sink)?;
+    provenance::quote_too_long::check(c, sink)?;
+    provenance::cites_own_source::check(c, sink)?;
+    provenance::cites_unlisted_work::check(cx, c, sink)?;
+    integrity::unknown_claim::check(cx, c, sink)?;
+    consistency::dispute_mismatch::check(cx, c, sink)?;
+    consistency::wrong_dispute_relation::check(cx, c, sink)?;
+    consistency::unranked_contradiction::check(cx, c, sink)
+}
+
+/// Every rule on one source that needs no citation: its dates, names and references.
+pub(crate) fn source<'a>(
+    cx: &impl Lookup<'a>,
+    file: FileNo,
+    s: &Source,
+    sink: &mut impl Sink,
+) -> Flow {
+    bibliography::date_after_as_of::check_source(cx, file, s, sink)?;
+    bibliography::accessed_before_issued::check_source(file, s, sink)?;
+    bibliography::incomplete_name::check_source(file, s, sink)?;
+    provenance::cites_own_source::check_source(file, s, sink)?;
+    integrity::unknown_source::check_source(cx, file, s, sink)
+}
+
+/// The rules on a source that need every citation read: whether one uses it.
+pub(crate) fn source_used<'a>(
+    cx: &impl Lookup<'a>,
+    file: FileNo,
+    s: &Source,
+    sink: &mut impl Sink,
+) -> Flow {
+    provenance::unused_source::check_source(cx, file, s, sink)
+}
+
+/// The rules on all the claims of one subject together, in file order.
+pub(crate) fn subject<'a>(
+    cx: &impl Lookup<'a>,
+    subject: &str,
+    claims: &[ClaimAt<'a>],
+    sink: &mut impl Sink,
+) -> Flow {
+    consistency::undeclared_dispute::check(cx, subject, claims, sink)
+}
 
 /// The rule with this kebab-case name.
 pub fn by_name(name: &str) -> Option<&'static Rule> {

@@ -24,3 +24,26 @@ declare_rule! {
     /// ```
     pub INCOMPLETE_NAME = "E0606" "incomplete-name" Error Bibliography "An author or editor has a `family` name or a `literal` name.";
 }
+
+use cadres_model::Source;
+
+use crate::rules::lookup::{FileNo, Flow, GO_ON, Report, Sink};
+
+/// Every author and editor of the source has a `family` name or a `literal` one.
+pub(crate) fn check_source(file: FileNo, s: &Source, sink: &mut impl Sink) -> Flow {
+    for (key, names) in [("author", &s.author), ("editor", &s.editor)] {
+        for (i, n) in names.iter().enumerate() {
+            if n.family.is_none() && n.literal.is_none() {
+                sink.report(&INCOMPLETE_NAME, file, || {
+                    Report::at(
+                        format!("/{key}/{i}"),
+                        "this name has neither `family` nor `literal`",
+                    )
+                    .label("no `family`, no `literal`")
+                    .help("give a person's `family` name, or an organization's name as `literal`")
+                })?;
+            }
+        }
+    }
+    GO_ON
+}

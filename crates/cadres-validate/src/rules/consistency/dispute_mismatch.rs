@@ -25,3 +25,28 @@ declare_rule! {
     /// ```
     pub DISPUTE_MISMATCH = "E0805" "dispute-mismatch" Error Consistency "A dispute links two different claims with the same subject and property.";
 }
+
+use crate::rules::lookup::{ClaimAt, Flow, GO_ON, Lookup, Report, Sink};
+
+/// A claim disputes only rival claims: others of the same subject and property.
+pub(crate) fn check<'a>(cx: &impl Lookup<'a>, a: &ClaimAt<'a>, sink: &mut impl Sink) -> Flow {
+    for (j, _, b, rival) in super::disputed(cx, a) {
+        if rival {
+            continue;
+        }
+        sink.report(&DISPUTE_MISMATCH, a.file, || {
+            let why = if b.claim.id == a.claim.id {
+                "a claim cannot dispute itself".to_owned()
+            } else {
+                format!(
+                    "`{}` is about `{}` {}, not `{}` {}",
+                    b.claim.id, b.subject.id, b.claim.property, a.subject.id, a.claim.property
+                )
+            };
+            Report::at(format!("{}/disputes/{j}/with", a.pointer()), why)
+                .label("not a rival claim")
+                .help("dispute only a claim with the same subject and property")
+        })?;
+    }
+    GO_ON
+}

@@ -38,3 +38,66 @@ declare_rule! {
     /// ```
     pub UNDECLARED_DISPUTE = "E0801" "undeclared-dispute" Error Consistency "Claims giving differing values of a single-valued property to one subject are linked by `disputes`.";
 }
+
+use cadres_model::{Cardinality, DateRelation};
+
+use crate::rules::lookup::{ClaimAt, Flow, GO_ON, Lookup, Report, Sink};
+
+/// Claims of one subject that give a single-valued property different values declare
+/// their dispute. `claims` are every claim of the subject, in file order.
+pub(crate) fn check<'a>(
+    cx: &impl Lookup<'a>,
+    subject: &str,
+    claims: &[ClaimAt<'a>],
+    sink: &mut impl Sink,
+) -> Flow {
+    let mut single: Vec<&ClaimAt<'a>> = claims
+        .iter()
+        .filter(|c| {
+            cx.property(c.claim.property.as_str())
+                .is_some_and(|p| p.cardinality == Cardinality::Single)
+        })
+        .collect();
+    if single.len() < 2 {
+        return GO_ON;
+    }
+    // Grouped by property, each group in file order.
+    single.sort_by_key(|c| c.claim.property.as_str());
+    for group in single.chunk_by(|x, y| x.claim.property == y.claim.property) {
+        for (i, b) in group.iter().enumerate() {
+            for a in &group[..i] {
+                if a.claim.value == b.claim.value || super::linked(a.claim, b.claim) {
+                    continue;
+                }
+                sink.report(&UNDECLARED_DISPUTE, b.file, || {
+                    let relation = super::relation(a.claim, b.claim);
+                    let rank = if relation == Some(DateRelation::Contradiction) {
+                        ", and rank one of them with a `rank-reason`"
+                    } else {
+                        ""
+                    };
+                    let relation = relation.map_or("...", DateRelation::as_str);
+                    Report::at(
+                        format!("{}/value", b.pointer()),
+                        format!(
+                            "`{}` gives {} a {} of {}, but `{}` gives {}",
+                            b.claim.id,
+                            subject,
+                            b.claim.property,
+                            b.claim.value,
+                            a.claim.id,
+                            a.claim.value
+                        ),
+                    )
+                    .label("differs from another claim")
+                    .help(format!(
+                        "add `disputes = [{{ with = \"{}\", relation = \"{relation}\" }}]` to `{}`{rank}",
+                        a.claim.id, b.claim.id
+                    ))
+                    .related(a.file, format!("{}/value", a.pointer()), "the other value")
+                })?;
+            }
+        }
+    }
+    GO_ON
+}

@@ -28,3 +28,33 @@ declare_rule! {
     /// ```
     pub UNRANKED_CONTRADICTION = "E0803" "unranked-contradiction" Error Consistency "In a contradiction, at least one side has a rank other than normal, with a `rank-reason`.";
 }
+
+use cadres_model::DateRelation;
+
+use crate::rules::lookup::{ClaimAt, Flow, GO_ON, Lookup, Report, Sink};
+
+/// Of two claims that contradict each other, one is ranked with a reason.
+pub(crate) fn check<'a>(cx: &impl Lookup<'a>, a: &ClaimAt<'a>, sink: &mut impl Sink) -> Flow {
+    for (j, d, b, rival) in super::disputed(cx, a) {
+        let relation = super::relation(a.claim, b.claim).unwrap_or(d.relation);
+        if !rival
+            || relation != DateRelation::Contradiction
+            || super::ranked(a.claim)
+            || super::ranked(b.claim)
+        {
+            continue;
+        }
+        sink.report(&UNRANKED_CONTRADICTION, a.file, || {
+            Report::at(
+                format!("{}/disputes/{j}", a.pointer()),
+                format!(
+                    "`{}` contradicts `{}`, and neither is ranked",
+                    a.claim.id, b.claim.id
+                ),
+            )
+            .label("a contradiction")
+            .help("rank one side `preferred` or `deprecated`, with a `rank-reason`")
+        })?;
+    }
+    GO_ON
+}

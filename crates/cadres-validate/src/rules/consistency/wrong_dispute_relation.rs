@@ -27,3 +27,33 @@ declare_rule! {
     /// ```
     pub WRONG_DISPUTE_RELATION = "E0802" "wrong-dispute-relation" Error Consistency "A dispute between dates declares the relation their bounds give (refinement, overlap, contradiction).";
 }
+
+use crate::rules::lookup::{ClaimAt, Flow, GO_ON, Lookup, Report, Sink};
+use crate::rules::words::article;
+
+/// A dispute between two dates declares the relation their bounds give.
+pub(crate) fn check<'a>(cx: &impl Lookup<'a>, a: &ClaimAt<'a>, sink: &mut impl Sink) -> Flow {
+    for (j, d, b, rival) in super::disputed(cx, a) {
+        let Some(rel) = super::relation(a.claim, b.claim).filter(|_| rival) else {
+            continue;
+        };
+        if rel == d.relation {
+            continue;
+        }
+        sink.report(&WRONG_DISPUTE_RELATION, a.file, || {
+            Report::at(
+                format!("{}/disputes/{j}/relation", a.pointer()),
+                format!(
+                    "`{}` and `{}` are {}, not {}",
+                    a.claim.value,
+                    b.claim.value,
+                    article(&rel.to_string()),
+                    article(&d.relation.to_string())
+                ),
+            )
+            .label(format!("their bounds give `{rel}`"))
+            .help(format!("write `relation = \"{rel}\"`"))
+        })?;
+    }
+    GO_ON
+}

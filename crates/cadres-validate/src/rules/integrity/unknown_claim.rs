@@ -26,3 +26,21 @@ declare_rule! {
     /// ```
     pub UNKNOWN_CLAIM = "E0304" "unknown-claim" Error Integrity "Every claim named by `disputes.with` exists.";
 }
+
+use crate::rules::lookup::{ClaimAt, Flow, GO_ON, Lookup, Namespace, Sink};
+
+/// The claims the claim disputes exist.
+pub(crate) fn check<'a>(cx: &impl Lookup<'a>, c: &ClaimAt<'a>, sink: &mut impl Sink) -> Flow {
+    for (j, d) in c.claim.disputes.iter().enumerate() {
+        super::unresolved(
+            cx,
+            sink,
+            c.file,
+            Namespace::Claim,
+            d.with.as_str(),
+            false,
+            || format!("{}/disputes/{j}/with", c.pointer()),
+        )?;
+    }
+    GO_ON
+}

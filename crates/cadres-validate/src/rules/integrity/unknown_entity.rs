@@ -24,3 +24,34 @@ declare_rule! {
     /// ```
     pub UNKNOWN_ENTITY = "E0302" "unknown-entity" Error Integrity "Every entity value resolves to a file in `entities/`.";
 }
+
+use crate::rules::lookup::{ClaimAt, Flow, GO_ON, Lookup, Namespace, Sink};
+
+/// The entities the claim's value and qualifiers name exist.
+pub(crate) fn check<'a>(cx: &impl Lookup<'a>, c: &ClaimAt<'a>, sink: &mut impl Sink) -> Flow {
+    if let Some(e) = c.claim.value.as_entity() {
+        super::unresolved(
+            cx,
+            sink,
+            c.file,
+            Namespace::Entity,
+            e.as_str(),
+            false,
+            || format!("{}/value/entity", c.pointer()),
+        )?;
+    }
+    for (k, v) in &c.claim.qualifiers {
+        if let Some(e) = v.as_entity() {
+            super::unresolved(
+                cx,
+                sink,
+                c.file,
+                Namespace::Entity,
+                e.as_str(),
+                false,
+                || format!("{}/qualifiers/{k}/entity", c.pointer()),
+            )?;
+        }
+    }
+    GO_ON
+}

@@ -25,3 +25,32 @@ declare_rule! {
     /// ```
     pub UNKNOWN_PROPERTY = "E0303" "unknown-property" Error Integrity "Every claim property and qualifier key is in `properties.toml`.";
 }
+
+use crate::rules::lookup::{ClaimAt, Flow, GO_ON, Lookup, Namespace, Sink};
+
+/// The claim's property and its qualifiers' are declared.
+pub(crate) fn check<'a>(cx: &impl Lookup<'a>, c: &ClaimAt<'a>, sink: &mut impl Sink) -> Flow {
+    let property = c.claim.property.as_str();
+    super::unresolved(
+        cx,
+        sink,
+        c.file,
+        Namespace::Property,
+        property,
+        false,
+        || format!("{}/property", c.pointer()),
+    )?;
+    for k in c.claim.qualifiers.keys() {
+        // The key is the reference: the report points at it.
+        super::unresolved(
+            cx,
+            sink,
+            c.file,
+            Namespace::Property,
+            k.as_str(),
+            true,
+            || format!("{}/qualifiers/{k}", c.pointer()),
+        )?;
+    }
+    GO_ON
+}

@@ -27,3 +27,49 @@ declare_rule! {
     /// ```
     pub UNKNOWN_SOURCE = "E0301" "unknown-source" Error Integrity "Every source named by a citation (`source`, `cites`) or a reference list resolves to a file in `sources/`.";
 }
+
+use cadres_model::Source;
+
+use crate::rules::lookup::{ClaimAt, FileNo, Flow, GO_ON, Lookup, Namespace, Sink};
+
+/// The sources the claim's citations name, as `source` and under `cites`, exist.
+pub(crate) fn check<'a>(cx: &impl Lookup<'a>, c: &ClaimAt<'a>, sink: &mut impl Sink) -> Flow {
+    for (j, cit) in c.claim.citations.iter().enumerate() {
+        super::unresolved(
+            cx,
+            sink,
+            c.file,
+            Namespace::Source,
+            cit.source.as_str(),
+            false,
+            || format!("{}/citations/{j}/source", c.pointer()),
+        )?;
+        for (k, w) in cit.cites.iter().enumerate() {
+            super::unresolved(
+                cx,
+                sink,
+                c.file,
+                Namespace::Source,
+                w.as_str(),
+                false,
+                || format!("{}/citations/{j}/cites/{k}", c.pointer()),
+            )?;
+        }
+    }
+    GO_ON
+}
+
+/// The sources a source lists as its references exist.
+pub(crate) fn check_source<'a>(
+    cx: &impl Lookup<'a>,
+    file: FileNo,
+    s: &Source,
+    sink: &mut impl Sink,
+) -> Flow {
+    for (i, r) in s.references.iter().enumerate() {
+        super::unresolved(cx, sink, file, Namespace::Source, r.as_str(), false, || {
+            format!("/references/{i}")
+        })?;
+    }
+    GO_ON
+}

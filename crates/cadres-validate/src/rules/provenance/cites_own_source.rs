@@ -27,3 +27,43 @@ declare_rule! {
     /// ```
     pub CITES_OWN_SOURCE = "E0405" "cites-own-source" Error Provenance "A work under `cites` differs from the citation's `source`, and no source lists itself in `references`.";
 }
+
+use cadres_model::Source;
+
+use crate::rules::lookup::{ClaimAt, FileNo, Flow, GO_ON, Report, Sink};
+
+/// No citation lists its own source under `cites`.
+pub(crate) fn check(c: &ClaimAt<'_>, sink: &mut impl Sink) -> Flow {
+    for (j, cit) in c.claim.citations.iter().enumerate() {
+        for (k, w) in cit.cites.iter().enumerate() {
+            if *w == cit.source {
+                sink.report(&CITES_OWN_SOURCE, c.file, || {
+                    Report::at(
+                        format!("{}/citations/{j}/cites/{k}", c.pointer()),
+                        format!("`{w}` is the citation's own source"),
+                    )
+                    .label("the source itself")
+                    .help("list under `cites` only the works the source cites; remove this one")
+                })?;
+            }
+        }
+    }
+    GO_ON
+}
+
+/// No source lists itself among its references.
+pub(crate) fn check_source(file: FileNo, s: &Source, sink: &mut impl Sink) -> Flow {
+    for (i, r) in s.references.iter().enumerate() {
+        if *r == s.id {
+            sink.report(&CITES_OWN_SOURCE, file, || {
+                Report::at(
+                    format!("/references/{i}"),
+                    format!("`{r}` lists itself among its references"),
+                )
+                .label("the source itself")
+                .help("remove it from `references`")
+            })?;
+        }
+    }
+    GO_ON
+}

@@ -27,3 +27,35 @@ declare_rule! {
     /// ```
     pub CITES_UNLISTED_WORK = "E0406" "cites-unlisted-work" Error Provenance "A work under `cites` is in the citation source's `references`.";
 }
+
+use crate::rules::lookup::{ClaimAt, Flow, GO_ON, Lookup, Namespace, Report, Sink};
+
+/// Every work a citation lists under `cites` is among its source's references.
+pub(crate) fn check<'a>(cx: &impl Lookup<'a>, c: &ClaimAt<'a>, sink: &mut impl Sink) -> Flow {
+    for (j, cit) in c.claim.citations.iter().enumerate() {
+        let Some((file, s)) = cx.source(cit.source.as_str()) else {
+            continue;
+        };
+        for (k, w) in cit.cites.iter().enumerate() {
+            // The source itself is `cites-own-source`'s; an unknown work `unknown-source`'s.
+            if *w == cit.source || !cx.knows(Namespace::Source, w.as_str()) {
+                continue;
+            }
+            if s.references.contains(w) {
+                continue;
+            }
+            sink.report(&CITES_UNLISTED_WORK, c.file, || {
+                Report::at(
+                    format!("{}/citations/{j}/cites/{k}", c.pointer()),
+                    format!("`{}` does not list `{w}` among its references", s.id),
+                )
+                .label("not in the source's references")
+                .help(format!(
+                    "add `{w}` to `references` in `{}`, or remove it here",
+                    cx.file_name(file)
+                ))
+            })?;
+        }
+    }
+    GO_ON
+}

@@ -1,20 +1,20 @@
 //! Provenance rules: claims carry evidence, and the evidence is what it says.
 
-mod ambiguous_name;
-mod as_named_mismatch;
-mod citation_without_evidence;
-mod cites_own_source;
-mod cites_unlisted_work;
-mod missing_archived_text;
-mod pin_mismatch;
-mod quote_not_in_archive;
-mod quote_omits_name;
-mod quote_too_long;
-mod stale_verification;
-mod uncited_claim;
-mod unpinned_source;
-mod unused_source;
-mod unverified_quote;
+pub(super) mod ambiguous_name;
+pub(super) mod as_named_mismatch;
+pub(super) mod citation_without_evidence;
+pub(super) mod cites_own_source;
+pub(super) mod cites_unlisted_work;
+pub(super) mod missing_archived_text;
+pub(super) mod pin_mismatch;
+pub(super) mod quote_not_in_archive;
+pub(super) mod quote_omits_name;
+pub(super) mod quote_too_long;
+pub(super) mod stale_verification;
+pub(super) mod uncited_claim;
+pub(super) mod unpinned_source;
+pub(super) mod unused_source;
+pub(super) mod unverified_quote;
 
 pub use ambiguous_name::AMBIGUOUS_NAME;
 pub use as_named_mismatch::AS_NAMED_MISMATCH;

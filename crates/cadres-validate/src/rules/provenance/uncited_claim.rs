@@ -28,3 +28,20 @@ declare_rule! {
     /// ```
     pub UNCITED_CLAIM = "E0401" "uncited-claim" Error Provenance "Every claim has at least one citation.";
 }
+
+use crate::rules::lookup::{ClaimAt, Flow, GO_ON, Report, Sink};
+
+/// The claim has a citation.
+pub(crate) fn check(c: &ClaimAt<'_>, sink: &mut impl Sink) -> Flow {
+    if !c.claim.citations.is_empty() {
+        return GO_ON;
+    }
+    sink.report(&UNCITED_CLAIM, c.file, || {
+        Report::at(
+            format!("{}/citations", c.pointer()),
+            format!("the claim `{}` has no citation", c.claim.id),
+        )
+        .label("no citation")
+        .help("add `{ source = \"...\", locator = \"...\", quote = \"...\" }`")
+    })
+}

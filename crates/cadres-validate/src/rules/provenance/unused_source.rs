@@ -25,3 +25,25 @@ declare_rule! {
     /// ```
     pub UNUSED_SOURCE = "W0407" "unused-source" Warning Provenance "Every source is used by a citation, as its `source` or under `cites`.";
 }
+
+use cadres_model::Source;
+
+use crate::rules::lookup::{FileNo, Flow, GO_ON, Lookup, Report, Sink};
+
+/// Some citation names the source, as `source` or under `cites`. Judged only once every
+/// file that could cite it has been read.
+pub(crate) fn check_source<'a>(
+    cx: &impl Lookup<'a>,
+    file: FileNo,
+    s: &Source,
+    sink: &mut impl Sink,
+) -> Flow {
+    if cx.cited(s.id.as_str()) != Some(false) {
+        return GO_ON;
+    }
+    sink.report(&UNUSED_SOURCE, file, || {
+        Report::at("/id", format!("no citation uses the source `{}`", s.id))
+            .label("never cited")
+            .help("cite it from a claim (as `source` or under `cites`), or remove the file")
+    })
+}

@@ -1,20 +1,20 @@
 //! Structure rules: files, their syntax, their schema and their place in the folder tree.
 
-mod file_name_mismatch;
-mod file_too_large;
-mod folder_kind_mismatch;
-mod limit_exceeded;
-mod missing_field;
-mod missing_file;
-mod non_canonical_encoding;
+pub(super) mod file_name_mismatch;
+pub(super) mod file_too_large;
+pub(super) mod folder_kind_mismatch;
+pub(super) mod limit_exceeded;
+pub(super) mod missing_field;
+pub(super) mod missing_file;
+pub(super) mod non_canonical_encoding;
 mod not_utf8;
-mod schema_directive;
-mod schema_mismatch;
-mod symlink_outside;
-mod toml_syntax;
-mod unexpected_file;
-mod unknown_field;
-mod unreadable_file;
+pub(super) mod schema_directive;
+pub(super) mod schema_mismatch;
+pub(super) mod symlink_outside;
+pub(super) mod toml_syntax;
+pub(super) mod unexpected_file;
+pub(super) mod unknown_field;
+pub(super) mod unreadable_file;
 
 pub use file_name_mismatch::FILE_NAME_MISMATCH;
 pub use file_too_large::FILE_TOO_LARGE;

@@ -1,10 +1,10 @@
 //! Text rules: free text is clean.
 
-mod invisible_character;
-mod label_script_mismatch;
-mod not_nfc;
-mod placeholder_left;
-mod untrimmed_text;
+pub(super) mod invisible_character;
+pub(super) mod label_script_mismatch;
+pub(super) mod not_nfc;
+pub(super) mod placeholder_left;
+pub(super) mod untrimmed_text;
 
 pub use invisible_character::INVISIBLE_CHARACTER;
 pub use label_script_mismatch::LABEL_SCRIPT_MISMATCH;

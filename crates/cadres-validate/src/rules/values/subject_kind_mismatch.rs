@@ -30,3 +30,31 @@ declare_rule! {
     /// ```
     pub SUBJECT_KIND_MISMATCH = "E0505" "subject-kind-mismatch" Error Values "A claim's subject is of a kind its property applies to (`subject-kinds`).";
 }
+
+use crate::rules::lookup::{ClaimAt, Flow, GO_ON, Lookup, Report, Sink};
+use crate::rules::words::{article, kinds};
+
+/// The claim's subject is of a kind its property applies to.
+pub(crate) fn check<'a>(cx: &impl Lookup<'a>, c: &ClaimAt<'a>, sink: &mut impl Sink) -> Flow {
+    let Some(prop) = cx.property(c.claim.property.as_str()) else {
+        return GO_ON;
+    };
+    let kind = c.subject.kind;
+    if prop.subject_kinds.is_empty() || prop.subject_kinds.contains(&kind) {
+        return GO_ON;
+    }
+    sink.report(&SUBJECT_KIND_MISMATCH, c.file, || {
+        Report::at(
+            format!("{}/property", c.pointer()),
+            format!(
+                "`{}` applies to {}, and `{}` is {}",
+                prop.id,
+                kinds(&prop.subject_kinds),
+                c.subject.id,
+                article(kind.as_str())
+            ),
+        )
+        .label(format!("not for {}", article(kind.as_str())))
+        .help("use another property, or add the kind to its `subject-kinds`")
+    })
+}
