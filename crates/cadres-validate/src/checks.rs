@@ -476,46 +476,6 @@ fn naming(ix: &Index<'_>, c: &ClaimAt<'_>, cp: &str, cit: &Citation, out: &mut V
     let subject = c.subject;
     let value = c.claim.value.as_entity();
     let quote = cit.quote.as_deref().map(names::key);
-    for (id, words) in &cit.as_named {
-        let ap = format!("{cp}/as-named/{id}");
-        if *id != subject.id && Some(id) != value {
-            let message = match value {
-                Some(v) => format!(
-                    "`{id}` is neither the claim's subject `{}` nor its value `{v}`",
-                    subject.id
-                ),
-                None => format!(
-                    "`{id}` is not the claim's subject `{}`, and its value is no entity",
-                    subject.id
-                ),
-            };
-            out.push(
-                ix.at_key(&rules::AS_NAMED_MISMATCH, fi, &ap, message)
-                    .label("not an entity of this claim")
-                    .help("key `as-named` by the subject's or the value's id, or remove the entry"),
-            );
-        } else if !quote
-            .as_deref()
-            .is_some_and(|q| names::occurs(&names::key(words), q))
-        {
-            let (message, help) = if quote.is_some() {
-                (
-                    format!("the quote does not contain the words {words:?}"),
-                    "copy the words that name it from the quote, as the quote writes them",
-                )
-            } else {
-                (
-                    format!("this citation has no quote for the words {words:?} to occur in"),
-                    "add the quote that names it, or remove the entry",
-                )
-            };
-            out.push(
-                ix.at(&rules::AS_NAMED_MISMATCH, fi, &ap, message)
-                    .label("not in the quote")
-                    .help(help),
-            );
-        }
-    }
     let Some(quote) = quote else { return };
     let table = ix.names();
     // The subject's names from its own file (the table has those of the first file of each

@@ -506,8 +506,7 @@ fn citations_clean(
     Ok(())
 }
 
-/// The naming rules on one citation, as far as the subject's own names go: every
-/// `as-named` entry is the subject's or the value's and occurs in the quote; the subject is
+/// The naming rules on one citation, as far as the subject's own names go: the subject is
 /// declared or one of its names occurs (which of them is left in `facts`, to be proved
 /// unambiguous at the end); the value entity is declared, or the quote is left in `facts`.
 fn citation_names(
@@ -518,15 +517,6 @@ fn citation_names(
 ) -> Condition {
     let value = c.value.as_entity();
     let quote = cit.quote.as_deref().map(names::key);
-    for (id, words) in &cit.as_named {
-        if (*id != e.id && Some(id) != value)
-            || !quote
-                .as_deref()
-                .is_some_and(|q| names::occurs(&names::key(words), q))
-        {
-            return Err(&rules::AS_NAMED_MISMATCH);
-        }
-    }
     let Some(quote) = quote else {
         return Ok(());
     };

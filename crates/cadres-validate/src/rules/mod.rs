@@ -235,6 +235,7 @@ pub(crate) fn claim<'a>(cx: &impl Lookup<'a>, c: &ClaimAt<'a>, sink: &mut impl S
     provenance::quote_too_long::check(c, sink)?;
     provenance::cites_own_source::check(c, sink)?;
     provenance::cites_unlisted_work::check(cx, c, sink)?;
+    provenance::as_named_mismatch::check(c, sink)?;
     integrity::unknown_claim::check(cx, c, sink)?;
     consistency::dispute_mismatch::check(cx, c, sink)?;
     consistency::wrong_dispute_relation::check(cx, c, sink)?;

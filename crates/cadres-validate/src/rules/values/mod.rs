@@ -44,14 +44,15 @@ impl Valued<'_> {
 
 /// The claim's value and its qualifiers', each with its property where that could be built
 /// (an unknown one is `unknown-property`'s).
-pub(crate) fn valued<'a>(cx: &impl Lookup<'a>, c: &ClaimAt<'a>) -> Vec<Valued<'a>> {
-    let own = cx
-        .property(c.claim.property.as_str())
-        .map(|property| Valued {
-            property,
-            value: &c.claim.value,
-            qualifier: None,
-        });
+pub(crate) fn valued<'a, 'x>(
+    cx: &'x impl Lookup<'a>,
+    c: &'x ClaimAt<'a>,
+) -> impl Iterator<Item = Valued<'a>> + 'x {
+    let own = cx.property(c.claim.property.as_str()).map(|property| Valued {
+        property,
+        value: &c.claim.value,
+        qualifier: None,
+    });
     own.into_iter()
         .chain(c.claim.qualifiers.iter().filter_map(|(k, value)| {
             cx.property(k.as_str()).map(|property| Valued {
@@ -60,5 +61,4 @@ pub(crate) fn valued<'a>(cx: &impl Lookup<'a>, c: &ClaimAt<'a>) -> Vec<Valued<'a
                 qualifier: Some(k),
             })
         }))
-        .collect()
 }
