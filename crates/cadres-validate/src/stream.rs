@@ -88,8 +88,9 @@ impl<'c> Lookup<'c> for Scope<'c, '_> {
             Namespace::Source => self.cx.sources.contains_key(id),
             Namespace::Entity => self.cx.entities.contains_key(id),
             Namespace::Property => self.cx.properties.contains_key(id),
-            // A claim of another file is not known here: the full check judges it.
-            Namespace::Claim => self.claim(id).is_some(),
+            // A claim of another file: no telling yet. The entity leaves the dispute for the
+            // end ([`NameFacts::elsewhere`]), when every claim id is known.
+            Namespace::Claim => true,
         }
     }
 
@@ -149,6 +150,9 @@ struct NameFacts {
     /// The value entity and the quote ([`names::key`]) of each citation that names its
     /// value entity by the entity's names.
     values: Vec<(Id, String)>,
+    /// The hashes of the claims its claims dispute that are not in its file: none is a
+    /// rival (`dispute-mismatch`) if it exists, and `unknown-claim` if not.
+    elsewhere: Vec<u64>,
 }
 
 /// What reading an entity file leaves: its ids' hashes, its naming facts, and the record
@@ -360,10 +364,30 @@ pub(crate) fn clean(
     drop(cx);
     let mut entities = Vec::new();
     let mut facts = Vec::with_capacity(checked.len());
+    let elsewhere = checked.iter().any(|(_, n, _)| !n.elsewhere.is_empty());
+    // The claims' hashes alone, only for the disputes of claims in other files.
+    let mut claim_hashes: Vec<u64> = Vec::new();
     for (h, n, e) in checked {
+        if elsewhere {
+            claim_hashes.extend(&h[1..]);
+        }
         hashes.extend(h);
         facts.push(n);
         entities.extend(e);
+    }
+    if elsewhere {
+        claim_hashes.par_sort_unstable();
+        for n in &facts {
+            if let Some(h) = n.elsewhere.first() {
+                // A claim of another file has another subject: never a rival.
+                let rule = if claim_hashes.binary_search(h).is_ok() {
+                    &rules::DISPUTE_MISMATCH
+                } else {
+                    &rules::UNKNOWN_CLAIM
+                };
+                return Err(Doubt::at(rule, &n.file));
+            }
+        }
     }
     names_clean(facts)?;
     hashes.par_sort_unstable();
@@ -436,10 +460,18 @@ fn entity_clean(file: FileNo, e: &EntityFile, cx: &Context<'_>) -> Result<NameFa
         names: names::forms(&e.labels, &e.aliases),
         named_by: Vec::new(),
         values: Vec::new(),
+        elsewhere: Vec::new(),
     };
     if facts.names.len() > 64 {
         // More names than the bit sets hold: the full check judges them.
         return Err(Doubt::at(&rules::QUOTE_OMITS_NAME, rel));
+    }
+    for c in &e.claims {
+        for d in &c.disputes {
+            if !e.claims.iter().any(|b| b.id == d.with) {
+                facts.elsewhere.push(hash(d.with.as_str()));
+            }
+        }
     }
     let scope = Scope {
         cx,
@@ -581,6 +613,9 @@ fn names_clean(facts: Vec<NameFacts>) -> Result<(), Doubt> {
     // The first entity in file order that doubts, whatever the threads did first.
     judged.into_iter().collect()
 }
+
+#[cfg(test)]
+mod mutations;
 
 #[cfg(test)]
 mod tests {

@@ -48,11 +48,13 @@ pub(crate) fn valued<'a, 'x>(
     cx: &'x impl Lookup<'a>,
     c: &'x ClaimAt<'a>,
 ) -> impl Iterator<Item = Valued<'a>> + 'x {
-    let own = cx.property(c.claim.property.as_str()).map(|property| Valued {
-        property,
-        value: &c.claim.value,
-        qualifier: None,
-    });
+    let own = cx
+        .property(c.claim.property.as_str())
+        .map(|property| Valued {
+            property,
+            value: &c.claim.value,
+            qualifier: None,
+        });
     own.into_iter()
         .chain(c.claim.qualifiers.iter().filter_map(|(k, value)| {
             cx.property(k.as_str()).map(|property| Valued {
