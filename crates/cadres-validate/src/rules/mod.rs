@@ -6,9 +6,20 @@
 //! Each rule is a module of its own, `rules/<category>/<rule_name>.rs`, declared with
 //! `declare_rule!`: its code, name, severity, category and summary, and its
 //! documentation (why the rule exists, a fragment that fails it and one that passes).
-//! The check itself still lives with the pass that runs it (`checks.rs`, `stream.rs`,
-//! `load.rs`, `scan.rs`, …); it moves into the rule's module next. `cargo xtask rules`
-//! writes the catalogue and every rule's documentation into `docs/rules.md`.
+//! A cross-record rule's module also holds its check: one function over a
+//! [`lookup::Lookup`] (what is known of sources, entities, properties and rival claims) and
+//! a [`lookup::Sink`] (report, or stop at the first report), whose report is built by a
+//! closure so that a driver that needs only yes or no never formats a message. [`claim`],
+//! [`source`], [`source_used`] and [`subject`] list those checks once; the full driver
+//! (`checks.rs`) and the streaming driver (`stream.rs`) both run these lists.
+//!
+//! Not yet moved: the per-file rules still run in the loading pass (`load.rs`, `scan.rs`,
+//! `schema.rs`, `layout.rs`), which both drivers share; the naming rules' predicates are in
+//! `names.rs` and composed by each driver (the stream must wait for every entity's names);
+//! `duplicate-id` is found by each driver in its own way (spanned declarations, id hashes);
+//! and the rules on pins and the record of verified quotes are in `verified.rs` and
+//! `archive.rs`. `cargo xtask rules` writes the catalogue and every rule's documentation
+//! into `docs/rules.md`.
 
 use std::fmt;
 
