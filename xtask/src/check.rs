@@ -90,6 +90,9 @@ fn progress_line(pass: Pass<'_>, done: usize, total: usize) -> String {
         Pass::Streaming => "checking".to_owned(),
         Pass::Full(Some(doubt)) => format!("found {doubt}; checking every file in full"),
         Pass::Full(None) => "checking every file and every quote against the archive".to_owned(),
+        Pass::Pointing(doubt) => {
+            format!("found {doubt}; reading the files with problems again to point at them")
+        }
     };
     format!(
         "\r{what} [{}{}] {done}/{total} files{CLEAR}",
@@ -214,6 +217,10 @@ mod tests {
         assert_eq!(
             progress_line(Pass::Full(None), 10_000, 20_000),
             "\rchecking every file and every quote against the archive [###############               ] 10000/20000 files\x1b[K"
+        );
+        assert_eq!(
+            progress_line(Pass::Pointing(&doubt), 3, 12),
+            "\rfound uncited-claim in entities/person/liu-shaoqi.toml; reading the files with problems again to point at them [#######                       ] 3/12 files\x1b[K"
         );
         assert_eq!(progress_line(Pass::Full(None), 20_000, 20_000), "\r\x1b[K");
     }

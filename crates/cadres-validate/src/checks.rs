@@ -22,6 +22,7 @@ use crate::names::{self, NameTable, Naming};
 use crate::roots::{Defines, Root};
 use crate::rules::lookup::{ClaimAt, FileNo, Flow, GO_ON, Lookup, Namespace, Report, Sink};
 use crate::rules::{self, Rule};
+use crate::stream::Background;
 
 /// A hash map with a fast hasher and a fixed seed. No output depends on its order.
 type Map<K, V> = HashMap<K, V, FixedState>;
@@ -76,10 +77,17 @@ pub(crate) struct Index<'a> {
     root_of: Map<(&'a str, u8), usize>,
     /// Every entity's names, for the rules on how a quote names them: built on first use.
     names: OnceLock<NameTable>,
+    /// What the streaming driver knows of the files not loaded here, when only its
+    /// suspects are ([`crate::stream::Background`]).
+    background: Option<&'a Background>,
 }
 
 impl<'a> Index<'a> {
-    pub(crate) fn new(files: &'a [Loaded], roots: &'a [Root]) -> Index<'a> {
+    pub(crate) fn new(
+        files: &'a [Loaded],
+        roots: &'a [Root],
+        background: Option<&'a Background>,
+    ) -> Index<'a> {
         let mut ix = Index {
             files,
             metadata: None,
@@ -107,6 +115,7 @@ impl<'a> Index<'a> {
                 })
                 .collect(),
             names: OnceLock::new(),
+            background,
         };
         let mut entity_files: Map<&'a str, Vec<usize>> = Map::default();
         for (fi, f) in files.iter().enumerate() {
@@ -227,6 +236,13 @@ impl<'a> Index<'a> {
                     .map(|(id, _)| *id)
                     .collect()
             };
+            if let Some(bg) = self.background {
+                match what {
+                    Namespace::Source => v.extend(bg.sources.keys().map(String::as_str)),
+                    Namespace::Entity => v.extend(bg.entities.keys().map(String::as_str)),
+                    Namespace::Claim | Namespace::Property => {}
+                }
+            }
             v.sort_unstable();
             v
         })
@@ -383,7 +399,15 @@ impl<'a> Lookup<'a> for Index<'a> {
         match ns {
             // Without `properties.toml` no property can be known, nor reported as unknown.
             Namespace::Property => !self.properties_loaded || self.known_property(id),
-            _ => self.known(id, bit(ns)),
+            Namespace::Source => {
+                self.known(id, SOURCE)
+                    || self.background.is_some_and(|b| b.sources.contains_key(id))
+            }
+            Namespace::Entity => {
+                self.known(id, ENTITY)
+                    || self.background.is_some_and(|b| b.entities.contains_key(id))
+            }
+            Namespace::Claim => self.known(id, CLAIM),
         }
     }
 
@@ -399,12 +423,21 @@ impl<'a> Lookup<'a> for Index<'a> {
         crate::suggest::closest(id, self.sorted(ns))
     }
 
-    fn source(&self, id: &str) -> Option<(FileNo, &'a Source)> {
-        self.sources.get(id).copied()
+    fn source(&self, id: &str) -> Option<(&'a str, &'a Source)> {
+        match self.sources.get(id) {
+            Some(&(fi, s)) => Some((self.files[fi].rel.as_str(), s)),
+            None => self
+                .background
+                .and_then(|b| b.sources.get(id))
+                .map(|(file, s)| (file.as_str(), s)),
+        }
     }
 
     fn entity_kind(&self, id: &str) -> Option<EntityKind> {
-        self.entities.get(id).map(|(_, e)| e.kind)
+        match self.entities.get(id) {
+            Some((_, e)) => Some(e.kind),
+            None => self.background.and_then(|b| b.entities.get(id).copied()),
+        }
     }
 
     fn claim(&self, id: &str) -> Option<ClaimAt<'a>> {
@@ -419,12 +452,9 @@ impl<'a> Lookup<'a> for Index<'a> {
         Some(
             self.declared
                 .get(id)
-                .is_some_and(|d| d.cited.load(Ordering::Relaxed)),
+                .is_some_and(|d| d.cited.load(Ordering::Relaxed))
+                || self.background.is_some_and(|b| b.cited.contains(id)),
         )
-    }
-
-    fn file_name(&self, file: FileNo) -> &str {
-        &self.files[file].rel
     }
 }
 

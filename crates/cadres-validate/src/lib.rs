@@ -159,6 +159,9 @@ pub enum Pass<'a> {
     /// why it runs: what made the streaming pass doubt (a rule and a file), or `None` when
     /// the full check runs from the start, because quotes are checked against an archive.
     Full(Option<&'a Doubt>),
+    /// The full check of only the files the streaming pass found something in, to point
+    /// at and explain it, with what made the first of them doubtful.
+    Pointing(&'a Doubt),
 }
 
 impl Default for Tuning {
@@ -201,13 +204,16 @@ pub fn check_with(options: &Options, tuning: &Tuning) -> Result<Report, Error> {
         })
     } else {
         match stream::clean(&walk.files, lock.lock(), tuning.progress, tuning.assemble) {
-            Ok(stream::Clean(dataset)) => {
+            Ok(stream::Outcome::Clean(dataset)) => {
                 return Ok(Report {
                     diagnostics: Vec::new(),
                     dataset,
                     files,
                     texts: BTreeMap::new(),
                 });
+            }
+            Ok(stream::Outcome::Suspects(background)) => {
+                return pointed(options, tuning, walk, &lock, &background);
             }
             Err(doubt) => Some(doubt),
         }
@@ -221,6 +227,42 @@ pub fn check_with(options: &Options, tuning: &Tuning) -> Result<Report, Error> {
         doubt.as_ref(),
     )?
     .0)
+}
+
+/// The full driver on the files the streaming driver found something in, with the rest of
+/// the dataset known through `background`: the same diagnostics as a full check of every
+/// file, reading again only the files they point into.
+fn pointed(
+    options: &Options,
+    tuning: &Tuning,
+    walk: walk::Walk,
+    lock: &verified::Read,
+    background: &stream::Background,
+) -> Result<Report, Error> {
+    let total = walk.files.len();
+    let mut keep = background.suspects.iter().copied().peekable();
+    let files = walk
+        .files
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep.next_if_eq(i).is_some())
+        .map(|(_, f)| f)
+        .collect();
+    let subset = walk::Walk {
+        files,
+        diagnostics: walk.diagnostics,
+    };
+    let (mut report, _) = full_with(
+        options,
+        tuning,
+        subset,
+        lock,
+        archive::Mode::Check,
+        Pass::Pointing(&background.first),
+        Some(background),
+    )?;
+    report.files = total;
+    Ok(report)
 }
 
 /// What `cargo xtask archive verify` writes: the pins of the archived texts and the record
@@ -355,14 +397,28 @@ fn full(
     mode: archive::Mode,
     why: Option<&Doubt>,
 ) -> Result<(Report, Option<Found>), Error> {
+    full_with(options, tuning, walk, lock, mode, Pass::Full(why), None)
+}
+
+/// [`full`], reporting progress as `pass`, on the walked files alone or, with a
+/// `background`, on those with the rest of the dataset known through it.
+fn full_with(
+    options: &Options,
+    tuning: &Tuning,
+    walk: walk::Walk,
+    lock: &verified::Read,
+    mode: archive::Mode,
+    pass: Pass<'_>,
+    background: Option<&stream::Background>,
+) -> Result<(Report, Option<Found>), Error> {
     let files = walk.files.len();
-    let loaded = load::load_all(walk.files, tuning.progress, why);
+    let loaded = load::load_all(walk.files, tuning.progress, pass);
     let mut diagnostics = walk.diagnostics;
     for f in &loaded {
         diagnostics.extend(f.diagnostics.iter().cloned());
     }
     let roots = roots::find(&diagnostics, &loaded);
-    let ix = checks::Index::new(&loaded, &roots);
+    let ix = checks::Index::new(&loaded, &roots, background);
     checks::run(&ix, &mut diagnostics);
     let mut found = None;
     match mode {

@@ -209,7 +209,7 @@ pub(crate) fn load_found(found: &Found) -> Loaded {
 pub(crate) fn load_all(
     files: Vec<Found>,
     progress: Option<fn(crate::Pass<'_>, usize, usize)>,
-    why: Option<&crate::Doubt>,
+    pass: crate::Pass<'_>,
 ) -> Vec<Loaded> {
     let Some(report) = progress else {
         return files.into_par_iter().map(load).collect();
@@ -222,12 +222,12 @@ pub(crate) fn load_all(
             let l = load(f);
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if n.is_multiple_of(1024) {
-                report(crate::Pass::Full(why), n, total);
+                report(pass, n, total);
             }
             l
         })
         .collect();
-    report(crate::Pass::Full(why), total, total);
+    report(pass, total, total);
     loaded
 }
 

@@ -75,8 +75,9 @@ pub(crate) trait Lookup<'a> {
     fn waits(&self, ns: Namespace, id: &str, from: FileNo) -> bool;
     /// The known id of `ns` nearest to `id`, for "did you mean".
     fn suggest(&self, ns: Namespace, id: &str) -> Option<&'a str>;
-    /// The source with this id and its file, if it could be built.
-    fn source(&self, id: &str) -> Option<(FileNo, &'a Source)>;
+    /// The source with this id, if it could be built, and its file's path relative to the
+    /// dataset folder.
+    fn source(&self, id: &str) -> Option<(&'a str, &'a Source)>;
     /// The kind of the entity with this id, if it could be built.
     fn entity_kind(&self, id: &str) -> Option<EntityKind>;
     /// The claim with this id, if it could be built and the driver knows it here.
@@ -84,8 +85,6 @@ pub(crate) trait Lookup<'a> {
     /// Whether any citation names the source `id`, or might: `None` while a file that
     /// could cite it is unread.
     fn cited(&self, id: &str) -> Option<bool>;
-    /// A file's path relative to the dataset folder, for messages.
-    fn file_name(&self, file: FileNo) -> &str;
 }
 
 /// One breach of a rule, as a check describes it: where (a JSON pointer into the file the

@@ -208,7 +208,7 @@ fn both(dir: &Path) -> (Vec<&'static str>, Result<(), super::Doubt>) {
             rule: crate::rules::by_code(d.code),
             file: Some(d.file.clone()),
         }),
-        None => super::clean(&walk.files, lock.lock(), None, false).map(|_| ()),
+        None => super::tests::verdict(&walk.files, lock.lock()),
     };
     let (full, _) = crate::full(
         &options,
@@ -219,6 +219,11 @@ fn both(dir: &Path) -> (Vec<&'static str>, Result<(), super::Doubt>) {
         None,
     )
     .expect("the check runs");
+    assert_eq!(
+        super::tests::reported(dir),
+        full.diagnostics,
+        "the streaming check's diagnostics differ from the full check's"
+    );
     (full.diagnostics.iter().map(|d| d.code).collect(), streamed)
 }
 

@@ -51,8 +51,7 @@ pub(crate) fn check<'a>(cx: &impl Lookup<'a>, c: &ClaimAt<'a>, sink: &mut impl S
                 )
                 .label("not in the source's references")
                 .help(format!(
-                    "add `{w}` to `references` in `{}`, or remove it here",
-                    cx.file_name(file)
+                    "add `{w}` to `references` in `{file}`, or remove it here"
                 ))
             })?;
         }
