@@ -68,8 +68,10 @@ struct Row {
     /// The size of the release the export wrote, and the write floor: the time to install
     /// blank files of the same sizes the way the export installs its files.
     release: Option<(u64, Measure)>,
-    /// Check of the same dataset with one broken reference: the full check's cost.
+    /// Check of the same dataset with one broken reference.
     broken: Option<Measure>,
+    /// Check of the same dataset with [`ERRORS`] errors of mixed kinds spread over it.
+    errors: Option<Measure>,
     ajv: Option<Measure>,
     cjs: Option<Measure>,
 }
@@ -112,6 +114,7 @@ pub fn run(config: &Config) -> anyhow::Result<std::process::ExitCode> {
             export: Err(String::new()),
             release: None,
             broken: None,
+            errors: None,
             ajv: None,
             cjs: None,
         };
@@ -153,16 +156,26 @@ pub fn run(config: &Config) -> anyhow::Result<std::process::ExitCode> {
                 )
             })?),
         };
-        let broken = bench.join(format!("broken-{n}"));
-        break_one_reference(&dir, &broken)?;
-        let b = broken.to_string_lossy().into_owned();
-        row.broken = Some(best(config.runs, "check with one error", || {
-            measure(
-                &[&exe_s, "check", "--dataset", &b, "--max-files", &limit],
-                false,
-            )
-        })?);
-        fs::remove_dir_all(&broken).with_context(|| format!("removing {b}"))?;
+        for (errors, what) in [
+            (1, "check with one error"),
+            (ERRORS, "check with 1,000 errors"),
+        ] {
+            let broken = bench.join(format!("broken-{n}"));
+            break_copy(&dir, &broken, errors)?;
+            let b = broken.to_string_lossy().into_owned();
+            let m = best(config.runs, what, || {
+                measure(
+                    &[&exe_s, "check", "--dataset", &b, "--max-files", &limit],
+                    false,
+                )
+            })?;
+            if errors == 1 {
+                row.broken = Some(m);
+            } else {
+                row.errors = Some(m);
+            }
+            fs::remove_dir_all(&broken).with_context(|| format!("removing {b}"))?;
+        }
         if row.export.is_ok() {
             let (_, release_bytes) = size_of(&out)?;
             let blank = bench.join(format!("write-floor-{n}"));
@@ -834,16 +847,23 @@ fn table(rows: &[Row]) -> String {
     }
     if rows.iter().any(|r| r.broken.is_some()) {
         t.push_str(
-            "\nA dataset with one error (one citation's source id changed to an unknown one): \
-             the streaming pass gives up and the full check finds, points at and explains it.\n\n",
+            "\nDatasets with errors: one (a citation's source id changed to an unknown one), and \
+             1,000 spread over the entity files, in turn a broken source reference, a duplicate \
+             claim id, a TOML syntax error, a property id that is a number (a schema error) and \
+             a claim disputing itself. The streaming pass finds the files with problems and the \
+             full check reads only those again to point at and explain them; the report is \
+             rendered to the terminal as usual (to /dev/null).\n\n",
         );
-        t.push_str("| claims | check s | × clean | check peak MB | × clean | peak / disk |\n");
-        t.push_str("|---:|---:|---:|---:|---:|---:|\n");
+        t.push_str(
+            "| claims | errors | check s | × clean | check peak MB | × clean | peak / disk |\n",
+        );
+        t.push_str("|---:|---:|---:|---:|---:|---:|---:|\n");
         for r in rows {
-            if let Some(b) = r.broken {
+            for (errors, m) in [(1, r.broken), (ERRORS, r.errors)] {
+                let Some(b) = m else { continue };
                 let _ = writeln!(
                     t,
-                    "| {} | {:.2} | {:.2} | {:.0} | {:.2} | {:.2} |",
+                    "| {} | {errors} | {:.2} | {:.2} | {:.0} | {:.2} | {:.2} |",
                     r.claims,
                     secs(b.wall),
                     secs(b.wall) / secs(r.check.wall).max(1e-9),
@@ -963,14 +983,19 @@ pub fn parse_floor(dataset: &Path) -> anyhow::Result<std::process::ExitCode> {
     })
 }
 
-/// A copy of the dataset `dir` at `dest` (hard links, so it costs no space) in which the
-/// first entity file's first citation names a source that does not exist: one error for
-/// the full check to find.
-fn break_one_reference(dir: &Path, dest: &Path) -> anyhow::Result<()> {
+/// How many errors the second broken copy has.
+const ERRORS: usize = 1_000;
+
+/// A copy of the dataset `dir` at `dest` (hard links, so it costs no space) with `errors`
+/// errors, each in its own entity file, the files spread evenly over the sorted list (one
+/// error: the first file's first citation names a source that does not exist). The kinds
+/// take turns: a broken source reference, a duplicate claim id, a TOML syntax error, a
+/// schema error (a property id that is a number) and a claim disputing itself.
+fn break_copy(dir: &Path, dest: &Path, errors: usize) -> anyhow::Result<()> {
     if dest.exists() {
         fs::remove_dir_all(dest).with_context(|| format!("removing {}", dest.display()))?;
     }
-    let mut first_entity: Option<PathBuf> = None;
+    let mut entity_files: Vec<PathBuf> = Vec::new();
     let mut stack = vec![(dir.to_owned(), dest.to_owned())];
     while let Some((from, to)) = stack.pop() {
         fs::create_dir_all(&to).with_context(|| format!("creating {}", to.display()))?;
@@ -985,25 +1010,66 @@ fn break_one_reference(dir: &Path, dest: &Path) -> anyhow::Result<()> {
             } else {
                 fs::hard_link(e.path(), &target)
                     .with_context(|| format!("linking {}", target.display()))?;
-                let is_entity = target
+                if target
                     .strip_prefix(dest)
-                    .is_ok_and(|rel| rel.starts_with("entities"));
-                if is_entity && first_entity.as_ref().is_none_or(|f| target < *f) {
-                    first_entity = Some(target);
+                    .is_ok_and(|rel| rel.starts_with("entities"))
+                {
+                    entity_files.push(target);
                 }
             }
         }
     }
-    let file = first_entity.with_context(|| format!("{} has no entity file", dir.display()))?;
-    let text = fs::read_to_string(&file)?;
-    let broken = text.replacen("source = \"", "source = \"missing-", 1);
-    if broken == text {
-        bail!("{} cites no source", file.display());
+    entity_files.sort();
+    if entity_files.is_empty() {
+        bail!("{} has no entity file", dir.display());
     }
-    // A new file in place of the link, so that the dataset itself is left alone.
-    fs::remove_file(&file)?;
-    fs::write(&file, broken)?;
+    let errors = errors.min(entity_files.len());
+    for i in 0..errors {
+        let file = &entity_files[i * entity_files.len() / errors];
+        let text = fs::read_to_string(file)?;
+        let broken = break_text(&text, i % 5).with_context(|| {
+            format!("{} cannot be broken the way number {i} is", file.display())
+        })?;
+        // A new file in place of the link, so that the dataset itself is left alone.
+        fs::remove_file(file)?;
+        fs::write(file, broken)?;
+    }
     Ok(())
+}
+
+/// The text of an entity file with one error of the kind `kind` (see [`break_copy`]), or
+/// `None` when the file has nothing to break that way.
+fn break_text(text: &str, kind: usize) -> Option<String> {
+    // The values of the `id = "…"` lines: the entity's, then each claim's.
+    let ids: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("id = \"")?.strip_suffix('"'))
+        .collect();
+    let broken = match kind {
+        0 => text.replacen("source = \"", "source = \"missing-", 1),
+        1 => {
+            let (first, second) = (ids.get(1)?, ids.get(2)?);
+            text.replacen(
+                &format!("id = \"{second}\""),
+                &format!("id = \"{first}\""),
+                1,
+            )
+        }
+        2 => format!("{text}\n[[claims]\n"),
+        3 => text.replacen("property = \"", "property = 1962 # \"", 1),
+        _ => {
+            let claim = ids.get(1)?;
+            let line = format!("id = \"{claim}\"\n");
+            text.replacen(
+                &line,
+                &format!(
+                    "{line}disputes = [{{ with = \"{claim}\", relation = \"contradiction\" }}]\n"
+                ),
+                1,
+            )
+        }
+    };
+    (broken != text).then_some(broken)
 }
 
 /// `cargo xtask write-floor --like DIR --out DIR`: install at `out` blank files of the
@@ -1027,7 +1093,7 @@ pub fn write_floor(like: &Path, out: &Path) -> anyhow::Result<std::process::Exit
 mod tests {
     use std::time::Duration;
 
-    use super::{Measure, Row, break_one_reference, targets};
+    use super::{Measure, Row, break_copy, break_text, targets};
 
     /// The broken copy has exactly one error, an unknown source, and leaves the dataset it
     /// links to as it was.
@@ -1036,7 +1102,7 @@ mod tests {
         let valid = crate::project_root().join("tests/fixtures/valid");
         let tmp = tempfile::tempdir().expect("tempdir");
         let broken = tmp.path().join("broken");
-        break_one_reference(&valid, &broken).expect("broken copy");
+        break_copy(&valid, &broken, 1).expect("broken copy");
         let check = |dir: &std::path::Path| {
             cadres_validate::check(&cadres_validate::Options {
                 dataset: dir.to_owned(),
@@ -1047,6 +1113,36 @@ mod tests {
         let names: Vec<&str> = check(&broken).diagnostics.iter().map(|d| d.name).collect();
         assert_eq!(names, ["unknown-source"]);
         assert!(check(&valid).diagnostics.is_empty());
+    }
+
+    /// Each kind of error of the copy with many errors gives the rule it is meant to.
+    #[test]
+    fn each_kind_of_error_breaks_its_rule() {
+        let valid = crate::project_root().join("tests/fixtures/valid");
+        let file = "entities/meeting/example-conference.toml";
+        let text = std::fs::read_to_string(valid.join(file)).expect("the fixture");
+        let expected = [
+            "unknown-source",
+            "duplicate-id",
+            "toml-syntax",
+            "schema-mismatch",
+            "dispute-mismatch",
+        ];
+        for (kind, rule) in expected.iter().enumerate() {
+            let tmp = tempfile::tempdir().expect("tempdir");
+            let broken = tmp.path().join("broken");
+            break_copy(&valid, &broken, 0).expect("a copy");
+            let text = break_text(&text, kind).expect("something to break");
+            std::fs::remove_file(broken.join(file)).expect("unlink");
+            std::fs::write(broken.join(file), text).expect("write");
+            let report = cadres_validate::check(&cadres_validate::Options {
+                dataset: broken.clone(),
+                archive: None,
+            })
+            .expect("the check runs");
+            let names: Vec<&str> = report.diagnostics.iter().map(|d| d.name).collect();
+            assert!(names.contains(rule), "kind {kind}: {names:?}");
+        }
     }
 
     fn row(
@@ -1070,6 +1166,7 @@ mod tests {
             export: Ok(m(export.0, export.1)),
             release: None,
             broken: None,
+            errors: None,
             ajv: Some(m(check.0 * 2.0, 100)),
             cjs: Some(m(check.0 * 60.0, 60)),
         }
