@@ -989,7 +989,7 @@ const ERRORS: usize = 1_000;
 /// A copy of the dataset `dir` at `dest` (hard links, so it costs no space) with `errors`
 /// errors, each in its own entity file, the files spread evenly over the sorted list (one
 /// error: the first file's first citation names a source that does not exist). The kinds
-/// take turns: a broken source reference, a duplicate claim id, a TOML syntax error, a
+/// take turns (a file with nothing to break one way takes the next): a broken source reference, a duplicate claim id, a TOML syntax error, a
 /// schema error (a property id that is a number) and a claim disputing itself.
 fn break_copy(dir: &Path, dest: &Path, errors: usize) -> anyhow::Result<()> {
     if dest.exists() {
@@ -1027,9 +1027,10 @@ fn break_copy(dir: &Path, dest: &Path, errors: usize) -> anyhow::Result<()> {
     for i in 0..errors {
         let file = &entity_files[i * entity_files.len() / errors];
         let text = fs::read_to_string(file)?;
-        let broken = break_text(&text, i % 5).with_context(|| {
-            format!("{} cannot be broken the way number {i} is", file.display())
-        })?;
+        // Its turn's kind, or the next one the file can be broken in.
+        let broken = (0..5)
+            .find_map(|k| break_text(&text, (i + k) % 5))
+            .with_context(|| format!("{} has nothing to break", file.display()))?;
         // A new file in place of the link, so that the dataset itself is left alone.
         fs::remove_file(file)?;
         fs::write(file, broken)?;
