@@ -18,10 +18,10 @@ use cadres_model::TextPin;
 use toml_edit::Item;
 
 /// The environment variable that names the archive folder when `--archive` is not given.
-pub const ENV: &str = "CADRES_ARCHIVE";
+pub(crate) const ENV: &str = "CADRES_ARCHIVE";
 
 /// Verifies every quote of `dataset` against `archive`, then writes the pins and the record.
-pub fn verify(dataset: &Path, archive: &Path) -> anyhow::Result<ExitCode> {
+pub(crate) fn verify(dataset: &Path, archive: &Path) -> anyhow::Result<ExitCode> {
     let verified = cadres_validate::verify(dataset, archive)
         .with_context(|| format!("verifying the quotes of {}", dataset.display()))?;
     if !verified.report.diagnostics.is_empty() {
@@ -98,7 +98,7 @@ fn write(dataset: &Path, verified: &cadres_validate::Verified) -> anyhow::Result
 /// Fixtures are made-up datasets with no text behind them; this lets each one pin a text
 /// and record its quotes as verified, so that a fixture shows only the rule it is about.
 /// Only for fixtures: a real dataset's quotes are verified against the texts that were read.
-pub fn pin_fixtures(dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
+pub(crate) fn pin_fixtures(dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
     for dir in dirs {
         let own = dir.join(".archive");
         let made = tempfile::tempdir()?;
@@ -150,12 +150,12 @@ fn write_pin(path: &Path, pin: &TextPin) -> anyhow::Result<()> {
 }
 
 /// A pin as the value of `archived-text`, in canonical form.
-pub fn pin_value(pin: &TextPin) -> String {
+pub(crate) fn pin_value(pin: &TextPin) -> String {
     format!("{{ sha256 = \"{}\", length = {} }}", pin.sha256, pin.length)
 }
 
 /// [`write_pin`] on a file's text.
-pub fn set_pin(text: &str, pin: &TextPin) -> Result<String, String> {
+pub(crate) fn set_pin(text: &str, pin: &TextPin) -> Result<String, String> {
     let bom = if text.starts_with('\u{feff}') {
         "\u{feff}"
     } else {
@@ -221,3 +221,6 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .with_context(|| format!("replacing {}", path.display()))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,8 +1,9 @@
 //! Editor support: every `#:schema` directive in the fixtures resolves to the JSON Schema of
-//! its file's kind, and `cargo xtask new` writes the same directives as the dataset uses.
+//! its file's kind.
 //!
-//! `tests/schema.rs` checks the directives of `dataset/` and `tests/fixtures/valid/`; this
-//! file covers the other fixtures and the templates.
+//! `schema.rs` checks the directives of `dataset/` and `tests/fixtures/valid/`; this file
+//! covers the other fixtures. The templates of `cargo xtask new` are tested in
+//! `xtask/src/new/tests/editor.rs`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -47,12 +48,12 @@ fn read(path: &Path) -> String {
 }
 
 fn toml_files(dir: &Path) -> Vec<PathBuf> {
-    xtask::fmt::toml_files(dir).expect("readable folder")
+    crate::support::toml_files(dir).expect("readable folder")
 }
 
 #[test]
 fn every_invalid_fixture_names_the_schema_of_its_kind() {
-    let root = cadres_tests::fixture("invalid");
+    let root = crate::support::fixture("invalid");
     let mut cases: Vec<PathBuf> = fs::read_dir(&root)
         .expect("readable")
         .map(|e| e.expect("entry").path())
@@ -91,7 +92,7 @@ fn every_invalid_fixture_names_the_schema_of_its_kind() {
 
 #[test]
 fn every_fmt_fixture_names_the_schema_of_its_kind() {
-    let dir = cadres_tests::fixture("fmt");
+    let dir = crate::support::fixture("fmt");
     let files = toml_files(&dir);
     assert!(!files.is_empty(), "no fmt fixtures");
     for path in files {
@@ -122,60 +123,4 @@ fn every_fmt_fixture_names_the_schema_of_its_kind() {
             );
         }
     }
-}
-
-#[test]
-fn templates_name_the_schemas_the_dataset_names() {
-    for dataset in [
-        cadres_tests::root().join("dataset"),
-        cadres_tests::fixture("valid"),
-    ] {
-        for path in toml_files(&dataset) {
-            let rel = path
-                .strip_prefix(&dataset)
-                .expect("inside")
-                .to_string_lossy()
-                .replace('\\', "/");
-            let Some(kind) = kind_of(&rel) else { continue };
-            let folder = path
-                .parent()
-                .and_then(|p| p.strip_prefix(&dataset).ok())
-                .expect("inside");
-            let directive = xtask::new::directive(&dataset, folder, kind).expect("directive");
-            let text = fs::read_to_string(&path).expect("readable");
-            assert_eq!(
-                text.lines().next(),
-                Some(directive.as_str()),
-                "`cargo xtask new` would open {} differently",
-                path.display()
-            );
-        }
-    }
-}
-
-#[test]
-fn templates_written_anywhere_resolve_their_schema() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let dir = tmp.path().join("data");
-    fs::create_dir_all(&dir).expect("mkdir");
-    let source = xtask::new::create(
-        &dir,
-        &xtask::new::Template::Source {
-            id: "a-work".to_owned(),
-            kind: "webpage".to_owned(),
-            title: Some("A Work".to_owned()),
-        },
-    )
-    .expect("writes");
-    assert_directive(&source, RecordKind::Source);
-    let entity = xtask::new::create(
-        &dir,
-        &xtask::new::Template::Entity {
-            kind: "place".to_owned(),
-            id: "beijing".to_owned(),
-            label: None,
-        },
-    )
-    .expect("writes");
-    assert_directive(&entity, RecordKind::Entity);
 }

@@ -1,17 +1,16 @@
-//! Helpers shared by the end-to-end tests: where the fixtures are.
+//! Helpers shared by the tests of the tasks: where the fixtures are, and copies of them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+pub(crate) use cadres_validate::testing::relock;
 
 /// The workspace root.
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(PathBuf::from)
-        .unwrap_or_default()
+pub(crate) fn root() -> PathBuf {
+    crate::project_root()
 }
 
 /// A folder under `tests/fixtures/`.
-pub fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     root().join("tests").join("fixtures").join(name)
 }
 
@@ -20,7 +19,7 @@ pub fn fixture(name: &str) -> PathBuf {
 ///
 /// # Panics
 /// When a file cannot be copied: a broken test setup.
-pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create the copy's folder");
     for entry in std::fs::read_dir(from).expect("read the fixture folder") {
         let entry = entry.expect("read a fixture entry");
@@ -39,7 +38,7 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 /// When the folder cannot be read, the dataset has errors, or the release fails to render:
 /// each is a test failure.
 #[track_caller]
-pub fn release_of(dir: &std::path::Path) -> (cadres_model::Dataset, cadres_export::Release) {
+pub(crate) fn release_of(dir: &Path) -> (cadres_model::Dataset, cadres_export::Release) {
     let report = cadres_validate::check(&cadres_validate::Options {
         dataset: dir.to_owned(),
         archive: None,
@@ -55,5 +54,3 @@ pub fn release_of(dir: &std::path::Path) -> (cadres_model::Dataset, cadres_expor
     let release = cadres_export::render(&dataset).expect("the release renders");
     (dataset, release)
 }
-
-pub use cadres_validate::testing::relock;

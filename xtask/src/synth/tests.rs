@@ -32,7 +32,7 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 fn small_synth_checks_clean_and_exports() {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let out = tmp.path().join("synth");
-    let stats = xtask::synth::generate(200, 7, &out, true).expect("synth runs");
+    let stats = crate::synth::generate(200, 7, &out, true).expect("synth runs");
     assert_eq!(stats.claims, 200);
     assert_eq!(stats.entities, 20);
     assert_eq!(stats.sources, 10);
@@ -60,7 +60,7 @@ fn small_synth_checks_clean_and_exports() {
     // One JSON file per record file (the record of verified quotes is not one).
     let mut toml = tree(&out);
     toml.retain(|(t, _)| t != cadres_validate::LOCK_FILE);
-    let json = tree(&xtask::synth::json_dir(&out));
+    let json = tree(&crate::synth::json_dir(&out));
     assert_eq!(toml.len(), json.len());
     for ((t, _), (j, _)) in toml.iter().zip(&json) {
         assert_eq!(Path::new(t).with_extension("json"), Path::new(j));
@@ -72,7 +72,7 @@ fn synth_is_deterministic_per_seed() {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let gen_into = |name: &str, seed: u64| {
         let out = tmp.path().join(name);
-        xtask::synth::generate(200, seed, &out, false).expect("synth runs");
+        crate::synth::generate(200, seed, &out, false).expect("synth runs");
         tree(&out)
     };
     let a = gen_into("a", 1);
@@ -86,7 +86,7 @@ fn synth_is_deterministic_per_seed() {
 fn synth_refuses_a_folder_that_is_not_empty() {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     fs::write(tmp.path().join("keep.txt"), "x").expect("write");
-    assert!(xtask::synth::generate(20, 1, tmp.path(), false).is_err());
+    assert!(crate::synth::generate(20, 1, tmp.path(), false).is_err());
 }
 
 /// The streaming pass alone proves a synthetic dataset clean, so that the benchmarks time
@@ -103,7 +103,7 @@ fn the_streaming_pass_proves_synth_clean_and_both_ways_of_naming_occur() {
     }
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let out = tmp.path().join("synth");
-    xtask::synth::generate(2000, 3, &out, false).expect("synth runs");
+    crate::synth::generate(2000, 3, &out, false).expect("synth runs");
     let report = cadres_validate::check_with(
         &Options {
             dataset: out.clone(),

@@ -1,5 +1,7 @@
-//! `cargo xtask diff`: releases built from the model, and copies of the valid fixture edited
-//! the way a pull request edits the dataset, compared in every format.
+//! `cargo xtask diff`: copies of the valid fixture edited the way a pull request edits the
+//! dataset, loaded as the command loads its inputs and compared in every format; release
+//! files read from disk; exit codes and the errors for inputs that are not datasets. Diffs of
+//! releases built in memory are `tests/it/diff.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -7,13 +9,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::str::FromStr;
 
+use crate::diff::LoadError;
+use crate::testing::{copy_dir, fixture, release_of, relock};
 use cadres_export::diff::{Delta, Format, Input, Origin};
 use cadres_model::{
     Citation, Claim, Dataset, Edtf, Entity, EntityKind, Id, LangTag, Metadata, Rank, Source,
     SourceType, Value,
 };
-use cadres_tests::{copy_dir, fixture, release_of, relock};
-use xtask::diff::LoadError;
 
 fn id(s: &str) -> Id {
     Id::from_str(s).expect("valid id")
@@ -150,11 +152,6 @@ fn markdown(old: &Dataset, new: &Dataset) -> String {
     cadres_export::diff::markdown(&Delta::new(old, new))
 }
 
-fn json(old: &Dataset, new: &Dataset) -> serde_json::Value {
-    serde_json::from_str(&cadres_export::diff::json(&Delta::new(old, new)))
-        .expect("the JSON parses")
-}
-
 /// Replaces `from` by `to` in the file `path`, which must hold `from`.
 #[track_caller]
 fn edit(path: &Path, from: &str, to: &str) {
@@ -231,7 +228,7 @@ fn pull_request() -> Pair {
 }
 
 fn load(path: &Path, side: &str) -> Input {
-    xtask::diff::load(path, side).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    crate::diff::load(path, side).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// The report of `old` → `new` in `format`, the inputs shown as `old/` and `new/`, as the
@@ -508,11 +505,11 @@ fn the_exit_code_is_zero_with_or_without_differences() {
     let pr = pull_request();
     for format in [Format::Human, Format::Json, Format::Markdown] {
         assert_eq!(
-            xtask::diff::run(&pr.old, &pr.new, format).expect("runs"),
+            crate::diff::run(&pr.old, &pr.new, format).expect("runs"),
             ExitCode::SUCCESS
         );
         assert_eq!(
-            xtask::diff::run(&pr.old, &pr.old, format).expect("runs"),
+            crate::diff::run(&pr.old, &pr.old, format).expect("runs"),
             ExitCode::SUCCESS
         );
     }
@@ -527,11 +524,11 @@ fn a_broken_dataset_folder_is_refused_with_exit_code_one() {
         r#"kind = "plaice""#,
     );
     assert!(matches!(
-        xtask::diff::load(&pr.new, "new"),
+        crate::diff::load(&pr.new, "new"),
         Err(LoadError::HasErrors)
     ));
     assert_eq!(
-        xtask::diff::run(&pr.old, &pr.new, Format::Human).expect("runs"),
+        crate::diff::run(&pr.old, &pr.new, Format::Human).expect("runs"),
         ExitCode::FAILURE
     );
 }
@@ -541,7 +538,7 @@ fn a_folder_that_is_not_a_dataset_is_an_error_naming_it() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let empty = tmp.path().join("empty");
     fs::create_dir(&empty).expect("mkdir");
-    let err = xtask::diff::run(&empty, &fixture("valid"), Format::Human).expect_err("refused");
+    let err = crate::diff::run(&empty, &fixture("valid"), Format::Human).expect_err("refused");
     let message = format!("{err:#}");
     assert!(
         message.contains(&format!(
@@ -560,7 +557,7 @@ fn a_folder_that_is_not_a_dataset_is_an_error_naming_it() {
         release.file("dataset.json").expect("json"),
     )
     .expect("write");
-    let err = xtask::diff::run(&fixture("valid"), &dist, Format::Human).expect_err("refused");
+    let err = crate::diff::run(&fixture("valid"), &dist, Format::Human).expect_err("refused");
     let message = format!("{err:#}");
     assert!(
         message.starts_with("the new dataset: ")
@@ -575,7 +572,7 @@ fn a_folder_that_is_not_a_dataset_is_an_error_naming_it() {
 #[test]
 fn a_missing_path_is_an_error_naming_it() {
     let missing = Path::new("no/such/dataset");
-    let err = xtask::diff::run(&fixture("valid"), missing, Format::Json).expect_err("refused");
+    let err = crate::diff::run(&fixture("valid"), missing, Format::Json).expect_err("refused");
     assert_eq!(
         format!("{err:#}"),
         "the new dataset: no/such/dataset does not exist; expected a dataset folder (with a metadata.toml) or a release file (dataset.json)"
@@ -587,14 +584,14 @@ fn a_file_that_is_not_a_release_is_an_error() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let path = tmp.path().join("x.json");
     fs::write(&path, "{\"schema_version\": \"2.0\"}").expect("write");
-    let err = xtask::diff::read(&path).expect_err("not a release");
+    let err = crate::diff::read(&path).expect_err("not a release");
     let message = format!("{err:#}");
     assert!(
         message.contains("is not a release file (dataset.json): not a cadres dataset"),
         "{message}"
     );
     let toml = fixture("valid").join("metadata.toml");
-    let err = xtask::diff::run(&toml, &fixture("valid"), Format::Human).expect_err("refused");
+    let err = crate::diff::run(&toml, &fixture("valid"), Format::Human).expect_err("refused");
     assert!(
         format!("{err:#}").contains("a dataset folder is given as the folder"),
         "{err:#}"
@@ -609,77 +606,8 @@ fn changes_between_two_releases_in_markdown() {
     fs::write(&a, serde_json::to_string(&old).expect("json")).expect("write");
     fs::write(&b, serde_json::to_string_pretty(&new).expect("json")).expect("write");
     let text = markdown(
-        &xtask::diff::read(&a).expect("old release"),
-        &xtask::diff::read(&b).expect("new release"),
+        &crate::diff::read(&a).expect("old release"),
+        &crate::diff::read(&b).expect("new release"),
     );
     insta::assert_snapshot!(text);
-}
-
-#[test]
-fn a_raised_rank_reads_normal_to_preferred() {
-    let (old, new) = releases();
-    let delta = json(&old, &new);
-    let end = &delta["claims"]["changed"][0];
-    assert_eq!(end["id"], "conference-end");
-    assert_eq!(
-        end["fields"],
-        serde_json::json!([
-            {"path": "rank", "old": "normal", "new": "preferred"},
-            {"path": "rank-reason", "new": "The lead gives the day."},
-            {"path": "statement", "old": "It ended in February 1962.", "new": "It ended on 7 February 1962."},
-            {"path": "value.date", "old": "1962-02", "new": "1962-02-07"},
-        ])
-    );
-}
-
-#[test]
-fn the_same_release_has_no_changes() {
-    let (old, _) = releases();
-    assert_eq!(
-        markdown(&old, &old),
-        "## Changes from 0.1.0 to 0.1.0\n\nNo changes to the data.\n"
-    );
-}
-
-#[test]
-fn the_output_does_not_depend_on_record_order() {
-    let (old, new) = releases();
-    let mut shuffled = new.clone();
-    shuffled.claims.reverse();
-    shuffled.entities.reverse();
-    shuffled.sources.reverse();
-    assert_eq!(markdown(&old, &new), markdown(&old, &shuffled));
-    assert_eq!(json(&old, &new), json(&old, &shuffled));
-}
-
-/// Text from a dataset cannot inject Markdown or HTML into a pull-request comment: the
-/// only HTML is the report's own `<del>` and `<ins>`, and no link or emphasis comes from
-/// the data.
-#[test]
-fn markdown_from_hostile_text_is_inert() {
-    use pulldown_cmark::{Event, Options, Parser, Tag};
-    let (old, mut new) = releases();
-    let hostile = "It ended <script>alert(1)</script> *in* [February](https://x.test) `1962` @team ~~no~~ # | </del>.";
-    new.claims[0].statement = hostile.to_owned();
-    new.claims[0].citations[0].quote = Some("took *place* <b>here</b>".to_owned());
-    let text = markdown(&old, &new);
-    let mut html = BTreeSet::new();
-    for event in Parser::new_ext(&text, Options::all()) {
-        match event {
-            Event::InlineHtml(h) | Event::Html(h) => {
-                html.insert(h.to_string());
-            }
-            Event::Start(
-                Tag::Link { .. } | Tag::Emphasis | Tag::Strikethrough | Tag::Image { .. },
-            ) => {
-                panic!("{event:?} in:\n{text}")
-            }
-            _ => {}
-        }
-    }
-    assert_eq!(
-        html,
-        BTreeSet::from(["<del>", "</del>", "<ins>", "</ins>"].map(String::from)),
-        "{text}"
-    );
 }

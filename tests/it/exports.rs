@@ -7,9 +7,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use crate::support::release_of;
 use cadres_export::{self as export, Release};
 use cadres_model::Dataset;
-use cadres_tests::release_of;
 use hayagriva::archive::{ArchivedStyle, locales};
 use hayagriva::citationberg::Style;
 use hayagriva::citationberg::json as csl_json;
@@ -18,11 +18,11 @@ use hayagriva::{
 };
 
 fn valid() -> (Dataset, Release) {
-    release_of(&cadres_tests::fixture("valid"))
+    release_of(&crate::support::fixture("valid"))
 }
 
 fn real() -> (Dataset, Release) {
-    release_of(&cadres_tests::root().join("dataset"))
+    release_of(&crate::support::root().join("dataset"))
 }
 
 #[track_caller]

@@ -1,8 +1,8 @@
-//! `cargo xtask fmt`: the fixtures in `tests/fixtures/fmt/` format to their expected form, the
+//! `cadres-fmt`: the fixtures in `tests/fixtures/fmt/` format to their expected form, the
 //! canonical form is a fixed point, formatting never changes the parsed model and loses no
 //! comment (generated files with a byte-order mark, CRLF, odd spacing and comments in every
-//! place keep each comment, in order), a file that does not parse is reported and left
-//! alone, and `--check` lists what differs.
+//! place keep each comment, in order), and a text that does not parse is reported. Files
+//! rewritten on disk by `cargo xtask fmt` are tested in `xtask/src/fmt/tests.rs`.
 //!
 //! To regenerate an expected file after a deliberate change to the canonical form, run the
 //! test with `UPDATE_FMT_FIXTURES=1` and read the diff before committing it.
@@ -10,7 +10,6 @@
 use std::fmt::Debug;
 use std::fs;
 use std::path::Path;
-use std::process::ExitCode;
 use std::str::FromStr;
 
 use cadres_fmt::{ParseError, format, format_text, kind_from_path};
@@ -23,7 +22,6 @@ use cadres_model::{
 use proptest::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use xtask::fmt::{Outcome, format_file, format_file_with_notes};
 
 /// Formats `text` and checks that the result is a fixed point and parses into the same model.
 #[track_caller]
@@ -88,9 +86,9 @@ fn assert_comments_kept(before: &str, after: &str) {
 
 #[test]
 fn fixtures_format_to_their_expected_form() {
-    let dir = cadres_tests::fixture("fmt");
+    let dir = crate::support::fixture("fmt");
     let mut seen = 0;
-    for path in xtask::fmt::toml_files(&dir).expect("fixture folder") {
+    for path in crate::support::toml_files(&dir).expect("fixture folder") {
         let name = path.to_string_lossy().into_owned();
         let Some(stem) = name.strip_suffix(".in.toml") else {
             continue;
@@ -120,8 +118,8 @@ fn fixtures_format_to_their_expected_form() {
 
 #[test]
 fn the_valid_fixture_formats_without_changing_its_model() {
-    let dir = cadres_tests::fixture("valid");
-    for path in xtask::fmt::toml_files(&dir).expect("fixture folder") {
+    let dir = crate::support::fixture("valid");
+    for path in crate::support::toml_files(&dir).expect("fixture folder") {
         let text = fs::read_to_string(&path).expect("readable");
         let kind = kind_from_path(&path);
         assert!(kind.is_some(), "{} has a kind", path.display());
@@ -133,30 +131,13 @@ fn the_valid_fixture_formats_without_changing_its_model() {
 /// canonical is `cargo xtask fmt --check`'s job.)
 #[test]
 fn the_dataset_formats_without_changing_its_model() {
-    let dir = cadres_tests::root().join("dataset");
-    for path in xtask::fmt::toml_files(&dir).expect("dataset folder") {
+    let dir = crate::support::root().join("dataset");
+    for path in crate::support::toml_files(&dir).expect("dataset folder") {
         let text = fs::read_to_string(&path).expect("readable");
         let kind = kind_from_path(&path);
         assert!(kind.is_some(), "{} has a kind", path.display());
         format_checked(&text, kind);
     }
-}
-
-/// The committed dataset is in canonical form, as `cargo xtask fmt --check` would say.
-#[test]
-fn the_dataset_is_formatted() {
-    let dir = cadres_tests::root().join("dataset");
-    let stale: Vec<String> = xtask::fmt::toml_files(&dir)
-        .expect("dataset folder")
-        .into_iter()
-        .filter(|p| format_file(p, true).expect("readable") != Outcome::Unchanged)
-        .map(|p| p.display().to_string())
-        .collect();
-    assert!(
-        stale.is_empty(),
-        "not formatted (run `cargo xtask fmt` and commit the result):\n{}",
-        stale.join("\n")
-    );
 }
 
 #[test]
@@ -175,7 +156,7 @@ fn kinds_come_from_the_path() {
 
 #[test]
 fn a_file_that_does_not_parse_is_reported_with_its_position() {
-    let text = fs::read_to_string(cadres_tests::fixture("fmt").join("invalid.bad.toml"))
+    let text = fs::read_to_string(crate::support::fixture("fmt").join("invalid.bad.toml"))
         .expect("readable");
     let err = format_text(&text, None).expect_err("does not parse");
     assert_eq!(
@@ -189,94 +170,6 @@ fn a_file_that_does_not_parse_is_reported_with_its_position() {
 }
 
 #[test]
-fn check_lists_differences_and_write_leaves_bad_files_alone() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let dataset = tmp.path().join("dataset");
-    fs::create_dir_all(dataset.join("sources")).expect("mkdir");
-    let messy =
-        "#:schema ../../schema/source.schema.json\ntitle = 'T'\nid = \"t\"\ntype = \"book\"\n";
-    let clean =
-        "#:schema ../../schema/source.schema.json\nid = \"t\"\ntype = \"book\"\ntitle = \"T\"\n";
-    let bad = "id = \"b\nx";
-    fs::write(dataset.join("sources/t.toml"), messy).expect("write");
-    fs::write(dataset.join("sources/b.toml"), bad).expect("write");
-    fs::write(dataset.join("sources/c.toml"), clean).expect("write");
-
-    let t = dataset.join("sources/t.toml");
-    let b = dataset.join("sources/b.toml");
-    assert_eq!(format_file(&t, true).expect("runs"), Outcome::Changed);
-    assert!(matches!(
-        format_file(&b, true).expect("runs"),
-        Outcome::Invalid(ParseError {
-            line: 2,
-            col: 2,
-            ..
-        })
-    ));
-    let code = xtask::fmt::run(&dataset, &[], true).expect("runs");
-    assert_eq!(code, ExitCode::FAILURE);
-    assert_eq!(
-        fs::read_to_string(&t).expect("read"),
-        messy,
-        "--check writes nothing"
-    );
-
-    let code = xtask::fmt::run(&dataset, &[], false).expect("runs");
-    assert_eq!(
-        code,
-        ExitCode::FAILURE,
-        "a file that does not parse fails the run"
-    );
-    assert_eq!(fs::read_to_string(&t).expect("read"), clean);
-    assert_eq!(fs::read_to_string(&b).expect("read"), bad, "left as it was");
-
-    fs::remove_file(&b).expect("rm");
-    let code = xtask::fmt::run(&dataset, &[], true).expect("runs");
-    assert_eq!(code, ExitCode::SUCCESS);
-}
-
-#[test]
-fn a_file_that_is_not_utf8_is_reported_not_read() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let path = tmp.path().join("latin.toml");
-    fs::write(&path, b"id = \"x\"\ntitle = \"caf\xe9\"\n").expect("write");
-    assert_eq!(
-        format_file(&path, false).expect("runs"),
-        Outcome::Invalid(ParseError {
-            line: 2,
-            col: 13,
-            message: "not UTF-8".to_owned()
-        })
-    );
-}
-
-#[cfg(unix)]
-#[test]
-fn links_are_skipped_and_permissions_kept() {
-    use std::os::unix::fs::PermissionsExt as _;
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let target = tmp.path().join("outside.toml");
-    fs::write(&target, "b = 1\na = 2\n").expect("write");
-    let link = tmp.path().join("link.toml");
-    std::os::unix::fs::symlink(&target, &link).expect("symlink");
-    assert_eq!(format_file(&link, false).expect("runs"), Outcome::Link);
-    assert!(
-        fs::symlink_metadata(&link)
-            .expect("exists")
-            .file_type()
-            .is_symlink()
-    );
-
-    let file = tmp.path().join("sources").join("s.toml");
-    fs::create_dir_all(file.parent().expect("folder")).expect("mkdir");
-    fs::write(&file, "type = \"book\"\nid = \"s\"\ntitle = \"S\"\n").expect("write");
-    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).expect("chmod");
-    assert_eq!(format_file(&file, false).expect("runs"), Outcome::Changed);
-    let mode = fs::metadata(&file).expect("exists").permissions().mode();
-    assert_eq!(mode & 0o777, 0o644);
-}
-
-#[test]
 fn long_text_is_wrapped_without_changing_it() {
     let statement = "word ".repeat(40) + "end.";
     let text =
@@ -285,26 +178,6 @@ fn long_text_is_wrapped_without_changing_it() {
     assert!(out.contains("statement = \"\"\"\nword word"), "{out}");
     assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
     assert!(out.contains("note = \"\"\"\ntwo\nlines\"\"\""), "{out}");
-}
-
-/// The bug this formatter once had: a file saved with a byte-order mark lost its first line,
-/// the `#:schema` directive. Now the mark and the carriage returns go, and every line stays.
-#[test]
-fn a_byte_order_mark_and_crlf_are_removed_and_nothing_else() {
-    let text = "\u{FEFF}#:schema ../../schema/source.schema.json\r\n# a note\r\nid = \"s\"\r\ntype = \"book\"\r\ntitle = \"S\"\r\n";
-    let out = format_checked(text, Some(RecordKind::Source));
-    assert_eq!(
-        out,
-        "#:schema ../../schema/source.schema.json\n# a note\nid = \"s\"\ntype = \"book\"\ntitle = \"S\"\n"
-    );
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let path = tmp.path().join("sources/s.toml");
-    fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
-    fs::write(&path, text).expect("write");
-    assert_eq!(format_file(&path, true).expect("runs"), Outcome::Changed);
-    assert_eq!(format_file(&path, false).expect("runs"), Outcome::Changed);
-    assert_eq!(fs::read_to_string(&path).expect("read"), out);
-    assert_eq!(format_file(&path, true).expect("runs"), Outcome::Unchanged);
 }
 
 /// A file of known kind without a `#:schema` line gets the one `cargo xtask check` asks for,
@@ -516,48 +389,6 @@ id = \"a\"
 id = \"b\"
 ";
     assert_eq!(format_partial(text, RecordKind::Properties), text);
-}
-
-/// The notes reach `run`'s caller, and a file kept partly as written is still canonical.
-#[test]
-fn notes_are_reported_per_file() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let path = tmp.path().join("entities/place/p.toml");
-    fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
-    fs::write(
-        &path,
-        "id = \"p\"\n[labels]\nen = \"P\"\n# between\nzh-Hans = \"丙\"\n",
-    )
-    .expect("write");
-    let (outcome, notes) = format_file_with_notes(&path, false).expect("runs");
-    assert_eq!(outcome, Outcome::Changed);
-    assert_eq!(notes.len(), 2, "{notes:?}");
-    let (outcome, notes) = format_file_with_notes(&path, true).expect("runs");
-    assert_eq!(outcome, Outcome::Unchanged);
-    assert_eq!(notes.len(), 1, "the table is still kept: {notes:?}");
-}
-
-/// A file with a byte-order mark that does not parse is reported at the position an editor
-/// shows (the mark is not a column), and left as it was.
-#[test]
-fn a_bad_file_with_a_bom_is_reported_and_left_alone() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let path = tmp.path().join("bad.toml");
-    let bad = "\u{FEFF}#:schema x\r\nid = \"b\r\n";
-    fs::write(&path, bad).expect("write");
-    let outcome = format_file(&path, false).expect("runs");
-    assert!(
-        matches!(
-            outcome,
-            Outcome::Invalid(ParseError {
-                line: 2,
-                col: 9,
-                ..
-            })
-        ),
-        "{outcome:?}"
-    );
-    assert_eq!(fs::read_to_string(&path).expect("read"), bad);
 }
 
 // Strategies for the model, to serialize and format.

@@ -12,12 +12,10 @@
 use std::fs;
 use std::path::Path;
 
-use cadres_tests::{copy_dir, fixture};
+use crate::support::{copy_dir, fixture};
 use cadres_validate::{Options, Report};
 
-#[path = "../fuzz/src/lib.rs"]
-#[allow(unreachable_pub, dead_code)]
-mod harness;
+use crate::harness;
 
 fn check(dataset: &Path) -> Report {
     cadres_validate::check(&Options {

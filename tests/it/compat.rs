@@ -1,7 +1,7 @@
 //! Readers that survive additions: the versioning policy of `docs/versioning.md`, tried on
 //! the valid fixture's release.
 
-use cadres_tests as support;
+use crate::support;
 
 use cadres_model::{Dataset, ReadError, SCHEMA_VERSION, SchemaVersion};
 use serde_json::{Value, json};

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::process::Command;
 
-use cadres_tests::root;
+use crate::support::root;
 use serde_json::{Value, json};
 
 /// Crates whose presence means the tools could reach a network.

@@ -4,9 +4,8 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use cadres_tests::{copy_dir, fixture};
+use crate::support::{copy_dir, fixture};
 use cadres_validate::{Diagnostic, Format, Options, RenderOptions, Report, Severity, rules};
 use proptest::prelude::*;
 
@@ -56,7 +55,7 @@ fn valid_fixture_is_clean_with_its_archive() {
 
 #[test]
 fn invalid_fixtures() {
-    insta::glob!("fixtures/invalid/*", |dir| {
+    insta::glob!("../fixtures", "invalid/*", |dir| {
         if !dir.is_dir() {
             return;
         }
@@ -178,7 +177,7 @@ fn a_file_that_cannot_be_loaded_comes_first_with_the_references_that_wait_on_it(
             "{case}: one root"
         );
         let mut settings = insta::Settings::clone_current();
-        settings.set_snapshot_path(format!("fixtures/root-cause/{case}"));
+        settings.set_snapshot_path(format!("../fixtures/root-cause/{case}"));
         settings.set_prepend_module_to_snapshot(false);
         settings.set_omit_expression(true);
         settings.bind(|| {
@@ -255,7 +254,7 @@ fn a_missing_enum_key_lists_its_words() {
 /// The two cases of the issue, on a copy of the real dataset.
 #[test]
 fn the_real_dataset_with_a_renamed_or_mis_encoded_file_gives_its_root_cause_alone() {
-    let real = cadres_tests::root().join("dataset");
+    let real = crate::support::root().join("dataset");
     let tmp = tempfile::tempdir().expect("temp dir");
     copy_dir(&real, tmp.path());
     fs::rename(
@@ -409,48 +408,12 @@ fn an_unknown_key_deep_in_a_file_is_reported_though_the_types_would_ignore_it() 
 
 #[test]
 fn real_dataset_checks_clean_with_the_seed_archive() {
-    let seed = cadres_tests::root().join("../shared/seed");
+    let seed = crate::support::root().join("../shared/seed");
     let report = check(
-        &cadres_tests::root().join("dataset"),
+        &crate::support::root().join("dataset"),
         seed.is_dir().then_some(seed),
     );
     assert!(!report.has_errors(), "{}", rendered(&report, Format::Human));
-}
-
-#[test]
-fn exit_status_and_paths() {
-    let ok = xtask::check::run(&fixture("valid"), None, Format::Json).expect("runs");
-    assert_eq!(ok, ExitCode::SUCCESS);
-    let bad = xtask::check::run(
-        &fixture("invalid").join("unknown-entity"),
-        None,
-        Format::Json,
-    )
-    .expect("runs");
-    assert_eq!(bad, ExitCode::FAILURE);
-    let warned = xtask::check::run(
-        &fixture("invalid").join("unused-source"),
-        None,
-        Format::Json,
-    )
-    .expect("runs");
-    assert_eq!(warned, ExitCode::SUCCESS, "warnings alone do not fail");
-    assert!(xtask::check::run(Path::new("/nonexistent/dataset"), None, Format::Json).is_err());
-    assert!(
-        xtask::check::run(
-            &fixture("valid"),
-            Some(Path::new("/nonexistent/archive")),
-            Format::Json
-        )
-        .is_err(),
-        "a missing archive folder means the check cannot run"
-    );
-    let prefix = xtask::check::display_prefix(&fixture("valid"));
-    assert!(!prefix.starts_with('/'), "{prefix} is absolute");
-    assert_eq!(
-        xtask::check::display_prefix(Path::new("./dataset")),
-        "dataset/"
-    );
 }
 
 #[test]

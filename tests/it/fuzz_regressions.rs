@@ -5,11 +5,9 @@
 
 use std::fs;
 
-use cadres_tests::root;
+use crate::support::root;
 
-#[path = "../fuzz/src/lib.rs"]
-#[allow(unreachable_pub, dead_code)]
-mod harness;
+use crate::harness;
 
 #[test]
 fn every_kept_input_passes_its_target() {

@@ -3,7 +3,7 @@
 //!
 //! The test runs the export in a child process: this test binary itself, run again with
 //! `CADRES_INTERRUPT_EXPORT=<dataset>|<out>` set and filtered to [`child_export`], which
-//! calls `xtask::export::run`, the function behind `cargo xtask export` (its `main` only
+//! calls `crate::export::run`, the function behind `cargo xtask export` (its `main` only
 //! parses the command line). Each of 100 rounds starts the export of the other of two
 //! datasets (the valid fixture, and a variant) into the same `dist/`, sends it SIGKILL
 //! after a random delay between zero and a little more than a whole export takes, then
@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-use cadres_tests::{copy_dir, fixture};
+use crate::testing::{copy_dir, fixture};
 
 const ENV: &str = "CADRES_INTERRUPT_EXPORT";
 
@@ -24,7 +24,7 @@ const ENV: &str = "CADRES_INTERRUPT_EXPORT";
 fn child_export() {
     let Ok(job) = std::env::var(ENV) else { return };
     let (dataset, out) = job.split_once('|').expect("dataset|out");
-    let code = xtask::export::run(Path::new(dataset), Path::new(out)).expect("export runs");
+    let code = crate::export::run(Path::new(dataset), Path::new(out)).expect("export runs");
     assert_eq!(code, ExitCode::SUCCESS);
 }
 
@@ -48,10 +48,15 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 fn export(dataset: &Path, out: &Path) -> Command {
     let mut cmd = Command::new(std::env::current_exe().expect("the test binary"));
-    cmd.args(["--exact", "child_export", "--test-threads=1", "--quiet"])
-        .env(ENV, format!("{}|{}", dataset.display(), out.display()))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+    cmd.args([
+        "--exact",
+        "export::tests::interrupt::child_export",
+        "--test-threads=1",
+        "--quiet",
+    ])
+    .env(ENV, format!("{}|{}", dataset.display(), out.display()))
+    .stdout(Stdio::null())
+    .stderr(Stdio::null());
     cmd
 }
 

@@ -17,7 +17,7 @@ use serde::de::DeserializeOwned;
 /// Parses a TOML file into `T`, writes it as JSON, reads that back and compares.
 #[track_caller]
 fn round_trip<T: DeserializeOwned + Serialize + PartialEq + Debug>(rel: &str) -> T {
-    let path = cadres_tests::fixture("valid").join(rel);
+    let path = crate::support::fixture("valid").join(rel);
     let text = fs::read_to_string(&path).expect("fixture is readable");
     let first: T = toml::from_str(&text).unwrap_or_else(|e| panic!("{rel}: {e}"));
     let json = serde_json::to_string(&first).expect("serializes");

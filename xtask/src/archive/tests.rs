@@ -1,13 +1,13 @@
-//! Quote verification as a contributor meets it: the pins and the record written by
-//! `archive verify`, a misspelled quote caught with and without the archive, a changed
-//! archived text caught as a pin mismatch, and an export that refuses an unverified quote
-//! and leaves its output alone.
+//! `cargo xtask archive`: `archive verify` writes the pins and the record only when every
+//! quote is found, and leaves the rest of a source file as it was (`set_pin`); `cargo xtask
+//! export` refuses an unverified quote and leaves its output alone, and gives the same release
+//! with or without the archive. How the validator itself judges quotes is `tests/it/archive.rs`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use cadres_tests::{copy_dir, fixture};
+use crate::testing::{copy_dir, fixture};
 use cadres_validate::{Options, Report};
 
 /// A copy of the valid fixture and of its archive, in one temporary folder.
@@ -52,71 +52,6 @@ fn misspell(dataset: &Path) -> usize {
 }
 
 #[test]
-fn a_misspelled_quote_is_caught_without_the_archive_at_its_line() {
-    let (_tmp, dataset, _) = copies();
-    assert!(check(&dataset, None).diagnostics.is_empty());
-    let line = misspell(&dataset);
-    let report = check(&dataset, None);
-    assert_eq!(codes(&report), ["unverified-quote"]);
-    let d = &report.diagnostics[0];
-    assert_eq!(d.file, CONFERENCE);
-    assert_eq!(d.span.as_ref().map(|s| s.line), Some(line));
-    assert!(
-        d.help
-            .as_deref()
-            .is_some_and(|h| h.contains("cargo xtask archive verify --archive DIR")),
-        "{d:?}"
-    );
-}
-
-#[test]
-fn with_the_archive_a_misspelled_quote_is_not_found_and_gets_the_closest_passage() {
-    let (_tmp, dataset, archive) = copies();
-    misspell(&dataset);
-    let report = check(&dataset, Some(&archive));
-    // Not also "unverified": not being in the text is the root.
-    assert_eq!(
-        codes(&report),
-        ["quote-not-in-archive", "stale-verification"]
-    );
-    assert!(
-        report.diagnostics[0]
-            .help
-            .as_deref()
-            .is_some_and(|h| h.contains("took place in Beijing")),
-        "{:?}",
-        report.diagnostics[0]
-    );
-}
-
-#[test]
-fn one_changed_character_of_the_archived_text_is_a_pin_mismatch() {
-    let (_tmp, dataset, archive) = copies();
-    let text = archive.join("example-article.txt");
-    let original = fs::read_to_string(&text).expect("read");
-    // A character no quote uses: the quotes would all still be found.
-    let changed = original.replacen("Edit", "edit", 1);
-    assert_ne!(changed, original);
-    fs::write(&text, changed).expect("write");
-    let report = check(&dataset, Some(&archive));
-    assert_eq!(codes(&report), ["pin-mismatch"]);
-    let message = &report.diagnostics[0].message;
-    assert!(
-        message.contains("is not the text that was read"),
-        "{message}"
-    );
-    assert!(message.contains("7613cb7a"), "the pinned hash: {message}");
-}
-
-#[test]
-fn an_archive_without_a_read_source_text_is_an_error() {
-    let (_tmp, dataset, archive) = copies();
-    fs::remove_file(archive.join("example-article.txt")).expect("remove");
-    let report = check(&dataset, Some(&archive));
-    assert_eq!(codes(&report), ["missing-archived-text"]);
-}
-
-#[test]
 fn verify_writes_the_pins_and_the_record_and_the_check_is_clean_again() {
     let (_tmp, dataset, archive) = copies();
     let source = dataset.join("sources/example-article.toml");
@@ -132,7 +67,7 @@ fn verify_writes_the_pins_and_the_record_and_the_check_is_clean_again() {
         ["unverified-quote", "unpinned-source"]
     );
 
-    let code = xtask::archive::verify(&dataset, &archive).expect("verify runs");
+    let code = crate::archive::verify(&dataset, &archive).expect("verify runs");
     assert_eq!(code, ExitCode::SUCCESS);
     // The pin is put back as it was, one line, nothing else in the file changed.
     assert_eq!(fs::read_to_string(&source).expect("read"), pinned);
@@ -150,7 +85,7 @@ fn verify_writes_nothing_when_a_quote_is_not_in_its_text() {
     misspell(&dataset);
     let lock = dataset.join(cadres_validate::LOCK_FILE);
     let before = fs::read(&lock).expect("read");
-    let code = xtask::archive::verify(&dataset, &archive).expect("verify runs");
+    let code = crate::archive::verify(&dataset, &archive).expect("verify runs");
     assert_eq!(code, ExitCode::FAILURE);
     assert_eq!(fs::read(&lock).expect("read"), before);
     assert_eq!(codes(&check(&dataset, None)), ["unverified-quote"]);
@@ -161,13 +96,13 @@ fn export_refuses_an_unverified_quote_with_or_without_the_archive_and_leaves_dis
     let (tmp, dataset, archive) = copies();
     let out = tmp.path().join("dist");
     let code =
-        xtask::export::run_with(&dataset, &out, Some(&archive), 1000, None).expect("export runs");
+        crate::export::run_with(&dataset, &out, Some(&archive), 1000, None).expect("export runs");
     assert_eq!(code, ExitCode::SUCCESS);
     let release = fs::read(out.join("dataset.json")).expect("read");
     misspell(&dataset);
     for archive in [None, Some(archive.as_path())] {
         let code =
-            xtask::export::run_with(&dataset, &out, archive, 1000, None).expect("export runs");
+            crate::export::run_with(&dataset, &out, archive, 1000, None).expect("export runs");
         assert_eq!(code, ExitCode::FAILURE, "archive {archive:?}");
         assert_eq!(fs::read(out.join("dataset.json")).expect("read"), release);
     }
@@ -177,8 +112,8 @@ fn export_refuses_an_unverified_quote_with_or_without_the_archive_and_leaves_dis
 fn the_release_is_the_same_with_or_without_the_archive() {
     let (tmp, dataset, archive) = copies();
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    xtask::export::run_with(&dataset, &a, Some(&archive), 1000, None).expect("export runs");
-    xtask::export::run_with(&dataset, &b, None, 1000, None).expect("export runs");
+    crate::export::run_with(&dataset, &a, Some(&archive), 1000, None).expect("export runs");
+    crate::export::run_with(&dataset, &b, None, 1000, None).expect("export runs");
     for name in ["dataset.json", "dataset.jsonld", "dataset.md"] {
         assert_eq!(
             fs::read(a.join(name)).expect("read"),
@@ -194,49 +129,29 @@ fn the_release_is_the_same_with_or_without_the_archive() {
 }
 
 #[test]
-fn a_broken_record_is_one_error_at_its_place() {
-    let (_tmp, dataset, _) = copies();
-    let lock = dataset.join(cadres_validate::LOCK_FILE);
-    let text = fs::read_to_string(&lock).expect("read");
-    let first = text.find("quotes = \"\"\"\n").expect("the quotes") + 13;
-    let mut broken = text.clone();
-    broken.replace_range(first..first + 2, "zz");
-    fs::write(&lock, broken).expect("write");
-    let report = check(&dataset, None);
-    assert_eq!(codes(&report), ["schema-mismatch"]);
-    let d = &report.diagnostics[0];
-    assert_eq!(d.file, cadres_validate::LOCK_FILE);
-    assert!(d.span.is_some(), "{d:?}");
-    assert!(
-        d.note.as_deref().is_some_and(|n| n.contains("8 quotes")),
-        "{d:?}"
-    );
-}
-
-#[test]
 fn set_pin_replaces_the_value_in_place_or_adds_one_line_keeping_the_file_s_form() {
     let pin = cadres_validate::pin_of(b"the text");
-    let value = xtask::archive::pin_value(&pin);
+    let value = crate::archive::pin_value(&pin);
     // Added at the end, with the file's line ending and its byte-order mark.
     assert_eq!(
-        xtask::archive::set_pin("\u{feff}id = \"a\"\r\ntitle = \"T\"\r\n", &pin).expect("TOML"),
+        crate::archive::set_pin("\u{feff}id = \"a\"\r\ntitle = \"T\"\r\n", &pin).expect("TOML"),
         format!("\u{feff}id = \"a\"\r\ntitle = \"T\"\r\narchived-text = {value}\r\n")
     );
     // A file without a final line break gets one before the new line.
     assert_eq!(
-        xtask::archive::set_pin("id = \"a\"", &pin).expect("TOML"),
+        crate::archive::set_pin("id = \"a\"", &pin).expect("TOML"),
         format!("id = \"a\"\narchived-text = {value}\n")
     );
     // Replaced where it stands; comments and the rest untouched.
     let old =
         "id = \"a\"\narchived-text = { sha256 = \"00\", length = 1 } # read 2026\nnote = \"n\"\n";
     assert_eq!(
-        xtask::archive::set_pin(old, &pin).expect("TOML"),
+        crate::archive::set_pin(old, &pin).expect("TOML"),
         format!("id = \"a\"\narchived-text = {value} # read 2026\nnote = \"n\"\n")
     );
     // Before the first table header, in the top table.
     assert_eq!(
-        xtask::archive::set_pin("id = \"a\"\n\n[[author]]\nfamily = \"F\"\n", &pin).expect("TOML"),
+        crate::archive::set_pin("id = \"a\"\n\n[[author]]\nfamily = \"F\"\n", &pin).expect("TOML"),
         format!("id = \"a\"\n\narchived-text = {value}\n[[author]]\nfamily = \"F\"\n")
     );
 }

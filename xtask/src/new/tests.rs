@@ -5,15 +5,17 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::new::{PLACEHOLDER, Template, create};
 use cadres_model::{EntityFile, Source};
 use cadres_validate::{Options, Severity};
-use xtask::new::{PLACEHOLDER, Template, create};
+
+mod editor;
 
 /// A copy of `tests/fixtures/valid` in a temporary folder.
 fn dataset() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("dataset");
-    copy(&cadres_tests::fixture("valid"), &dir);
+    copy(&crate::testing::fixture("valid"), &dir);
     (tmp, dir)
 }
 
@@ -217,12 +219,12 @@ fn bad_input_is_refused_before_anything_is_written() {
             "applies to meeting, and zhang-san is a person",
         ),
     ];
-    let before = xtask::fmt::toml_files(&dir).expect("files");
+    let before = crate::fmt::toml_files(&dir).expect("files");
     for (template, message) in cases {
         let err = create(&dir, &template).expect_err("refuses");
         assert!(err.to_string().contains(message), "{err} lacks {message:?}");
     }
-    assert_eq!(xtask::fmt::toml_files(&dir).expect("files"), before);
+    assert_eq!(crate::fmt::toml_files(&dir).expect("files"), before);
 }
 
 /// Fills templates of every kind into a copy of the valid fixture.
@@ -238,7 +240,7 @@ fn scaffolded() -> (tempfile::TempDir, PathBuf) {
 /// The lines of the dataset holding a placeholder, as `file:line`.
 fn placeholder_lines(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
-    for path in xtask::fmt::toml_files(dir).expect("files") {
+    for path in crate::fmt::toml_files(dir).expect("files") {
         let rel = path
             .strip_prefix(dir)
             .expect("inside")
