@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::support::{copy_dir, fixture};
+use crate::support::{copy_dir, fixture, rule_fixture};
 use cadres_validate::{Diagnostic, Format, Options, RenderOptions, Report, Severity, rules};
 use proptest::prelude::*;
 
@@ -53,6 +53,8 @@ fn valid_fixture_is_clean_with_its_archive() {
     assert_eq!(data.sources.len(), 2);
 }
 
+/// Each rule's fixture, an overlay on `tests/fixtures/base/`, reports that rule and no
+/// other, as its snapshot beside it says (`tests/fixtures/invalid/<rule>/expected.snap`).
 #[test]
 fn invalid_fixtures() {
     insta::glob!("../fixtures", "invalid/*", |dir| {
@@ -63,15 +65,69 @@ fn invalid_fixtures() {
             .file_name()
             .and_then(|n| n.to_str())
             .expect("named folder");
-        let report = check(dir, archive_of(dir));
+        let tmp = rule_fixture(rule);
+        let report = check(tmp.path(), archive_of(tmp.path()));
         assert!(!report.diagnostics.is_empty(), "{rule}: nothing reported");
         assert!(
             report.diagnostics.iter().all(|d| d.name == rule),
             "{rule} reports other rules too: {:?}",
             names(&report)
         );
-        insta::assert_snapshot!(rendered(&report, Format::Human));
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(dir);
+        settings.set_prepend_module_to_snapshot(false);
+        settings.remove_snapshot_suffix();
+        settings.bind(|| insta::assert_snapshot!("expected", rendered(&report, Format::Human)));
     });
+}
+
+/// A rule fixture holds only what differs from the base, and takes away only files the
+/// base has: what it holds is its fault.
+#[test]
+fn a_rule_fixture_holds_only_what_differs_from_the_base() {
+    fn files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in fs::read_dir(dir).expect("readable folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() && !path.is_symlink() {
+                files(root, &path, out);
+            } else {
+                out.push(path.strip_prefix(root).expect("inside").to_owned());
+            }
+        }
+    }
+    let base = fixture("base");
+    for entry in fs::read_dir(fixture("invalid")).expect("the fixtures") {
+        let dir = entry.expect("entry").path();
+        let mut held = Vec::new();
+        files(&dir, &dir, &mut held);
+        for rel in held {
+            let (own, theirs) = (dir.join(&rel), base.join(&rel));
+            assert!(
+                own.is_symlink() || fs::read(&own).ok() != fs::read(&theirs).ok(),
+                "{} is the same as the base's: remove it",
+                own.display()
+            );
+        }
+        let removed = fs::read_to_string(dir.join(cadres_validate::testing::OVERLAY_REMOVE));
+        for rel in removed.iter().flat_map(|l| l.lines()) {
+            assert!(
+                base.join(rel.trim()).is_file(),
+                "{}: the base has no {rel} to take away",
+                dir.display()
+            );
+        }
+    }
+}
+
+/// The base of the rule fixtures checks clean: what a fixture reports is its overlay's.
+#[test]
+fn the_base_of_the_rule_fixtures_is_clean() {
+    let report = check(&fixture("base"), None);
+    assert!(
+        report.diagnostics.is_empty(),
+        "{}",
+        rendered(&report, Format::Human)
+    );
 }
 
 #[test]
@@ -125,31 +181,12 @@ fn a_special_file_named_like_a_record_is_reported_not_read() {
     );
 }
 
-/// A dataset made of the valid fixture with the overlay `tests/fixtures/<name>` on top:
-/// each file of the overlay added or replaced, and each path listed in its
-/// `.overlay-remove` taken away. The overlay's own snapshots (`*.snap`) stay behind.
+/// A dataset made of the valid fixture with the overlay `tests/fixtures/<name>` on top
+/// (`cadres_validate::testing::materialize`).
 fn overlay(name: &str) -> tempfile::TempDir {
-    fn apply(from: &Path, to: &Path) {
-        for entry in fs::read_dir(from).expect("read the overlay") {
-            let path = entry.expect("an overlay entry").path();
-            let name = path.file_name().expect("named").to_owned();
-            let target = to.join(&name);
-            if path.is_dir() {
-                fs::create_dir_all(&target).expect("mkdir");
-                apply(&path, &target);
-            } else if name != ".overlay-remove" && path.extension().is_none_or(|e| e != "snap") {
-                fs::copy(&path, &target).expect("copy an overlay file");
-            }
-        }
-    }
-    let dir = fixture(name);
-    let tmp = valid_copy();
-    apply(&dir, tmp.path());
-    if let Ok(list) = fs::read_to_string(dir.join(".overlay-remove")) {
-        for path in list.lines().filter(|l| !l.trim().is_empty()) {
-            fs::remove_file(tmp.path().join(path.trim())).expect("remove an overlay path");
-        }
-    }
+    let tmp = tempfile::tempdir().expect("temp dir");
+    cadres_validate::testing::materialize(&fixture("valid"), &fixture(name), tmp.path())
+        .expect("build the overlay's dataset");
     tmp
 }
 
@@ -300,8 +337,8 @@ fn the_real_dataset_with_a_renamed_or_mis_encoded_file_gives_its_root_cause_alon
 
 #[test]
 fn json_and_github_formats() {
-    let dir = fixture("invalid").join("unknown-entity");
-    let report = check(&dir, None);
+    let dir = rule_fixture("unknown-entity");
+    let report = check(dir.path(), None);
     let json = rendered(&report, Format::Json);
     for line in json.lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("one JSON object per line");

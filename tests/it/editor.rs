@@ -24,6 +24,13 @@ fn kind_of(rel: &str) -> Option<RecordKind> {
 /// Asserts that `path`'s directive names `kind`'s schema and that the file exists.
 #[track_caller]
 fn assert_directive(path: &Path, kind: RecordKind) {
+    assert_directive_at(path, path, kind);
+}
+
+/// [`assert_directive`] for a file whose directive is read at `path` and resolved from
+/// `stands`, where it stands in its fixture.
+#[track_caller]
+fn assert_directive_at(path: &Path, stands: &Path, kind: RecordKind) {
     let text = read(path);
     let first = text.lines().next().unwrap_or_default();
     let target = first
@@ -34,11 +41,20 @@ fn assert_directive(path: &Path, kind: RecordKind) {
         "{} names {target}, not the {kind} schema",
         path.display()
     );
-    let resolved = path.parent().expect("in a folder").join(target);
+    // Resolved by name: the folder a base file stands in need not exist in the overlay.
+    let mut resolved = stands.parent().expect("in a folder").to_path_buf();
+    for part in Path::new(target).components() {
+        match part {
+            std::path::Component::ParentDir => {
+                resolved.pop();
+            }
+            other => resolved.push(other),
+        }
+    }
     assert!(
         resolved.is_file(),
         "{} names {target}, which does not exist",
-        path.display()
+        stands.display()
     );
 }
 
@@ -66,7 +82,11 @@ fn every_invalid_fixture_names_the_schema_of_its_kind() {
         if case.ends_with("schema-directive") {
             continue;
         }
-        for path in toml_files(&case) {
+        // Each file as the fixture's dataset holds it (base and overlay), resolved from
+        // where it stands in the fixture's folder.
+        let name = case.file_name().and_then(|n| n.to_str()).expect("named");
+        let dataset = crate::support::rule_fixture(name);
+        for path in toml_files(dataset.path()) {
             // A symbolic link out of the dataset is another rule's fixture.
             if path
                 .symlink_metadata()
@@ -75,15 +95,16 @@ fn every_invalid_fixture_names_the_schema_of_its_kind() {
                 continue;
             }
             let rel = path
-                .strip_prefix(&case)
+                .strip_prefix(dataset.path())
                 .expect("inside")
                 .to_string_lossy()
                 .replace('\\', "/");
             let text = read(&path);
+            let stands = case.join(&rel);
             // Fixtures of other rules may be misplaced on purpose: check what they name.
             match (kind_of(&rel), cadres_fmt::kind_from_directive(&text)) {
-                (_, Some(named)) => assert_directive(&path, named),
-                (Some(kind), None) => assert_directive(&path, kind),
+                (_, Some(named)) => assert_directive_at(&path, &stands, named),
+                (Some(kind), None) => assert_directive_at(&path, &stands, kind),
                 (None, None) => {}
             }
         }

@@ -23,9 +23,10 @@ pub(crate) fn expected() -> String {
          `cargo xtask check` applies every rule below to every file of the dataset and reports every\n\
          breach at once. Each rule has a stable code and a stable kebab-case name; a code is never\n\
          reused. `E` codes are errors (exit status 1, no release), `W` codes are warnings.\n\
-         Each rule has a fixture that breaks it and nothing else: `tests/fixtures/invalid/<name>/`;\n\
-         the two that git cannot hold (a file over 1 MiB, a file that cannot be read) have tests\n\
-         of their own instead.\n\n",
+         Each rule has a fixture that breaks it and nothing else: `tests/fixtures/invalid/<name>/`,\n\
+         the files it changes in a small clean dataset, with its expected report beside them; the\n\
+         two that git cannot hold (a file over 1 MiB, a file that cannot be read) have tests of\n\
+         their own instead.\n\n",
     );
     for category in Category::ALL {
         let _ = writeln!(out, "## {}\n", capitalize(category.as_str()));

@@ -14,6 +14,18 @@ pub(crate) fn fixture(name: &str) -> PathBuf {
     root().join("tests").join("fixtures").join(name)
 }
 
+/// The dataset of the rule fixture `tests/fixtures/invalid/<rule>/`, an overlay on
+/// `tests/fixtures/base/`, built in a temporary folder.
+///
+/// # Panics
+/// When the folder cannot be written: a broken test setup.
+pub(crate) fn rule_fixture(rule: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    cadres_validate::testing::rule_fixture(&fixture("invalid").join(rule), tmp.path())
+        .expect("build the rule fixture's dataset");
+    tmp
+}
+
 /// Copies the folder `from` into `to` (created if needed), recursively; for tests that
 /// break a copy of a fixture.
 ///

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::check::{prefix_from, progress_line};
-use crate::testing::fixture;
+use crate::testing::{fixture, rule_fixture};
 use cadres_validate::Format;
 use cadres_validate::Pass;
 
@@ -13,19 +13,11 @@ use cadres_validate::Pass;
 fn exit_status_and_paths() {
     let ok = crate::check::run(&fixture("valid"), None, Format::Json).expect("runs");
     assert_eq!(ok, ExitCode::SUCCESS);
-    let bad = crate::check::run(
-        &fixture("invalid").join("unknown-entity"),
-        None,
-        Format::Json,
-    )
-    .expect("runs");
+    let bad =
+        crate::check::run(rule_fixture("unknown-entity").path(), None, Format::Json).expect("runs");
     assert_eq!(bad, ExitCode::FAILURE);
-    let warned = crate::check::run(
-        &fixture("invalid").join("unused-source"),
-        None,
-        Format::Json,
-    )
-    .expect("runs");
+    let warned =
+        crate::check::run(rule_fixture("unused-source").path(), None, Format::Json).expect("runs");
     assert_eq!(warned, ExitCode::SUCCESS, "warnings alone do not fail");
     assert!(crate::check::run(Path::new("/nonexistent/dataset"), None, Format::Json).is_err());
     assert!(
