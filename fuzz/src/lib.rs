@@ -1,5 +1,5 @@
 //! The properties the fuzz targets check, one function per target, shared by the
-//! `cargo fuzz` targets in `fuzz_targets/` and by `tests/fuzz_regressions.rs`, which
+//! `cargo fuzz` targets in `fuzz_targets/` and by `tests/it/fuzz_regressions.rs`, which
 //! replays every input kept in `fuzz/regressions/<target>/` under `cargo test`.
 //!
 //! Each function takes the fuzzer's bytes and panics when a property fails:

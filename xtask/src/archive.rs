@@ -18,10 +18,10 @@ use cadres_model::TextPin;
 use toml_edit::Item;
 
 /// The environment variable that names the archive folder when `--archive` is not given.
-pub const ENV: &str = "CADRES_ARCHIVE";
+pub(crate) const ENV: &str = "CADRES_ARCHIVE";
 
 /// Verifies every quote of `dataset` against `archive`, then writes the pins and the record.
-pub fn verify(dataset: &Path, archive: &Path) -> anyhow::Result<ExitCode> {
+pub(crate) fn verify(dataset: &Path, archive: &Path) -> anyhow::Result<ExitCode> {
     let verified = cadres_validate::verify(dataset, archive)
         .with_context(|| format!("verifying the quotes of {}", dataset.display()))?;
     if !verified.report.diagnostics.is_empty() {
@@ -98,35 +98,38 @@ fn write(dataset: &Path, verified: &cadres_validate::Verified) -> anyhow::Result
 /// Fixtures are made-up datasets with no text behind them; this lets each one pin a text
 /// and record its quotes as verified, so that a fixture shows only the rule it is about.
 /// Only for fixtures: a real dataset's quotes are verified against the texts that were read.
-pub fn pin_fixtures(dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
+/// A rule fixture (`tests/fixtures/invalid/<rule>/`, an overlay on `tests/fixtures/base/`)
+/// is pinned as the dataset it makes, and each file written is kept in the overlay where it
+/// differs from the base.
+pub(crate) fn pin_fixtures(dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let rules = fs::canonicalize(cadres_validate::testing::fixtures().join("invalid"))?;
     for dir in dirs {
-        let own = dir.join(".archive");
-        let made = tempfile::tempdir()?;
-        let archive = if own.is_dir() {
-            own
+        let is_rule = fs::canonicalize(dir)?.parent() == Some(rules.as_path());
+        let changed = if is_rule {
+            // An overlay on tests/fixtures/base: pin its dataset, then keep in the overlay
+            // each written file that differs from the base.
+            let built = tempfile::tempdir()?;
+            cadres_validate::testing::rule_fixture(dir, built.path())?;
+            let changed = pin(built.path())?;
+            let base = cadres_validate::testing::fixtures().join("base");
+            for rel in &changed {
+                let text = fs::read(built.path().join(rel))?;
+                let own = dir.join(rel);
+                if fs::read(base.join(rel)).is_ok_and(|b| b == text) {
+                    if own.exists() {
+                        fs::remove_file(&own)?;
+                    }
+                } else {
+                    if let Some(parent) = own.parent() {
+                        fs::create_dir_all(parent)?;
+                    }
+                    write_atomically(&own, &text)?;
+                }
+            }
+            changed
         } else {
-            let report = cadres_validate::check(&cadres_validate::Options {
-                dataset: dir.clone(),
-                archive: None,
-            })?;
-            let mut texts = std::collections::BTreeMap::<String, String>::new();
-            for cit in report
-                .dataset
-                .iter()
-                .flat_map(|d| &d.claims)
-                .flat_map(|c| &c.citations)
-            {
-                let text = texts.entry(cit.source.to_string()).or_default();
-                text.push_str(cit.quote.as_deref().unwrap_or(""));
-                text.push_str("\n\n");
-            }
-            for (id, text) in texts {
-                fs::write(made.path().join(format!("{id}.txt")), text)?;
-            }
-            made.path().to_owned()
+            pin(dir)?
         };
-        let verified = cadres_validate::verify(dir, &archive)?;
-        let changed = write(dir, &verified)?;
         println!(
             "{}: {}",
             dir.display(),
@@ -140,6 +143,37 @@ pub fn pin_fixtures(dirs: &[PathBuf]) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Pins the dataset folder `dir` as [`pin_fixtures`] says; the files it wrote.
+fn pin(dir: &Path) -> anyhow::Result<Vec<String>> {
+    let own = dir.join(".archive");
+    let made = tempfile::tempdir()?;
+    let archive = if own.is_dir() {
+        own
+    } else {
+        let report = cadres_validate::check(&cadres_validate::Options {
+            dataset: dir.to_owned(),
+            archive: None,
+        })?;
+        let mut texts = std::collections::BTreeMap::<String, String>::new();
+        for cit in report
+            .dataset
+            .iter()
+            .flat_map(|d| &d.claims)
+            .flat_map(|c| &c.citations)
+        {
+            let text = texts.entry(cit.source.to_string()).or_default();
+            text.push_str(cit.quote.as_deref().unwrap_or(""));
+            text.push_str("\n\n");
+        }
+        for (id, text) in texts {
+            fs::write(made.path().join(format!("{id}.txt")), text)?;
+        }
+        made.path().to_owned()
+    };
+    let verified = cadres_validate::verify(dir, &archive)?;
+    write(dir, &verified)
+}
+
 /// Sets `archived-text` in the source file at `path` to `pin`, changing nothing else: the
 /// value is replaced where it stands, or one line is added at the end of the file's top
 /// table, with the file's own line ending.
@@ -150,12 +184,12 @@ fn write_pin(path: &Path, pin: &TextPin) -> anyhow::Result<()> {
 }
 
 /// A pin as the value of `archived-text`, in canonical form.
-pub fn pin_value(pin: &TextPin) -> String {
+pub(crate) fn pin_value(pin: &TextPin) -> String {
     format!("{{ sha256 = \"{}\", length = {} }}", pin.sha256, pin.length)
 }
 
 /// [`write_pin`] on a file's text.
-pub fn set_pin(text: &str, pin: &TextPin) -> Result<String, String> {
+pub(crate) fn set_pin(text: &str, pin: &TextPin) -> Result<String, String> {
     let bom = if text.starts_with('\u{feff}') {
         "\u{feff}"
     } else {
@@ -221,3 +255,6 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .with_context(|| format!("replacing {}", path.display()))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -32,26 +32,26 @@ use crate::{project_root, synth};
 
 /// What to measure.
 #[derive(Debug, Clone)]
-pub struct Config {
+pub(crate) struct Config {
     /// Dataset sizes, in claims.
-    pub sizes: Vec<usize>,
+    pub(crate) sizes: Vec<usize>,
     /// Also time `ajv-cli` and `check-jsonschema`.
-    pub peers: bool,
+    pub(crate) peers: bool,
     /// Runs of each command; the fastest counts.
-    pub runs: usize,
+    pub(crate) runs: usize,
     /// Write the table into `BENCHMARKS.md`.
-    pub write: bool,
+    pub(crate) write: bool,
     /// Also time a cold `cargo xtask export` on a fresh clone, build included.
-    pub cold: bool,
+    pub(crate) cold: bool,
 }
 
 /// One measured run of a child process.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Measure {
+pub(crate) struct Measure {
     /// Wall time.
-    pub wall: Duration,
+    pub(crate) wall: Duration,
     /// Peak resident memory, in bytes (the largest of several processes).
-    pub rss: u64,
+    pub(crate) rss: u64,
 }
 
 /// The figures for one dataset size.
@@ -77,7 +77,7 @@ struct Row {
 }
 
 /// Runs the benchmark (see the module docs).
-pub fn run(config: &Config) -> anyhow::Result<std::process::ExitCode> {
+pub(crate) fn run(config: &Config) -> anyhow::Result<std::process::ExitCode> {
     let root = project_root();
     let bench = root.join("target/bench");
     fs::create_dir_all(&bench)?;
@@ -937,7 +937,7 @@ fn write_benchmarks(path: &Path, table: &str) -> anyhow::Result<()> {
 
 /// `cargo xtask parse-floor`: read every `.toml` file under `dataset` and parse it with the
 /// `toml` crate on all cores, and nothing else: the floor of any check.
-pub fn parse_floor(dataset: &Path) -> anyhow::Result<std::process::ExitCode> {
+pub(crate) fn parse_floor(dataset: &Path) -> anyhow::Result<std::process::ExitCode> {
     let mut files = Vec::new();
     let mut stack = vec![dataset.to_owned()];
     while let Some(d) = stack.pop() {
@@ -1077,7 +1077,7 @@ fn break_text(text: &str, kind: usize) -> Option<String> {
 /// names and sizes of the release in `like`, the way the export installs a release
 /// ([`cadres_export::install_blank`]): the least an export of that release can cost beyond
 /// its check.
-pub fn write_floor(like: &Path, out: &Path) -> anyhow::Result<std::process::ExitCode> {
+pub(crate) fn write_floor(like: &Path, out: &Path) -> anyhow::Result<std::process::ExitCode> {
     let files = files_of(like)?;
     cadres_export::install_blank(out, &files)?;
     let total: u64 = files.iter().map(|f| f.1).sum();

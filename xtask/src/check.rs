@@ -12,12 +12,17 @@ use cadres_validate::{Format, Options, Pass, RenderOptions, Tuning};
 
 /// Checks `dataset` (and its quotes against `archive`), prints every diagnostic in
 /// `format`; exit 0 when clean, 1 on errors.
-pub fn run(dataset: &Path, archive: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
+#[cfg(test)]
+pub(crate) fn run(
+    dataset: &Path,
+    archive: Option<&Path>,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
     run_with(dataset, archive, format, cadres_validate::MAX_FILES)
 }
 
 /// [`run`], loading at most `max_files` record files.
-pub fn run_with(
+pub(crate) fn run_with(
     dataset: &Path,
     archive: Option<&Path>,
     format: Format,
@@ -61,7 +66,7 @@ pub fn run_with(
 
 /// A progress counter on stderr, for runs over [`PROGRESS_FROM`] files, when stderr is a
 /// terminal; `None` (nothing printed) otherwise.
-pub fn progress_bar() -> Option<fn(Pass<'_>, usize, usize)> {
+pub(crate) fn progress_bar() -> Option<fn(Pass<'_>, usize, usize)> {
     fn draw(pass: Pass<'_>, done: usize, total: usize) {
         if total < PROGRESS_FROM {
             return;
@@ -102,20 +107,20 @@ fn progress_line(pass: Pass<'_>, done: usize, total: usize) -> String {
 }
 
 /// The number of files from which a check shows its progress on a terminal.
-pub const PROGRESS_FROM: usize = 10_000;
+pub(crate) const PROGRESS_FROM: usize = 10_000;
 
 /// How to show the dataset folder before each file in human output: the path from the
 /// current folder to it (`dataset/`, `../dataset/` from a subfolder), so that every path a
 /// report prints opens from where the command ran, as ruff prints them. Never absolute:
 /// where no relative path exists (another drive), the folder's name alone.
-pub fn display_prefix(dataset: &Path) -> String {
+pub(crate) fn display_prefix(dataset: &Path) -> String {
     let base = std::env::current_dir().ok();
     prefix_from(base.as_deref(), dataset)
 }
 
 /// How to show the dataset folder in GitHub annotations: from the repository root, which
 /// is where GitHub resolves an annotation's `file` (`dataset/`).
-pub fn repository_prefix(dataset: &Path) -> String {
+pub(crate) fn repository_prefix(dataset: &Path) -> String {
     prefix_from(Some(&crate::project_root()), dataset)
 }
 
@@ -170,58 +175,4 @@ fn relative(from: &Path, to: &Path) -> Option<PathBuf> {
 }
 
 #[cfg(test)]
-mod tests {
-    use cadres_validate::Pass;
-
-    use std::path::Path;
-
-    use super::{prefix_from, progress_line};
-
-    /// Paths print as they open from the base folder: inside it, above it, beside it.
-    #[test]
-    fn the_prefix_is_the_path_from_the_base_folder() {
-        let root = Path::new("/repo");
-        assert_eq!(
-            prefix_from(Some(root), Path::new("/repo/dataset")),
-            "dataset/"
-        );
-        assert_eq!(
-            prefix_from(Some(Path::new("/repo/crates")), Path::new("/repo/dataset")),
-            "../dataset/"
-        );
-        assert_eq!(prefix_from(Some(root), Path::new("/repo")), "");
-        assert_eq!(
-            prefix_from(Some(root), Path::new("/elsewhere/data")),
-            "../elsewhere/data/"
-        );
-        assert_eq!(prefix_from(None, Path::new("/elsewhere/data")), "data/");
-        assert_eq!(prefix_from(None, Path::new("data")), "data/");
-    }
-
-    /// Each pass says what it is doing; a line is cleared to its end, and the last one
-    /// clears the bar away.
-    #[test]
-    fn the_progress_line_names_its_pass_and_clears_behind_it() {
-        assert_eq!(
-            progress_line(Pass::Streaming, 5_000, 20_000),
-            "\rchecking [#######                       ] 5000/20000 files\x1b[K"
-        );
-        let doubt = cadres_validate::Doubt {
-            rule: cadres_validate::rules::by_code("E0401"),
-            file: Some("entities/person/liu-shaoqi.toml".to_owned()),
-        };
-        assert_eq!(
-            progress_line(Pass::Full(Some(&doubt)), 10_000, 20_000),
-            "\rfound uncited-claim in entities/person/liu-shaoqi.toml; checking every file in full [###############               ] 10000/20000 files\x1b[K"
-        );
-        assert_eq!(
-            progress_line(Pass::Full(None), 10_000, 20_000),
-            "\rchecking every file and every quote against the archive [###############               ] 10000/20000 files\x1b[K"
-        );
-        assert_eq!(
-            progress_line(Pass::Pointing(&doubt), 3, 12),
-            "\rfound uncited-claim in entities/person/liu-shaoqi.toml; reading the files with problems again to point at them [#######                       ] 3/12 files\x1b[K"
-        );
-        assert_eq!(progress_line(Pass::Full(None), 20_000, 20_000), "\r\x1b[K");
-    }
-}
+mod tests;

@@ -39,7 +39,7 @@ use cadres_validate::fold;
 use cadres_export::escape;
 
 /// The report's path under the project root.
-pub const REPORT: &str = "docs/coverage.md";
+pub(crate) const REPORT: &str = "docs/coverage.md";
 
 /// Headings after which the page holds navigation and bibliography, not statements.
 const BACK_MATTER: [&str; 9] = [
@@ -61,7 +61,7 @@ const OPENING_CHARS: usize = 48;
 
 /// What a paragraph of an archived text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
+pub(crate) enum BlockKind {
     /// The page title, the first paragraph.
     Title,
     /// A section heading (`...Edit`).
@@ -88,57 +88,57 @@ impl BlockKind {
 
 /// A sentence of a prose paragraph, or the whole of any other paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// Byte range in the paragraph's folded text.
-    pub span: (usize, usize),
+    pub(crate) span: (usize, usize),
     /// Its opening words, as the report shows them.
-    pub opening: String,
+    pub(crate) opening: String,
     /// The footnote numbers attached to it, in order.
-    pub footnotes: Vec<usize>,
+    pub(crate) footnotes: Vec<usize>,
     /// The claims whose quotes reach it, by id.
-    pub claims: BTreeSet<String>,
+    pub(crate) claims: BTreeSet<String>,
 }
 
 /// A paragraph of an archived text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub(crate) struct Block {
     /// Its 1-based number among the text's paragraphs.
-    pub number: usize,
+    pub(crate) number: usize,
     /// What it is.
-    pub kind: BlockKind,
+    pub(crate) kind: BlockKind,
     /// The section it stands in: `lead` before the first heading, else the heading's text.
-    pub section: String,
+    pub(crate) section: String,
     /// The text, NFC, with each run of white space folded to one space.
-    pub text: String,
+    pub(crate) text: String,
     /// Its sentences (prose) or itself as one unit (anything else).
-    pub units: Vec<Unit>,
+    pub(crate) units: Vec<Unit>,
 }
 
 /// Something wrong with a citation, found while placing its quote.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Problem {
+pub(crate) struct Problem {
     /// The claim whose citation it is.
-    pub claim: String,
+    pub(crate) claim: String,
     /// What is wrong.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 /// The coverage of one archived source.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceCoverage {
+pub(crate) struct SourceCoverage {
     /// The source's id (the archived file's name without `.txt`).
-    pub id: String,
+    pub(crate) id: String,
     /// Whether the dataset has a source of that id.
-    pub known: bool,
+    pub(crate) known: bool,
     /// Its paragraphs, in order.
-    pub blocks: Vec<Block>,
+    pub(crate) blocks: Vec<Block>,
     /// Citation problems, sorted.
-    pub problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
 }
 
 impl SourceCoverage {
     /// The sentences that state facts: those of prose paragraphs.
-    pub fn fact_sentences(&self) -> impl Iterator<Item = (&Block, &Unit)> {
+    pub(crate) fn fact_sentences(&self) -> impl Iterator<Item = (&Block, &Unit)> {
         self.blocks
             .iter()
             .filter(|b| b.kind == BlockKind::Prose)
@@ -146,13 +146,13 @@ impl SourceCoverage {
     }
 
     /// The fact-stating sentences no claim reaches.
-    pub fn uncovered(&self) -> impl Iterator<Item = (&Block, &Unit)> {
+    pub(crate) fn uncovered(&self) -> impl Iterator<Item = (&Block, &Unit)> {
         self.fact_sentences().filter(|(_, u)| u.claims.is_empty())
     }
 }
 
 /// Splits an archived text into its paragraphs and classifies each.
-pub fn blocks(text: &str) -> Vec<Block> {
+pub(crate) fn blocks(text: &str) -> Vec<Block> {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in text.lines() {
@@ -426,7 +426,7 @@ fn place(
 }
 
 /// Computes the coverage of every `<id>.txt` text in `archive`, in id order.
-pub fn analyze(dataset: &Dataset, archive: &Path) -> anyhow::Result<Vec<SourceCoverage>> {
+pub(crate) fn analyze(dataset: &Dataset, archive: &Path) -> anyhow::Result<Vec<SourceCoverage>> {
     let entries = fs::read_dir(archive)
         .with_context(|| format!("reading the archive folder {}", archive.display()))?;
     let mut files: Vec<_> = entries
@@ -476,7 +476,7 @@ fn footnote_marks(footnotes: &[usize]) -> String {
 }
 
 /// The report page.
-pub fn render(coverage: &[SourceCoverage]) -> String {
+pub(crate) fn render(coverage: &[SourceCoverage]) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# Coverage of the archived sources\n");
     let _ = writeln!(
@@ -597,7 +597,10 @@ pub fn render(coverage: &[SourceCoverage]) -> String {
 }
 
 /// Loads the dataset, computes its coverage of `archive` and renders the report.
-pub fn report(dataset: &Path, archive: &Path) -> anyhow::Result<(Vec<SourceCoverage>, String)> {
+pub(crate) fn report(
+    dataset: &Path,
+    archive: &Path,
+) -> anyhow::Result<(Vec<SourceCoverage>, String)> {
     let checked = cadres_validate::check(&cadres_validate::Options {
         dataset: dataset.to_owned(),
         archive: None,
@@ -612,7 +615,12 @@ pub fn report(dataset: &Path, archive: &Path) -> anyhow::Result<(Vec<SourceCover
 
 /// Writes the report to `out` (or with `check` only compares), then fails when a fact-stating
 /// sentence is uncovered or a citation has a problem.
-pub fn run(dataset: &Path, archive: &Path, out: &Path, check: bool) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(
+    dataset: &Path,
+    archive: &Path,
+    out: &Path,
+    check: bool,
+) -> anyhow::Result<ExitCode> {
     let (coverage, text) = report(dataset, archive)?;
     let shown = out
         .strip_prefix(crate::project_root())
@@ -657,3 +665,6 @@ pub fn run(dataset: &Path, archive: &Path, out: &Path, check: bool) -> anyhow::R
         ExitCode::SUCCESS
     })
 }
+
+#[cfg(test)]
+mod tests;

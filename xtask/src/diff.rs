@@ -23,7 +23,7 @@ use cadres_model::Dataset;
 /// How `cargo xtask diff` prints the changes: the command line's name for a
 /// [`cadres_export::diff::Format`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum FormatArg {
+pub(crate) enum FormatArg {
     /// Old → new for each changed field, changed words marked `[-removed-]{+added+}`.
     #[default]
     Human,
@@ -45,7 +45,7 @@ impl From<FormatArg> for Format {
 
 /// Why an input could not be used.
 #[derive(Debug)]
-pub enum LoadError {
+pub(crate) enum LoadError {
     /// A dataset folder whose check found errors (already printed on stderr).
     HasErrors,
     /// The path is missing, unreadable, or neither a dataset folder nor a release file.
@@ -98,7 +98,7 @@ fn origin(path: &Path) -> anyhow::Result<Origin> {
 /// Reads the dataset at `path`: a dataset folder through the validator, as
 /// `cargo xtask export` reads it (its diagnostics printed on stderr, as `check` prints
 /// them), or a release file. `side` (`old` or `new`) names the input in messages.
-pub fn load(path: &Path, side: &str) -> Result<Input, LoadError> {
+pub(crate) fn load(path: &Path, side: &str) -> Result<Input, LoadError> {
     let origin = origin(path).map_err(LoadError::Unreadable)?;
     let dataset = match origin {
         Origin::Folder => read_folder(path, side)?,
@@ -154,7 +154,7 @@ fn read_folder(path: &Path, side: &str) -> Result<Dataset, LoadError> {
 }
 
 /// Reads a release file (`dataset.json`).
-pub fn read(path: &Path) -> anyhow::Result<Dataset> {
+pub(crate) fn read(path: &Path) -> anyhow::Result<Dataset> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     // The model's error is shown by its message alone: its source repeats the message.
     Dataset::from_slice(&bytes).map_err(|e| {
@@ -173,7 +173,7 @@ pub fn read(path: &Path) -> anyhow::Result<Dataset> {
 /// `cargo xtask diff`: prints the changes from `old` to `new` in `format` on stdout, and a
 /// version warning also on stderr. Exit 0 whether or not anything changed; 1 when a dataset
 /// folder has errors; an `Err` (exit 2) when an input cannot be read.
-pub fn run(old: &Path, new: &Path, format: Format) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(old: &Path, new: &Path, format: Format) -> anyhow::Result<ExitCode> {
     // Both paths are looked at before either dataset is checked, so that a typo in the
     // second is not reported after the first one's diagnostics.
     origin(old).context("the old dataset")?;
@@ -198,3 +198,6 @@ pub fn run(old: &Path, new: &Path, format: Format) -> anyhow::Result<ExitCode> {
     crate::free_at_exit((a, b));
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests;

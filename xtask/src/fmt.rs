@@ -15,7 +15,7 @@ use cadres_fmt::ParseError;
 
 /// What `run` did to one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// Already canonical.
     Unchanged,
     /// Differs from its canonical form (and was rewritten unless checking).
@@ -27,12 +27,16 @@ pub enum Outcome {
 }
 
 /// Formats one file in place (or only compares, when `check`).
-pub fn format_file(path: &Path, check: bool) -> anyhow::Result<Outcome> {
+#[cfg(test)]
+pub(crate) fn format_file(path: &Path, check: bool) -> anyhow::Result<Outcome> {
     format_file_with_notes(path, check).map(|(outcome, _)| outcome)
 }
 
 /// [`format_file`], with the notes of [`cadres_fmt::Formatted::notes`].
-pub fn format_file_with_notes(path: &Path, check: bool) -> anyhow::Result<(Outcome, Vec<String>)> {
+pub(crate) fn format_file_with_notes(
+    path: &Path,
+    check: bool,
+) -> anyhow::Result<(Outcome, Vec<String>)> {
     let meta = fs::symlink_metadata(path).with_context(|| format!("reading {}", path.display()))?;
     if meta.file_type().is_symlink() {
         return Ok((Outcome::Link, Vec::new()));
@@ -52,7 +56,7 @@ pub fn format_file_with_notes(path: &Path, check: bool) -> anyhow::Result<(Outco
 }
 
 /// Every `.toml` file under `dir`, sorted.
-pub fn toml_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+pub(crate) fn toml_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -72,7 +76,7 @@ pub fn toml_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 /// `cargo xtask fmt`: formats `files`, or every `.toml` file under `dataset` when none is
 /// given. With `check`, only lists the files that differ. Exit 1 when a file differs (with
 /// `check`) or cannot be formatted.
-pub fn run(dataset: &Path, files: &[PathBuf], check: bool) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(dataset: &Path, files: &[PathBuf], check: bool) -> anyhow::Result<ExitCode> {
     let files = if files.is_empty() {
         toml_files(dataset)?
     } else {
@@ -134,25 +138,4 @@ pub(crate) fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::fs;
-
-    use super::toml_files;
-
-    /// The directives of the committed dataset are those `cargo xtask fmt` adds.
-    #[test]
-    fn the_dataset_has_the_default_directives() {
-        let root = crate::project_root().join("dataset");
-        for path in toml_files(&root).expect("dataset") {
-            let text = fs::read_to_string(&path).expect("readable");
-            let kind = cadres_fmt::kind_from_path(&path).expect("a kind");
-            let first = text.lines().next().unwrap_or_default();
-            assert_eq!(
-                Some(first),
-                cadres_fmt::default_directive(kind).as_deref(),
-                "{}",
-                path.display()
-            );
-        }
-    }
-}
+mod tests;

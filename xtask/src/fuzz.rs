@@ -5,7 +5,7 @@
 //! task runs `cargo +nightly fuzz`, finding `cargo-fuzz` on the `PATH` or in
 //! `target/tools/bin/`, where `.ci/run` installs it. Each target's corpus is
 //! `fuzz/corpus/<target>/` (not committed), seeded from the valid fixture, plus the inputs
-//! kept in `fuzz/regressions/<target>/` (committed; `tests/fuzz_regressions.rs` replays
+//! kept in `fuzz/regressions/<target>/` (committed; `tests/it/fuzz_regressions.rs` replays
 //! them under `cargo test`). A crash stops the task with the crashing input's path: fix
 //! the bug, then copy the input into `fuzz/regressions/<target>/`.
 //!
@@ -22,11 +22,11 @@ use anyhow::{Context, bail};
 use crate::project_root;
 
 /// The fuzz targets, in the order they run.
-pub const TARGETS: [&str; 6] = ["loader", "edtf", "isbn", "lang", "id", "markdown"];
+pub(crate) const TARGETS: [&str; 6] = ["loader", "edtf", "isbn", "lang", "id", "markdown"];
 
 /// Builds the targets (unoptimized when `dev`), then runs each (or only `only`) for
 /// `seconds` seconds.
-pub fn run(seconds: u64, only: Option<&str>, dev: bool) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(seconds: u64, only: Option<&str>, dev: bool) -> anyhow::Result<ExitCode> {
     let root = project_root();
     let targets: Vec<&str> = match only {
         Some(name) if TARGETS.contains(&name) => vec![name],

@@ -25,11 +25,11 @@ use cadres_fmt::{format_text, quote};
 
 /// How every placeholder in a template starts. A string value that starts with it is a field
 /// the contributor has yet to fill in.
-pub const PLACEHOLDER: &str = cadres_validate::rules::PLACEHOLDER;
+pub(crate) const PLACEHOLDER: &str = cadres_validate::rules::PLACEHOLDER;
 
 /// What to scaffold.
 #[derive(Debug, Clone, Subcommand)]
-pub enum Template {
+pub(crate) enum Template {
     /// A source (a work): writes sources/<ID>.toml.
     Source {
         /// The source's id, a lowercase slug such as `he-2016`.
@@ -78,7 +78,7 @@ pub enum Template {
 }
 
 /// `cargo xtask new`: writes the template and says what to do next.
-pub fn run(dataset: &Path, template: &Template) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(dataset: &Path, template: &Template) -> anyhow::Result<ExitCode> {
     let path = create(dataset, template)?;
     eprintln!("wrote {}", path.display());
     eprintln!(
@@ -88,7 +88,7 @@ pub fn run(dataset: &Path, template: &Template) -> anyhow::Result<ExitCode> {
 }
 
 /// Writes the template into `dataset` and returns the file written.
-pub fn create(dataset: &Path, template: &Template) -> anyhow::Result<PathBuf> {
+pub(crate) fn create(dataset: &Path, template: &Template) -> anyhow::Result<PathBuf> {
     match template {
         Template::Source { id, kind, title } => {
             let id = parse_id(id)?;
@@ -159,7 +159,7 @@ fn source_type(s: &str) -> anyhow::Result<String> {
 /// The `#:schema` line for a file in `folder` (relative to the dataset) of `kind`: a path
 /// from that folder to the project's `schema/`, which taplo and editors resolve from the
 /// file's own folder.
-pub fn directive(dataset: &Path, folder: &Path, kind: RecordKind) -> anyhow::Result<String> {
+pub(crate) fn directive(dataset: &Path, folder: &Path, kind: RecordKind) -> anyhow::Result<String> {
     let dataset = fs::canonicalize(dataset)
         .with_context(|| format!("no dataset folder {}", dataset.display()))?;
     let root = crate::project_root();
@@ -213,7 +213,7 @@ fn canonical(text: &str, kind: RecordKind) -> String {
 }
 
 /// The template of a source file.
-pub fn source_text(directive: &str, id: &Id, kind: &str, title: Option<&str>) -> String {
+pub(crate) fn source_text(directive: &str, id: &Id, kind: &str, title: Option<&str>) -> String {
     let title = title.map_or_else(
         || quote(&format!("{PLACEHOLDER}: the title in its original script")),
         quote,
@@ -231,7 +231,12 @@ pub fn source_text(directive: &str, id: &Id, kind: &str, title: Option<&str>) ->
 }
 
 /// The template of an entity file.
-pub fn entity_text(directive: &str, id: &Id, kind: EntityKind, label: Option<&str>) -> String {
+pub(crate) fn entity_text(
+    directive: &str,
+    id: &Id,
+    kind: EntityKind,
+    label: Option<&str>,
+) -> String {
     let label = label.map_or_else(|| quote(&format!("{PLACEHOLDER}: its English name")), quote);
     let text = format!(
         "{directive}\n\
@@ -250,7 +255,7 @@ pub fn entity_text(directive: &str, id: &Id, kind: EntityKind, label: Option<&st
 
 /// The `[[claims]]` table for a property of type `value_type`; `lang` is the language of a
 /// text value.
-pub fn claim_text(
+pub(crate) fn claim_text(
     id: &Id,
     property: &Id,
     value_type: ValueType,
@@ -459,3 +464,6 @@ fn append_claim(dataset: &Path, args: &ClaimArgs<'_>) -> anyhow::Result<PathBuf>
     crate::fmt::write_atomically(&path, &text)?;
     Ok(path)
 }
+
+#[cfg(test)]
+mod tests;

@@ -12,10 +12,10 @@ use anyhow::Context;
 use cadres_validate::{Category, rules};
 
 /// Where the catalogue is written, relative to the project root.
-pub const DOC: &str = "docs/rules.md";
+pub(crate) const DOC: &str = "docs/rules.md";
 
 /// The text of `docs/rules.md`.
-pub fn expected() -> String {
+pub(crate) fn expected() -> String {
     let mut out = String::new();
     out.push_str(
         "# Validator rules\n\n\
@@ -23,9 +23,10 @@ pub fn expected() -> String {
          `cargo xtask check` applies every rule below to every file of the dataset and reports every\n\
          breach at once. Each rule has a stable code and a stable kebab-case name; a code is never\n\
          reused. `E` codes are errors (exit status 1, no release), `W` codes are warnings.\n\
-         Each rule has a fixture that breaks it and nothing else: `tests/fixtures/invalid/<name>/`;\n\
-         the two that git cannot hold (a file over 1 MiB, a file that cannot be read) have tests\n\
-         of their own instead.\n\n",
+         Each rule has a fixture that breaks it and nothing else: `tests/fixtures/invalid/<name>/`,\n\
+         the files it changes in a small clean dataset, with its expected report beside them; the\n\
+         two that git cannot hold (a file over 1 MiB, a file that cannot be read) have tests of\n\
+         their own instead.\n\n",
     );
     for category in Category::ALL {
         let _ = writeln!(out, "## {}\n", capitalize(category.as_str()));
@@ -133,7 +134,7 @@ fn capitalize(s: &str) -> String {
 }
 
 /// Writes `docs/rules.md`, or with `check` only compares it with the rule table.
-pub fn run(check: bool) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(check: bool) -> anyhow::Result<ExitCode> {
     let path = crate::project_root().join(DOC);
     let text = expected();
     let current = fs::read_to_string(&path).ok();
@@ -150,4 +151,20 @@ pub fn run(check: bool) -> anyhow::Result<ExitCode> {
         println!("wrote {DOC}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DOC, expected};
+
+    /// `docs/rules.md` is what `cargo xtask rules` writes.
+    #[test]
+    fn rules_doc_is_fresh() {
+        let path = crate::project_root().join(DOC);
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            current == expected(),
+            "{DOC} is stale: run `cargo xtask rules` and commit the result"
+        );
+    }
 }

@@ -9,7 +9,7 @@ use cadres_model::schema::RecordKind;
 
 /// The text of each schema file, keyed by file name: pretty-printed, keys in generation
 /// order, ending in a newline.
-pub fn expected() -> anyhow::Result<Vec<(String, String)>> {
+pub(crate) fn expected() -> anyhow::Result<Vec<(String, String)>> {
     RecordKind::ALL
         .iter()
         .map(|kind| {
@@ -20,7 +20,7 @@ pub fn expected() -> anyhow::Result<Vec<(String, String)>> {
 }
 
 /// The schema files that differ from what the model generates (missing ones included).
-pub fn stale(dir: &Path) -> anyhow::Result<Vec<String>> {
+pub(crate) fn stale(dir: &Path) -> anyhow::Result<Vec<String>> {
     let mut stale = Vec::new();
     for (name, text) in expected()? {
         if fs::read_to_string(dir.join(&name)).ok().as_deref() != Some(text.as_str()) {
@@ -31,7 +31,7 @@ pub fn stale(dir: &Path) -> anyhow::Result<Vec<String>> {
 }
 
 /// Writes `schema/`, or with `check` only compares it with the model.
-pub fn run(check: bool) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(check: bool) -> anyhow::Result<ExitCode> {
     let dir = crate::project_root().join("schema");
     if check {
         let stale = stale(&dir)?;
@@ -54,4 +54,19 @@ pub fn run(check: bool) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    /// `schema/` is what the model generates.
+    #[test]
+    fn schema_folder_is_fresh() {
+        let stale =
+            super::stale(&crate::project_root().join("schema")).expect("model schemas serialize");
+        assert!(
+            stale.is_empty(),
+            "schema/ is stale ({}): run `cargo xtask schema` and commit the result",
+            stale.join(", ")
+        );
+    }
 }

@@ -29,7 +29,7 @@ use anyhow::{Context, bail};
 use cadres_model::{DateRelation, Edtf};
 
 /// The folder the JSON form of the dataset in `out` goes to: `<out>-json`.
-pub fn json_dir(out: &Path) -> PathBuf {
+pub(crate) fn json_dir(out: &Path) -> PathBuf {
     let mut name = out.file_name().unwrap_or_default().to_os_string();
     name.push("-json");
     out.with_file_name(name)
@@ -37,7 +37,7 @@ pub fn json_dir(out: &Path) -> PathBuf {
 
 /// Writes a synthetic dataset of `claims` claims, driven by `seed`, into `out` (which must
 /// not exist or be empty), and its JSON form into [`json_dir`] when `json` is set.
-pub fn run(claims: usize, seed: u64, out: &Path, json: bool) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(claims: usize, seed: u64, out: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let stats = generate(claims, seed, out, json)?;
     eprintln!(
         "wrote {} sources, {} entities and {} claims ({} files, {} bytes) into {}",
@@ -53,21 +53,21 @@ pub fn run(claims: usize, seed: u64, out: &Path, json: bool) -> anyhow::Result<E
 
 /// What [`generate`] wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Stats {
+pub(crate) struct Stats {
     /// Source files.
-    pub sources: usize,
+    pub(crate) sources: usize,
     /// Entity files.
-    pub entities: usize,
+    pub(crate) entities: usize,
     /// Claims, in all entity files.
-    pub claims: usize,
+    pub(crate) claims: usize,
     /// TOML files, `metadata.toml` and `properties.toml` included.
-    pub files: usize,
+    pub(crate) files: usize,
     /// Bytes of TOML written.
-    pub bytes: u64,
+    pub(crate) bytes: u64,
 }
 
 /// Writes the dataset (see the module docs) and returns what it wrote.
-pub fn generate(claims: usize, seed: u64, out: &Path, json: bool) -> anyhow::Result<Stats> {
+pub(crate) fn generate(claims: usize, seed: u64, out: &Path, json: bool) -> anyhow::Result<Stats> {
     if out.exists()
         && fs::read_dir(out)
             .with_context(|| format!("reading {}", out.display()))?
@@ -999,3 +999,6 @@ fn citation(
     }
     t.push_str(" },\n");
 }
+
+#[cfg(test)]
+mod tests;

@@ -885,7 +885,15 @@ mod tests {
                 .filter(|p| p.is_dir())
                 .collect();
             found.sort();
-            dirs.extend(found);
+            // A rule fixture is an overlay on tests/fixtures/base: build its dataset.
+            let invalid = group.ends_with("invalid");
+            dirs.extend(found.into_iter().map(|d| {
+                if invalid {
+                    crate::testing::rule_dataset(&d)
+                } else {
+                    d
+                }
+            }));
         }
         dirs
     }
@@ -996,7 +1004,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/invalid");
         let mut checked = 0;
         for entry in std::fs::read_dir(&root).expect("the fixtures").flatten() {
-            let dir = entry.path();
+            let dir = crate::testing::rule_dataset(&entry.path());
             let rule = entry.file_name().to_string_lossy().into_owned();
             // Quotes against the archive are checked by the full driver alone.
             if dir.join(".archive").is_dir() {

@@ -16,19 +16,19 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 /// The command that refreshes the copies, as stale-copy messages name it.
-pub const REFRESH: &str = "cargo xtask export";
+pub(crate) const REFRESH: &str = "cargo xtask export";
 
 /// Each committed copy: the release file it copies, and its path from the project root.
-pub const COPIES: [(&str, &str); 2] = [
+pub(crate) const COPIES: [(&str, &str); 2] = [
     ("dataset.json", "crates/cadres-data/dataset.json"),
     ("dataset.md", "docs/dataset.md"),
 ];
 
 /// The constants file of `cadres-data`, from the project root.
-pub const CONSTANTS: &str = "crates/cadres-data/src/release.rs";
+pub(crate) const CONSTANTS: &str = "crates/cadres-data/src/release.rs";
 
 /// Whether `dataset` is the project's own `dataset/` under `root`, however it was named.
-pub fn is_project_dataset(root: &Path, dataset: &Path) -> bool {
+pub(crate) fn is_project_dataset(root: &Path, dataset: &Path) -> bool {
     match (
         fs::canonicalize(root.join("dataset")),
         fs::canonicalize(dataset),
@@ -39,7 +39,7 @@ pub fn is_project_dataset(root: &Path, dataset: &Path) -> bool {
 }
 
 /// The SHA-256 of `bytes`, in lowercase hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
     Sha256::digest(bytes)
         .iter()
@@ -51,7 +51,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// The source of `cadres-data`'s constants for a release whose `dataset.json` is `json`,
 /// of the dataset version `version`.
-pub fn constants(json: &[u8], version: &str) -> String {
+pub(crate) fn constants(json: &[u8], version: &str) -> String {
     format!(
         "// Written by `{REFRESH}` with `dataset.json`; a test fails when it is stale.\n\
          \n\
@@ -71,7 +71,7 @@ pub fn constants(json: &[u8], version: &str) -> String {
 ///
 /// # Errors
 /// When the release lacks one of the copied files, or its `dataset.json` has no version.
-pub fn expected<'a>(
+pub(crate) fn expected<'a>(
     file: impl Fn(&str) -> Option<&'a [u8]>,
 ) -> anyhow::Result<Vec<(&'static str, Vec<u8>)>> {
     let mut out = Vec::new();
@@ -100,7 +100,7 @@ fn version_of(json: &[u8]) -> anyhow::Result<String> {
 }
 
 /// The copies under `root` that differ from `expected` (or are missing), by path.
-pub fn stale(root: &Path, expected: &[(&'static str, Vec<u8>)]) -> Vec<&'static str> {
+pub(crate) fn stale(root: &Path, expected: &[(&'static str, Vec<u8>)]) -> Vec<&'static str> {
     expected
         .iter()
         .filter(|(path, bytes)| fs::read(root.join(path)).ok().as_deref() != Some(bytes.as_slice()))
@@ -113,7 +113,7 @@ pub fn stale(root: &Path, expected: &[(&'static str, Vec<u8>)]) -> Vec<&'static 
 ///
 /// # Errors
 /// When a copy cannot be written.
-pub fn refresh(
+pub(crate) fn refresh(
     root: &Path,
     expected: &[(&'static str, Vec<u8>)],
 ) -> anyhow::Result<Vec<&'static str>> {

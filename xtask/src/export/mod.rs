@@ -15,7 +15,7 @@
 //! swapped into place ([`cadres_export::install`]), so that no file of an earlier release
 //! survives and a failure leaves either the old release or the new one.
 
-pub mod copies;
+pub(crate) mod copies;
 
 use std::fs;
 use std::io::IsTerminal;
@@ -27,7 +27,8 @@ use anyhow::Context;
 /// Checks `dataset`, then writes its release into `out`, replacing what was there.
 ///
 /// When the check finds any error, prints the report, writes nothing and returns failure.
-pub fn run(dataset: &Path, out: &Path) -> anyhow::Result<ExitCode> {
+#[cfg(test)]
+pub(crate) fn run(dataset: &Path, out: &Path) -> anyhow::Result<ExitCode> {
     run_with(dataset, out, None, cadres_validate::MAX_FILES, None)
 }
 
@@ -36,7 +37,7 @@ pub fn run(dataset: &Path, out: &Path) -> anyhow::Result<ExitCode> {
 /// release ([`copies`]) are then refreshed from the installed one.
 ///
 /// The release is a function of the dataset alone: the archive can only refuse it.
-pub fn run_with(
+pub(crate) fn run_with(
     dataset: &Path,
     out: &Path,
     archive: Option<&Path>,
@@ -135,3 +136,6 @@ fn display_name(out: &Path) -> String {
         |n| format!("{}/", n.to_string_lossy()),
     )
 }
+
+#[cfg(test)]
+mod tests;
