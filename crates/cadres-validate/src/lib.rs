@@ -9,15 +9,19 @@
 //!
 //! 1. **Walk** the folder in sorted order (`load`): unexpected files,
 //!    symbolic links leading outside, missing files.
-//! 2. **Prove it clean** in one streaming pass (`stream`), unless quotes
-//!    are checked against an archive: every file read the fast way, the conditions of
-//!    every cross-file rule tested as records arrive, ids kept as hashes. A clean dataset
-//!    ends here. At the first doubt, the full check runs:
-//! 3. **Load** each file in parallel: size and UTF-8, TOML syntax (with spans), then the
-//!    typed record straight from the tree when nothing in it is suspect; otherwise the
-//!    newtype values (ids, EDTF dates, ISBNs, URLs, language tags), text rules, the JSON
-//!    Schema of its kind, and as much of the record as fits.
-//! 4. **Cross-record rules** on the typed model, ids resolved through one hash map.
+//! 2. **Stream** (`stream`), unless quotes are checked against an archive: every file
+//!    read the fast way, every rule of [`rules`] run on each record as it arrives against
+//!    compact facts, ids kept as hashes. A clean dataset ends here. Otherwise the stream
+//!    names the files with something to report (the suspects), or gives up when a problem
+//!    reaches past its file.
+//! 3. **Load** the suspects (or, when the stream gave up, every file) in parallel: size
+//!    and UTF-8, TOML syntax (with spans), then the typed record straight from the tree
+//!    when nothing in it is suspect; otherwise the newtype values (ids, EDTF dates, ISBNs,
+//!    URLs, language tags), text rules, the JSON Schema of its kind, and as much of the
+//!    record as fits.
+//! 4. **Cross-record rules** on the loaded records, the same functions the stream ran,
+//!    ids resolved through one hash map and, for the files not loaded, through what the
+//!    stream knew of them: the diagnostics are those of a check of every file.
 //! 5. **Quotes** against `--archive DIR`, when given.
 //!
 //! Each rule has a stable code and name: see [`rules::ALL`] and `docs/rules.md`.
@@ -191,9 +195,9 @@ pub fn check_with(options: &Options, tuning: &Tuning) -> Result<Report, Error> {
     schema::ensure_compiled().map_err(|k| Error::Schema(k.to_string()))?;
     let walk = walk::walk(&options.dataset, tuning.max_files)?;
     let files = walk.files.len();
-    // First try to prove the dataset clean in one streaming pass, in little memory (or
-    // in the records' memory, when the dataset is assembled); on any doubt the full check
-    // below runs and explains.
+    // First the streaming pass, in little memory (or in the records' memory, when the
+    // dataset is assembled): clean, or the files the full driver must read again to point
+    // at what it found; when it gives up, the full check below reads every file.
     let lock = verified::read(&options.dataset);
     let doubt = if options.archive.is_some() {
         None
