@@ -160,7 +160,7 @@ impl<'c> Lookup<'c> for Scope<'c, '_> {
 struct NameFacts {
     id: Id,
     /// Its file, for the doubt.
-    file: String,
+    file: FileNo,
     kind: EntityKind,
     /// Its names ([`names::forms`]).
     names: Vec<String>,
@@ -178,13 +178,14 @@ struct Checked {
     file: FileNo,
     /// The hashes of the ids it declares: its own first, then its claims'.
     hashes: Vec<u64>,
-    /// Its naming facts, when its record could be built.
-    names: Option<NameFacts>,
+    /// Its naming facts, when its record could be built (boxed, as the record: a hundred
+    /// thousand of these wait for the last file to be read).
+    names: Option<Box<NameFacts>>,
     /// The hashes of the claims its claims dispute that are not in the file: none is a
     /// rival (`dispute-mismatch`) if it exists, and `unknown-claim` if not.
     elsewhere: Vec<u64>,
     /// The record, when the dataset is assembled.
-    record: Option<EntityFile>,
+    record: Option<Box<EntityFile>>,
     /// Why the file must be looked at in full, if it must.
     suspect: Option<Doubt>,
 }
@@ -520,8 +521,8 @@ pub(crate) fn clean(
             claim_hashes.extend(&c.hashes[1..]);
         }
         hashes.extend(c.hashes.into_iter().map(|h| (h, c.file)));
-        facts.extend(c.names);
-        records.extend(c.record);
+        facts.extend(c.names.map(|n| *n));
+        records.extend(c.record.map(|e| *e));
     }
     if let Some((target, fi)) = elsewhere {
         claim_hashes.par_sort_unstable();
@@ -533,7 +534,7 @@ pub(crate) fn clean(
         };
         return Err(Doubt::at(rule, &files[fi].rel));
     }
-    names_clean(facts)?;
+    names_clean(files, facts)?;
     hashes.par_sort_unstable();
     for group in hashes.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
         if !reporting {
@@ -644,7 +645,7 @@ fn entity(
     let rel = &cx.files[file].rel;
     let mut facts = NameFacts {
         id: e.id.clone(),
-        file: rel.clone(),
+        file,
         kind: e.kind,
         names: names::forms(&e.labels, &e.aliases),
         named_by: Vec::new(),
@@ -711,9 +712,9 @@ fn entity(
     Ok(Checked {
         file,
         hashes,
-        names: Some(facts),
+        names: Some(Box::new(facts)),
         elsewhere,
-        record: assemble.then_some(e),
+        record: assemble.then(|| Box::new(e)),
         suspect,
     })
 }
@@ -823,7 +824,7 @@ fn citation_names(
 /// The naming rules that need every entity's names: each entity is named by one of its
 /// names that is not ambiguous, wherever its own quotes name it, and so is each value
 /// entity left for the end.
-fn names_clean(facts: Vec<NameFacts>) -> Result<(), Doubt> {
+fn names_clean(files: &[Found], facts: Vec<NameFacts>) -> Result<(), Doubt> {
     let mut rest = Vec::with_capacity(facts.len());
     let table = NameTable::new(facts.into_iter().map(|f| {
         rest.push((f.id.clone(), f.file, f.named_by, f.values));
@@ -832,7 +833,7 @@ fn names_clean(facts: Vec<NameFacts>) -> Result<(), Doubt> {
     let judged: Vec<Result<(), Doubt>> = rest
         .into_par_iter()
         .map(|(id, file, named_by, values)| {
-            let doubt = |rule: &'static Rule| Doubt::at(rule, &file);
+            let doubt = |rule: &'static Rule| Doubt::at(rule, &files[file].rel);
             let Some((kind, own)) = table.entity(id.as_str()) else {
                 return Err(doubt(&rules::DUPLICATE_ID));
             };

@@ -235,12 +235,19 @@ pub(crate) fn read(dataset: &Path) -> Read {
 
 /// The record read the fast way: no places kept; `None` at the first thing out of its
 /// format, for [`parse`] to explain.
+///
+/// It is read one table at a time ([`tables`]): toml's lexer holds several times the text
+/// it reads in tokens (six at the time of writing), and the record of a million quotes is
+/// tens of megabytes. Read whole, it was the check's peak of memory.
 fn fast(text: &str) -> Option<Lock> {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
-    struct File {
+    struct Head {
         version: u32,
-        #[serde(default)]
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Tables {
         sources: BTreeMap<String, Entry>,
     }
     #[derive(Deserialize)]
@@ -250,14 +257,15 @@ fn fast(text: &str) -> Option<Lock> {
         #[serde(default)]
         quotes: String,
     }
-    let file: File = toml::from_str(text).ok()?;
-    if file.version != LOCK_VERSION {
+    let mut chunks = tables(text);
+    let head: Head = toml::from_str(chunks.next()?).ok()?;
+    if head.version != LOCK_VERSION {
         return None;
     }
-    let sources = file
-        .sources
-        .into_iter()
-        .map(|(id, e)| {
+    let mut sources = BTreeMap::new();
+    for chunk in chunks {
+        let tables: Tables = toml::from_str(chunk).ok()?;
+        for (id, e) in tables.sources {
             let mut quotes = e
                 .quotes
                 .lines()
@@ -265,16 +273,27 @@ fn fast(text: &str) -> Option<Lock> {
                 .collect::<Option<Vec<QuoteHash>>>()?;
             quotes.sort_unstable();
             quotes.dedup();
-            Some((
-                id,
-                Locked {
-                    sha256: Some(e.sha256),
-                    quotes,
-                },
-            ))
-        })
-        .collect::<Option<_>>()?;
+            let locked = Locked {
+                sha256: Some(e.sha256),
+                quotes,
+            };
+            // A table given twice is an error of the whole document: [`parse`] says so.
+            if sources.insert(id, locked).is_some() {
+                return None;
+            }
+        }
+    }
     Some(Lock { sources })
+}
+
+/// `text` cut before each line that opens a table (`[`): the keys before the first table,
+/// then each table with its keys. A `[` that starts a line inside a multi-line string cuts
+/// the string, and its pieces do not parse: the fast way then gives way to [`parse`], which
+/// reads the whole document.
+fn tables(text: &str) -> impl Iterator<Item = &str> {
+    let starts = std::iter::once(0).chain(text.match_indices("\n[").map(|(at, _)| at + 1));
+    let ends = starts.clone().skip(1).chain(std::iter::once(text.len()));
+    starts.zip(ends).map(|(from, to)| &text[from..to])
 }
 
 /// Parses the record's text with the place of every entry, or says what is wrong in it
@@ -657,5 +676,54 @@ pub(crate) fn stale(ix: &Index<'_>, read: &Read, dataset: &Path, out: &mut Vec<D
                 "write the record again, which drops it: `{VERIFY_COMMAND}`"
             )));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use cadres_model::TextPin;
+
+    use super::{fast, lock_text, parse, pin_of, quote_hash};
+
+    fn record() -> String {
+        let pins: BTreeMap<String, TextPin> = ["a-source", "b-source"]
+            .into_iter()
+            .map(|id| (id.to_owned(), pin_of(id.as_bytes())))
+            .collect();
+        let quotes: BTreeMap<String, BTreeSet<_>> = [
+            ("a-source", vec!["one", "two"]),
+            ("b-source", vec!["three"]),
+        ]
+        .into_iter()
+        .map(|(id, q)| (id.to_owned(), q.into_iter().map(quote_hash).collect()))
+        .collect();
+        lock_text(&pins, &quotes)
+    }
+
+    /// Read a table at a time, the record is what the whole document says.
+    #[test]
+    fn the_fast_way_reads_what_the_slow_way_reads() {
+        let text = record();
+        let slow = parse(&text).expect("a record in its format").0;
+        assert_eq!(fast(&text), Some(slow));
+        assert_eq!(fast(&text).map(|l| l.sources.len()), Some(2));
+    }
+
+    /// What only the whole document shows gives way to the slow way: a table given twice,
+    /// a line opening a table inside a string, a version missing.
+    #[test]
+    fn what_the_tables_alone_cannot_tell_goes_the_slow_way() {
+        let text = record();
+        let a = text.find("[sources.a-source]").expect("a table");
+        let b = text.find("[sources.b-source]").expect("another");
+        let twice = format!("{text}\n{}", &text[a..b]);
+        assert_eq!(fast(&twice), None);
+        assert!(parse(&twice).is_err());
+        let cut = text.replacen("quotes = \"\"\"\n", "quotes = \"\"\"\n[x]\n", 1);
+        assert_eq!(fast(&cut), None);
+        assert_eq!(fast(&text[a..]), None);
+        assert!(parse(&text[a..]).is_err());
     }
 }
