@@ -868,7 +868,7 @@ fn names_clean(files: &[Found], facts: Vec<NameFacts>) -> Result<(), Doubt> {
 mod mutations;
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::path::{Path, PathBuf};
 
     use super::clean;
@@ -920,7 +920,7 @@ mod tests {
 
     /// The diagnostics of a check that reports only, as `cargo xtask check` runs it: the
     /// streaming driver, and the full driver on its suspects or, when it gives up, on all.
-    pub(super) fn reported(dir: &Path) -> Vec<crate::Diagnostic> {
+    pub(crate) fn reported(dir: &Path) -> Vec<crate::Diagnostic> {
         let options = Options {
             dataset: dir.to_owned(),
             archive: None,

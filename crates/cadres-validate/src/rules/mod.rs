@@ -151,6 +151,9 @@ mod values;
 pub(crate) mod lookup;
 mod words;
 
+#[cfg(test)]
+mod examples;
+
 pub use provenance::quote_too_long::MAX_QUOTE_CHARS;
 
 pub use bibliography::*;

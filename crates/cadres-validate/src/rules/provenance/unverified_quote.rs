@@ -13,7 +13,7 @@ declare_rule! {
     /// id = "example-conference-location"
     /// property = "location"
     /// value = { entity = "beijing" }
-    /// citations = [{ source = "article", locator = "lead", quote = "The conference met in Beijing, from" }]
+    /// citations = [{ source = "example-article", locator = "lead", quote = "The Example Conference took place in Beijing, from" }]
     /// ```
     ///
     /// ## Passes
@@ -24,7 +24,7 @@ declare_rule! {
     /// id = "example-conference-location"
     /// property = "location"
     /// value = { entity = "beijing" }
-    /// citations = [{ source = "article", locator = "lead", quote = "The conference met in Beijing" }]
+    /// citations = [{ source = "example-article", locator = "lead", quote = "The Example Conference took place in Beijing" }]
     /// ```
     pub UNVERIFIED_QUOTE = "E0410" "unverified-quote" Error Provenance "Every quote is in `quotes.lock`, the record of quotes found in the text their source pins: run `cargo xtask archive verify --archive DIR` after adding or changing one.";
 }
