@@ -4,51 +4,8 @@
 //! `xtask/src/archive/tests.rs`.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use crate::support::{copy_dir, fixture};
-use cadres_validate::{Options, Report};
-
-/// A copy of the valid fixture and of its archive, in one temporary folder.
-fn copies() -> (tempfile::TempDir, PathBuf, PathBuf) {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let dataset = tmp.path().join("dataset");
-    let archive = tmp.path().join("archive");
-    copy_dir(&fixture("valid"), &dataset);
-    copy_dir(&fixture("archive"), &archive);
-    (tmp, dataset, archive)
-}
-
-fn check(dataset: &Path, archive: Option<&Path>) -> Report {
-    cadres_validate::check(&Options {
-        dataset: dataset.to_owned(),
-        archive: archive.map(Path::to_owned),
-    })
-    .expect("the check runs")
-}
-
-fn codes(report: &Report) -> Vec<&'static str> {
-    report.diagnostics.iter().map(|d| d.name).collect()
-}
-
-/// The file of the fixture whose first quote is misspelled here.
-const CONFERENCE: &str = "entities/meeting/example-conference.toml";
-
-/// Misspells a quote of the conference's claims, in a word that names nothing: "took"
-/// becomes "tok".
-fn misspell(dataset: &Path) -> usize {
-    let path = dataset.join(CONFERENCE);
-    let text = fs::read_to_string(&path).expect("read");
-    let at = text
-        .find("took place in Beijing\"")
-        .expect("the quote on Beijing");
-    fs::write(
-        &path,
-        text.replacen("took place in Beijing\"", "tok place in Beijing\"", 1),
-    )
-    .expect("write");
-    text[..at].lines().count()
-}
+use cadres_testkit::archive::{CONFERENCE, check, codes, copies, misspell};
 
 #[test]
 fn a_misspelled_quote_is_caught_without_the_archive_at_its_line() {

@@ -4,53 +4,11 @@
 //! with or without the archive. How the validator itself judges quotes is `tests/it/archive.rs`.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::testing::{copy_dir, fixture};
-use cadres_validate::{Options, Report};
+use crate::testing::fixture;
 
-/// A copy of the valid fixture and of its archive, in one temporary folder.
-fn copies() -> (tempfile::TempDir, PathBuf, PathBuf) {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let dataset = tmp.path().join("dataset");
-    let archive = tmp.path().join("archive");
-    copy_dir(&fixture("valid"), &dataset);
-    copy_dir(&fixture("archive"), &archive);
-    (tmp, dataset, archive)
-}
-
-fn check(dataset: &Path, archive: Option<&Path>) -> Report {
-    cadres_validate::check(&Options {
-        dataset: dataset.to_owned(),
-        archive: archive.map(Path::to_owned),
-    })
-    .expect("the check runs")
-}
-
-fn codes(report: &Report) -> Vec<&'static str> {
-    report.diagnostics.iter().map(|d| d.name).collect()
-}
-
-/// The file of the fixture whose first quote is misspelled here.
-const CONFERENCE: &str = "entities/meeting/example-conference.toml";
-
-/// Misspells a quote of the conference's claims, in a word that names nothing: "took"
-/// becomes "tok".
-fn misspell(dataset: &Path) -> usize {
-    let path = dataset.join(CONFERENCE);
-    let text = fs::read_to_string(&path).expect("read");
-    let at = text
-        .find("took place in Beijing\"")
-        .expect("the quote on Beijing");
-    fs::write(
-        &path,
-        text.replacen("took place in Beijing\"", "tok place in Beijing\"", 1),
-    )
-    .expect("write");
-    text[..at].lines().count()
-}
-
+use cadres_testkit::archive::{check, codes, copies, misspell};
 #[test]
 fn verify_writes_the_pins_and_the_record_and_the_check_is_clean_again() {
     let (_tmp, dataset, archive) = copies();

@@ -3,150 +3,17 @@
 //! files read from disk; exit codes and the errors for inputs that are not datasets. Diffs of
 //! releases built in memory are `tests/it/diff.rs`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::str::FromStr;
 
 use crate::diff::LoadError;
 use crate::testing::{copy_dir, fixture, release_of, relock};
 use cadres_export::diff::{Delta, Format, Input, Origin};
-use cadres_model::{
-    Citation, Claim, Dataset, Edtf, Entity, EntityKind, Id, LangTag, Metadata, Rank, Source,
-    SourceType, Value,
-};
+use cadres_model::Dataset;
 
-fn id(s: &str) -> Id {
-    Id::from_str(s).expect("valid id")
-}
-
-fn metadata(version: &str) -> Metadata {
-    Metadata {
-        title: "Fixture".to_owned(),
-        description: "Two releases.".to_owned(),
-        version: version.to_owned(),
-        as_of: "2026-11-01".parse().expect("valid date"),
-        license: "CC-BY-SA-4.0".to_owned(),
-    }
-}
-
-fn source(i: &str, title: &str) -> Source {
-    Source::new(id(i), SourceType::Book, title)
-}
-
-fn entity(i: &str, kind: EntityKind, label: &str) -> Entity {
-    Entity {
-        id: id(i),
-        kind,
-        labels: BTreeMap::from([(LangTag::from_str("en").expect("tag"), label.to_owned())]),
-        aliases: BTreeMap::new(),
-        description: format!("{label}, for the test."),
-    }
-}
-
-fn claim(i: &str, subject: &str, property: &str, value: Value, statement: &str) -> Claim {
-    Claim {
-        id: id(i),
-        subject: id(subject),
-        property: id(property),
-        value,
-        qualifiers: BTreeMap::new(),
-        rank: Rank::Normal,
-        rank_reason: None,
-        disputes: Vec::new(),
-        statement: statement.to_owned(),
-        citations: vec![Citation {
-            source: id("article"),
-            locator: Some("lead".to_owned()),
-            quote: Some("took place".to_owned()),
-            cites: Vec::new(),
-            as_named: BTreeMap::new(),
-        }],
-    }
-}
-
-fn date(s: &str) -> Value {
-    Value::Date(Edtf::from_str(s).expect("valid edtf"))
-}
-
-fn releases() -> (Dataset, Dataset) {
-    let old = Dataset::new(
-        metadata("0.1.0"),
-        Vec::new(),
-        vec![
-            source("article", "The Article"),
-            source("old-book", "An Old Book"),
-        ],
-        vec![
-            entity("conference", EntityKind::Meeting, "Conference"),
-            entity("beijing", EntityKind::Place, "Peking"),
-        ],
-        vec![
-            claim(
-                "conference-end",
-                "conference",
-                "end-date",
-                date("1962-02"),
-                "It ended in February 1962.",
-            ),
-            claim(
-                "conference-place",
-                "conference",
-                "location",
-                Value::Entity(id("beijing")),
-                "It met in Beijing.",
-            ),
-            claim(
-                "conference-gone",
-                "conference",
-                "note",
-                date("1962"),
-                "A claim later dropped.",
-            ),
-        ],
-    );
-    let mut end = claim(
-        "conference-end",
-        "conference",
-        "end-date",
-        date("1962-02-07"),
-        "It ended on 7 February 1962.",
-    );
-    end.rank = Rank::Preferred;
-    end.rank_reason = Some("The lead gives the day.".to_owned());
-    let new = Dataset::new(
-        metadata("0.2.0"),
-        Vec::new(),
-        vec![
-            source("article", "The Article, *revised*"),
-            source("new-book", "A New Book"),
-        ],
-        vec![
-            entity("conference", EntityKind::Meeting, "Conference"),
-            entity("beijing", EntityKind::Place, "Beijing"),
-            entity("zhang-san", EntityKind::Person, "Zhang San"),
-        ],
-        vec![
-            claim(
-                "conference-place",
-                "conference",
-                "location",
-                Value::Entity(id("beijing")),
-                "It met in Beijing.",
-            ),
-            end,
-            claim(
-                "zhang-san-spoke",
-                "zhang-san",
-                "participant",
-                Value::Entity(id("conference")),
-                "Zhang San spoke at the <conference>.",
-            ),
-        ],
-    );
-    (old, new)
-}
+use cadres_testkit::build::releases;
 
 fn markdown(old: &Dataset, new: &Dataset) -> String {
     cadres_export::diff::markdown(&Delta::new(old, new))
