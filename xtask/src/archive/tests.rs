@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use crate::testing::fixture;
 
 use cadres_testkit::archive::{check, codes, copies, misspell};
+
 #[test]
 fn verify_writes_the_pins_and_the_record_and_the_check_is_clean_again() {
     let (_tmp, dataset, archive) = copies();
