@@ -163,6 +163,8 @@ pub(crate) fn verify(
     }
     let mut found = Found::default();
     for (id, (fi, source, quotes)) in verified::read_from(ix) {
+        // With an archive every file is loaded: every source read has its file.
+        let Some(fi) = fi else { continue };
         let name = format!("{id}.txt");
         let path = dir.join(&name);
         let missing = |why: String| {

@@ -223,6 +223,18 @@ impl<'a> Index<'a> {
             .map(|i| &self.claims[i])
     }
 
+    /// The source with this id and its file, if loaded here; else from the background,
+    /// with no file.
+    pub(crate) fn source_anywhere(&self, id: &str) -> Option<(Option<usize>, &'a Source)> {
+        match self.sources.get(id) {
+            Some(&(fi, s)) => Some((Some(fi), s)),
+            None => self
+                .background
+                .and_then(|b| b.sources.get(id))
+                .map(|(_, s)| (None, s)),
+        }
+    }
+
     /// The known ids of a namespace, sorted: for "did you mean".
     fn sorted(&self, what: Namespace) -> &[&'a str] {
         let (slot, kind) = (what as usize, bit(what));

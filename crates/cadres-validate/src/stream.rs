@@ -693,7 +693,11 @@ fn entity(
         {
             suspect = Some(d);
         }
-        citations_clean(&e, c.claim, cx, &mut facts).map_err(|r| Doubt::at(r, rel))?;
+        let unverified =
+            citations_clean(&e, c.claim, cx, &mut facts).map_err(|r| Doubt::at(r, rel))?;
+        if unverified && suspect.is_none() {
+            suspect = Some(Doubt::at(&rules::UNVERIFIED_QUOTE, rel));
+        }
     }
     if suspect.is_none()
         && let Err(d) = judged(cx.files, |sink| {
@@ -757,33 +761,38 @@ fn broken_entity(file: FileNo, mut l: Loaded, cx: &Context<'_>) -> Result<Checke
 
 /// The conditions of the rules on a claim's citations that this driver judges its own way:
 /// each quote is in the record of verified quotes (`unpinned-source`, `unverified-quote`),
-/// which sources are read, and the naming rules as far as the subject's names go.
+/// which sources are read, and the naming rules as far as the subject's names go. `Ok(true)`
+/// when a quote is not in a record that holds its source's pinned text: the quote's own
+/// problem, pointed at in this file; any other problem with the record is the source's, and
+/// counts quotes of every file.
 fn citations_clean(
     e: &EntityFile,
     c: &ClaimRecord,
     cx: &Context<'_>,
     facts: &mut NameFacts,
-) -> Condition {
+) -> Result<bool, &'static Rule> {
+    let mut unverified = false;
     for cit in &c.citations {
         // An unknown source is `unknown-source`'s; a broken one is looked at in full.
         if let Some(source) = cx.sources.get(cit.source.as_str()) {
             let pin = source.source.archived_text.as_ref();
+            let id = cit.source.as_str();
             if let Some(q) = &cit.quote
-                && !cx
-                    .lock
-                    .is_some_and(|l| l.verifies(cit.source.as_str(), pin, q))
+                && !cx.lock.is_some_and(|l| l.verifies(id, pin, q))
             {
-                return Err(if pin.is_none() {
-                    &rules::UNPINNED_SOURCE
-                } else {
-                    &rules::UNVERIFIED_QUOTE
-                });
+                if pin.is_none() {
+                    return Err(&rules::UNPINNED_SOURCE);
+                }
+                if cx.lock.and_then(|l| l.of_text(id, pin)).is_none() {
+                    return Err(&rules::UNVERIFIED_QUOTE);
+                }
+                unverified = true;
             }
             source.read.store(true, Ordering::Relaxed);
         }
         citation_names(e, c, cit, facts)?;
     }
-    Ok(())
+    Ok(unverified)
 }
 
 /// The naming rules on one citation, as far as the subject's own names go: the subject is
@@ -1097,6 +1106,39 @@ pub(crate) mod tests {
         }
         crate::testing::relock(&dir);
         dir
+    }
+
+    /// A quote changed since verification is the quote's problem alone: the streaming
+    /// driver points the full driver at its file, which reports it as a check of every file
+    /// does. A record with no entry for the source is the source's, and every file counts.
+    #[test]
+    fn a_quote_changed_since_verification_is_pointed_at_in_its_file() {
+        const CONFERENCE: &str = "entities/meeting/example-conference.toml";
+        let dir = variant("changed-quote", &[], &[]);
+        let path = dir.join(CONFERENCE);
+        let text = std::fs::read_to_string(&path).expect("read");
+        let changed = text.replacen("took place in Beijing\"", "tok place in Beijing\"", 1);
+        assert_ne!(changed, text, "the fixture has the quote");
+        std::fs::write(&path, changed).expect("write");
+        assert_eq!(agree(&dir), ["E0410"]);
+        let walk = crate::walk::walk(&dir, MAX_FILES).expect("the walk runs");
+        let lock = crate::verified::read(&dir);
+        match clean(&walk.files, lock.lock(), None, false) {
+            Ok(super::Outcome::Suspects(b)) => {
+                assert_eq!(b.first.rule.map(|r| r.name), Some("unverified-quote"));
+            }
+            _ => panic!("the stream gave up on a quote changed since verification"),
+        }
+        // Without the source's entry, the record's problem is the source's: the full check.
+        let lock_path = dir.join(crate::LOCK_FILE);
+        let record = std::fs::read_to_string(&lock_path).expect("the record");
+        let without = record.replacen("[sources.example-article]", "[sources.another-article]", 1);
+        assert_ne!(without, record, "the record has the source");
+        std::fs::write(&lock_path, without).expect("write");
+        assert!(agree(&dir).contains(&"E0410"));
+        let lock = crate::verified::read(&dir);
+        assert!(clean(&walk.files, lock.lock(), None, false).is_err());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     /// The naming rules need every entity's names, which the streaming check knows only at

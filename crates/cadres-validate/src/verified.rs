@@ -158,9 +158,17 @@ impl Lock {
     /// Whether `quote`, cited from `source` whose text is pinned as `pin`, is verified:
     /// the record holds its hash, found in the text the pin names.
     pub(crate) fn verifies(&self, source: &str, pin: Option<&TextPin>, quote: &str) -> bool {
-        self.sources.get(source).is_some_and(|l| {
-            pin.is_some_and(|p| l.sha256.as_ref() == Some(&p.sha256)) && l.holds(&quote_hash(quote))
-        })
+        self.of_text(source, pin)
+            .is_some_and(|l| l.holds(&quote_hash(quote)))
+    }
+
+    /// The entry of `source`, if it records quotes found in the text `pin` names: then a
+    /// quote it does not hold is that quote's problem alone (new or changed since
+    /// verification), not the source's.
+    pub(crate) fn of_text(&self, source: &str, pin: Option<&TextPin>) -> Option<&Locked> {
+        let l = self.sources.get(source)?;
+        pin.is_some_and(|p| l.sha256.as_ref() == Some(&p.sha256))
+            .then_some(l)
     }
 }
 
@@ -449,11 +457,11 @@ pub(crate) struct Quoted<'a> {
 /// in source id order; a citation naming an unknown source is another rule's.
 pub(crate) fn read_from<'a>(
     ix: &Index<'a>,
-) -> BTreeMap<&'a str, (usize, &'a Source, Vec<Quoted<'a>>)> {
-    let mut out: BTreeMap<&str, (usize, &Source, Vec<Quoted<'_>>)> = BTreeMap::new();
+) -> BTreeMap<&'a str, (Option<usize>, &'a Source, Vec<Quoted<'a>>)> {
+    let mut out: BTreeMap<&str, (Option<usize>, &Source, Vec<Quoted<'_>>)> = BTreeMap::new();
     for c in &ix.claims {
         for (j, cit) in c.claim.citations.iter().enumerate() {
-            let Some(&(fi, source)) = ix.sources.get(cit.source.as_str()) else {
+            let Some((fi, source)) = ix.source_anywhere(cit.source.as_str()) else {
                 continue;
             };
             let e = out
@@ -524,7 +532,11 @@ pub(crate) fn check(
         Read::Missing | Read::Found(..) => {}
     }
     for (id, (fi, source, quotes)) in &sources {
+        // A source the streaming driver left unloaded (`fi` is `None`) is pinned, and the
+        // record holds the text it pins, or the stream sends the dataset to the full check:
+        // only its quotes can be at fault, and they are pointed at in their own files.
         let Some(pin) = &source.archived_text else {
+            let Some(fi) = fi else { continue };
             let mut d = ix
                 .at_key(
                     &rules::UNPINNED_SOURCE,
@@ -551,6 +563,7 @@ pub(crate) fn check(
         }
         match lock.sources.get(*id) {
             None => {
+                let Some(fi) = fi else { continue };
                 out.push(
                     ix.at(
                         &rules::UNVERIFIED_QUOTE,
@@ -566,6 +579,7 @@ pub(crate) fn check(
                 );
             }
             Some(l) if l.sha256.as_ref() != Some(&pin.sha256) => {
+                let Some(fi) = fi else { continue };
                 let mut d = ix
                     .at(
                         &rules::UNVERIFIED_QUOTE,
