@@ -322,7 +322,8 @@ fn read(f: &Found, reporting: bool) -> Result<Read, Doubt> {
 /// dropped), or the files that have something to report, when it can tell them. It gives
 /// up (`Err`) when it cannot: when the dataset is assembled, at the first doubt; else when
 /// a doubt touches more than the files it was found in (a file nothing could be read from,
-/// the names of every entity, quotes not verified, a dispute of a claim in another file,
+/// the names of every entity, a source the record has no entry for (or one for another
+/// text; a quote it lacks is its file's alone), a dispute of a claim in another file,
 /// duplicate sources or properties).
 pub(crate) fn clean(
     files: &[Found],
