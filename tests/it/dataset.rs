@@ -6,10 +6,9 @@
 //! quotes of the real dataset are checked by `cargo xtask check --archive ../shared/seed` and
 //! `cargo xtask coverage --archive ../shared/seed --check`, not here.
 
-use std::path::Path;
-
 use crate::support::root;
 use cadres_model::{Approximation, Claim, Dataset, Rank, Source, Value};
+use cadres_testkit::load;
 
 const ARTICLE: &str = "wikipedia-seven-thousand-cadres-conference";
 
@@ -31,20 +30,6 @@ const REFERENCES: [&str; 15] = [
     "mao-bajie-shizhong-quanhui-jianghua",
     "renmin-zhongyao-huiyi-1949-1978",
 ];
-
-fn load(dir: &Path) -> Dataset {
-    let report = cadres_validate::check(&cadres_validate::Options {
-        dataset: dir.to_owned(),
-        archive: None,
-    })
-    .expect("the dataset folder is readable");
-    assert!(
-        !report.has_errors(),
-        "{} has errors: run `cargo xtask check`",
-        dir.display()
-    );
-    report.dataset.expect("a dataset without errors loads")
-}
 
 fn dataset() -> Dataset {
     load(&root().join("dataset"))

@@ -3,13 +3,18 @@
 //! built in memory. Not published; a dev-dependency only.
 
 use std::collections::BTreeMap;
+use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use cadres_fmt::format_text;
+use cadres_model::schema::RecordKind;
 use cadres_model::{
     Citation, Claim, Dataset, Edtf, Entity, EntityKind, Id, LangTag, Metadata, Rank, Source,
     SourceType, Value,
 };
+use cadres_model::{EntityFile, PropertiesFile};
+use serde::de::DeserializeOwned;
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -75,6 +80,60 @@ pub fn release_of(dir: &Path) -> (Dataset, cadres_export::Release) {
     let dataset = report.dataset.expect("the dataset assembles");
     let release = cadres_export::render(&dataset).expect("the release renders");
     (dataset, release)
+}
+
+/// The dataset in `dir`, which must check with no error.
+///
+/// # Panics
+/// When the folder cannot be read or the dataset has errors: a test failure.
+#[track_caller]
+pub fn load(dir: &Path) -> Dataset {
+    let report = cadres_validate::check(&cadres_validate::Options {
+        dataset: dir.to_owned(),
+        archive: None,
+    })
+    .expect("the dataset folder is readable");
+    assert!(
+        !report.has_errors(),
+        "{} has errors: run `cargo xtask check`",
+        dir.display()
+    );
+    report.dataset.expect("a dataset without errors loads")
+}
+
+/// Formats `text` (as a file of `kind`, or of the kind its `#:schema` line names) and checks
+/// that the result is a fixed point and parses into the same model, or the same TOML data.
+///
+/// # Panics
+/// When any of that fails: a test failure.
+#[track_caller]
+pub fn format_checked(text: &str, kind: Option<RecordKind>) -> String {
+    let once = format_text(text, kind).unwrap_or_else(|e| panic!("does not format: {e}"));
+    let twice = format_text(&once, kind).unwrap_or_else(|e| panic!("output does not parse: {e}"));
+    assert_eq!(once, twice, "formatting is not idempotent");
+    match kind.or_else(|| cadres_fmt::kind_from_directive(text)) {
+        Some(RecordKind::Entity) => same_model::<EntityFile>(text, &once),
+        Some(RecordKind::Source) => same_model::<Source>(text, &once),
+        Some(RecordKind::Properties) => same_model::<PropertiesFile>(text, &once),
+        Some(RecordKind::Metadata) => same_model::<Metadata>(text, &once),
+        Some(RecordKind::Dataset) | None => {
+            let before: toml::Table = toml::from_str(text).expect("input is TOML");
+            let after: toml::Table = toml::from_str(&once).expect("output is TOML");
+            assert_eq!(before, after, "formatting changed the data");
+        }
+    }
+    once
+}
+
+/// `before` and `after` parse into the same `T`.
+///
+/// # Panics
+/// When either does not parse, or they differ: a test failure.
+#[track_caller]
+pub fn same_model<T: DeserializeOwned + PartialEq + Debug>(before: &str, after: &str) {
+    let a: T = toml::from_str(before).unwrap_or_else(|e| panic!("input: {e}"));
+    let b: T = toml::from_str(after).unwrap_or_else(|e| panic!("output: {e}\n{after}"));
+    assert_eq!(a, b, "formatting changed the model");
 }
 
 /// Copies of the valid fixture and its archive, and a quote misspelled in them: for the

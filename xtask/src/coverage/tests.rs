@@ -7,21 +7,7 @@ use std::path::Path;
 
 use crate::coverage::{self, BlockKind};
 use crate::testing::{fixture, root};
-use cadres_model::Dataset;
-
-fn load(dir: &Path) -> Dataset {
-    let report = cadres_validate::check(&cadres_validate::Options {
-        dataset: dir.to_owned(),
-        archive: None,
-    })
-    .expect("the dataset folder is readable");
-    assert!(
-        !report.has_errors(),
-        "{} has errors: run `cargo xtask check`",
-        dir.display()
-    );
-    report.dataset.expect("a dataset without errors loads")
-}
+use cadres_testkit::load;
 
 // ------------------------------------------------------------------ coverage
 

@@ -4,42 +4,13 @@
 //! removed; the formatter's notes are reported per file. The canonical form itself is
 //! `tests/it/fmt.rs`.
 
-use std::fmt::Debug;
 use std::fs;
 use std::process::ExitCode;
 
 use crate::fmt::{Outcome, format_file, format_file_with_notes, toml_files};
-use cadres_fmt::{ParseError, format_text};
+use cadres_fmt::ParseError;
 use cadres_model::schema::RecordKind;
-use cadres_model::{EntityFile, Metadata, PropertiesFile, Source};
-use serde::de::DeserializeOwned;
-
-/// Formats `text` and checks that the result is a fixed point and parses into the same model.
-#[track_caller]
-fn format_checked(text: &str, kind: Option<RecordKind>) -> String {
-    let once = format_text(text, kind).unwrap_or_else(|e| panic!("does not format: {e}"));
-    let twice = format_text(&once, kind).unwrap_or_else(|e| panic!("output does not parse: {e}"));
-    assert_eq!(once, twice, "formatting is not idempotent");
-    match kind.or_else(|| cadres_fmt::kind_from_directive(text)) {
-        Some(RecordKind::Entity) => same_model::<EntityFile>(text, &once),
-        Some(RecordKind::Source) => same_model::<Source>(text, &once),
-        Some(RecordKind::Properties) => same_model::<PropertiesFile>(text, &once),
-        Some(RecordKind::Metadata) => same_model::<Metadata>(text, &once),
-        Some(RecordKind::Dataset) | None => {
-            let before: toml::Table = toml::from_str(text).expect("input is TOML");
-            let after: toml::Table = toml::from_str(&once).expect("output is TOML");
-            assert_eq!(before, after, "formatting changed the data");
-        }
-    }
-    once
-}
-
-#[track_caller]
-fn same_model<T: DeserializeOwned + PartialEq + Debug>(before: &str, after: &str) {
-    let a: T = toml::from_str(before).unwrap_or_else(|e| panic!("input: {e}"));
-    let b: T = toml::from_str(after).unwrap_or_else(|e| panic!("output: {e}\n{after}"));
-    assert_eq!(a, b, "formatting changed the model");
-}
+use cadres_testkit::format_checked;
 
 /// The committed dataset is in canonical form, as `cargo xtask fmt --check` would say.
 #[test]
