@@ -14,9 +14,9 @@ use cadres_model::TextPin;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::checks::Index;
-use crate::scan::is_han;
 use crate::verified::{self, QuoteHash};
 use crate::{Diagnostic, Error, rules};
+use cadres_model::is_han;
 
 /// NFC, then whitespace runs folded to one space, ends trimmed.
 pub fn fold(text: &str) -> String {

@@ -39,7 +39,7 @@ use foldhash::fast::FixedState;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::scan::is_han;
+use cadres_model::is_han;
 
 type Map<K, V> = HashMap<K, V, FixedState>;
 type Set<K> = std::collections::HashSet<K, FixedState>;

@@ -139,14 +139,14 @@ macro_rules! declare_rule {
     };
 }
 
-mod bibliography;
-mod consistency;
-mod identity;
-mod integrity;
-mod provenance;
-mod structure;
-mod text;
-mod values;
+pub(crate) mod bibliography;
+pub(crate) mod consistency;
+pub(crate) mod identity;
+pub(crate) mod integrity;
+pub(crate) mod provenance;
+pub(crate) mod structure;
+pub(crate) mod text;
+pub(crate) mod values;
 
 pub(crate) mod lookup;
 mod words;

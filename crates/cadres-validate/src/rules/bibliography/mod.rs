@@ -1,11 +1,11 @@
 //! Bibliography rules: sources are described with well-formed data.
 
-pub(super) mod accessed_before_issued;
-pub(super) mod date_after_as_of;
-pub(super) mod incomplete_name;
-pub(super) mod invalid_isbn;
-pub(super) mod invalid_lang_tag;
-pub(super) mod invalid_url;
+pub(crate) mod accessed_before_issued;
+pub(crate) mod date_after_as_of;
+pub(crate) mod incomplete_name;
+pub(crate) mod invalid_isbn;
+pub(crate) mod invalid_lang_tag;
+pub(crate) mod invalid_url;
 
 pub use accessed_before_issued::ACCESSED_BEFORE_ISSUED;
 pub use date_after_as_of::DATE_AFTER_AS_OF;

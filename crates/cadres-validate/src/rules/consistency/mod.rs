@@ -1,10 +1,10 @@
 //! Consistency rules: disagreeing claims are ranked and classified.
 
-pub(super) mod dispute_mismatch;
-pub(super) mod rank_without_reason;
-pub(super) mod undeclared_dispute;
-pub(super) mod unranked_contradiction;
-pub(super) mod wrong_dispute_relation;
+pub(crate) mod dispute_mismatch;
+pub(crate) mod rank_without_reason;
+pub(crate) mod undeclared_dispute;
+pub(crate) mod unranked_contradiction;
+pub(crate) mod wrong_dispute_relation;
 
 pub use dispute_mismatch::DISPUTE_MISMATCH;
 pub use rank_without_reason::RANK_WITHOUT_REASON;

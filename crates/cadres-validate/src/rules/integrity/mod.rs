@@ -1,9 +1,9 @@
 //! Integrity rules: references between records resolve.
 
-pub(super) mod unknown_claim;
-pub(super) mod unknown_entity;
-pub(super) mod unknown_property;
-pub(super) mod unknown_source;
+pub(crate) mod unknown_claim;
+pub(crate) mod unknown_entity;
+pub(crate) mod unknown_property;
+pub(crate) mod unknown_source;
 
 pub use unknown_claim::UNKNOWN_CLAIM;
 pub use unknown_entity::UNKNOWN_ENTITY;

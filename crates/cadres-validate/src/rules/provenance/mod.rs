@@ -1,20 +1,20 @@
 //! Provenance rules: claims carry evidence, and the evidence is what it says.
 
-pub(super) mod ambiguous_name;
-pub(super) mod as_named_mismatch;
-pub(super) mod citation_without_evidence;
-pub(super) mod cites_own_source;
-pub(super) mod cites_unlisted_work;
-pub(super) mod missing_archived_text;
-pub(super) mod pin_mismatch;
-pub(super) mod quote_not_in_archive;
-pub(super) mod quote_omits_name;
-pub(super) mod quote_too_long;
-pub(super) mod stale_verification;
-pub(super) mod uncited_claim;
-pub(super) mod unpinned_source;
-pub(super) mod unused_source;
-pub(super) mod unverified_quote;
+pub(crate) mod ambiguous_name;
+pub(crate) mod as_named_mismatch;
+pub(crate) mod citation_without_evidence;
+pub(crate) mod cites_own_source;
+pub(crate) mod cites_unlisted_work;
+pub(crate) mod missing_archived_text;
+pub(crate) mod pin_mismatch;
+pub(crate) mod quote_not_in_archive;
+pub(crate) mod quote_omits_name;
+pub(crate) mod quote_too_long;
+pub(crate) mod stale_verification;
+pub(crate) mod uncited_claim;
+pub(crate) mod unpinned_source;
+pub(crate) mod unused_source;
+pub(crate) mod unverified_quote;
 
 pub use ambiguous_name::AMBIGUOUS_NAME;
 pub use as_named_mismatch::AS_NAMED_MISMATCH;

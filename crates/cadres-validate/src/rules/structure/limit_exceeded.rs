@@ -23,3 +23,50 @@ declare_rule! {
     /// ```
     pub LIMIT_EXCEEDED = "E0113" "limit-exceeded" Error Structure "A dataset stays within the limits of `docs/format.md`: at most 1000000 record files, tables and lists nested at most 16 deep, strings of at most 10000 characters.";
 }
+
+use crate::limits::{MAX_DEPTH, MAX_STRING_CHARS};
+use crate::rules::lookup::{FileNo, Flow, GO_ON, Report, Sink};
+
+/// Whether a table or list at `depth` (the top table is depth 0) nests too deep.
+pub(crate) fn too_deep(depth: usize) -> bool {
+    depth > MAX_DEPTH
+}
+
+/// Whether a string value holds more than [`MAX_STRING_CHARS`] characters. Its length in
+/// bytes bounds its count of characters, so most strings are judged without decoding.
+pub(crate) fn too_long(s: &str) -> bool {
+    s.len() > MAX_STRING_CHARS && s.chars().nth(MAX_STRING_CHARS).is_some()
+}
+
+/// The table or list at `pointer`, `depth` deep, nests no deeper than the limit.
+pub(crate) fn check_depth(file: FileNo, pointer: &str, depth: usize, sink: &mut impl Sink) -> Flow {
+    if !too_deep(depth) {
+        return GO_ON;
+    }
+    sink.report(&LIMIT_EXCEEDED, file, || {
+        Report::at(
+            pointer,
+            format!("tables and lists nest {depth} deep here, more than the limit of {MAX_DEPTH}"),
+        )
+        .label("nested too deep")
+        .help("records nest a few levels deep: flatten this value")
+    })
+}
+
+/// The string at `pointer` is no longer than the limit.
+pub(crate) fn check_length(file: FileNo, pointer: &str, s: &str, sink: &mut impl Sink) -> Flow {
+    if !too_long(s) {
+        return GO_ON;
+    }
+    sink.report(&LIMIT_EXCEEDED, file, || {
+        Report::at(
+            pointer,
+            format!(
+                "this text has {} characters, more than the limit of {MAX_STRING_CHARS}",
+                s.chars().count()
+            ),
+        )
+        .label("text too long")
+        .help("a field holds a sentence or a paragraph: shorten it")
+    })
+}

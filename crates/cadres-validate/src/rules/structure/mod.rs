@@ -1,20 +1,20 @@
 //! Structure rules: files, their syntax, their schema and their place in the folder tree.
 
-pub(super) mod file_name_mismatch;
-pub(super) mod file_too_large;
-pub(super) mod folder_kind_mismatch;
-pub(super) mod limit_exceeded;
-pub(super) mod missing_field;
-pub(super) mod missing_file;
-pub(super) mod non_canonical_encoding;
+pub(crate) mod file_name_mismatch;
+pub(crate) mod file_too_large;
+pub(crate) mod folder_kind_mismatch;
+pub(crate) mod limit_exceeded;
+pub(crate) mod missing_field;
+pub(crate) mod missing_file;
+pub(crate) mod non_canonical_encoding;
 mod not_utf8;
-pub(super) mod schema_directive;
-pub(super) mod schema_mismatch;
-pub(super) mod symlink_outside;
-pub(super) mod toml_syntax;
-pub(super) mod unexpected_file;
-pub(super) mod unknown_field;
-pub(super) mod unreadable_file;
+pub(crate) mod schema_directive;
+pub(crate) mod schema_mismatch;
+pub(crate) mod symlink_outside;
+pub(crate) mod toml_syntax;
+pub(crate) mod unexpected_file;
+pub(crate) mod unknown_field;
+pub(crate) mod unreadable_file;
 
 pub use file_name_mismatch::FILE_NAME_MISMATCH;
 pub use file_too_large::FILE_TOO_LARGE;

@@ -22,3 +22,21 @@ declare_rule! {
     /// ```
     pub NOT_NFC = "E0701" "not-nfc" Error Text "Text is in Unicode normalization form C.";
 }
+
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+use super::Text;
+use crate::rules::lookup::{Flow, GO_ON, Report, Sink};
+
+/// The text is in NFC.
+pub(crate) fn check(t: &Text<'_>, sink: &mut impl Sink) -> Flow {
+    if t.plain || is_nfc(t.s) {
+        return GO_ON;
+    }
+    sink.report(&NOT_NFC, t.file, || {
+        let nfc: String = t.s.nfc().collect();
+        Report::at(t.pointer, "text is not in Unicode normalization form C")
+            .label("decomposed characters here")
+            .help(format!("write it composed: {nfc:?}"))
+    })
+}

@@ -22,3 +22,31 @@ declare_rule! {
     /// ```
     pub PLACEHOLDER_LEFT = "E0705" "placeholder-left" Error Text "No text still starts with the `TODO` marker that `cargo xtask new` writes into the fields a contributor must fill.";
 }
+
+use super::Text;
+use crate::rules::PLACEHOLDER;
+use crate::rules::lookup::{Flow, GO_ON, Report, Sink};
+
+/// Whether the text starts with the marker.
+pub(crate) fn is_placeholder(s: &str) -> bool {
+    s.starts_with(PLACEHOLDER)
+}
+
+/// The text does not start with the marker.
+pub(crate) fn check(t: &Text<'_>, sink: &mut impl Sink) -> Flow {
+    let Some(hint) = t.s.strip_prefix(PLACEHOLDER) else {
+        return GO_ON;
+    };
+    sink.report(&PLACEHOLDER_LEFT, t.file, || {
+        let hint = hint.trim_start_matches(':').trim();
+        Report::at(
+            t.pointer,
+            format!(
+                "`{}` is still a placeholder",
+                t.pointer.trim_start_matches('/')
+            ),
+        )
+        .label(if hint.is_empty() { "to fill in" } else { hint })
+        .help("replace it with what the source states, or remove the key if it is optional")
+    })
+}

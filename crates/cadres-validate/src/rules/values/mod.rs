@@ -1,11 +1,11 @@
 //! Values rules: claim values fit their property.
 
-pub(super) mod invalid_date;
-pub(super) mod reversed_interval;
-pub(super) mod share_out_of_range;
-pub(super) mod subject_kind_mismatch;
-pub(super) mod value_kind_mismatch;
-pub(super) mod value_type_mismatch;
+pub(crate) mod invalid_date;
+pub(crate) mod reversed_interval;
+pub(crate) mod share_out_of_range;
+pub(crate) mod subject_kind_mismatch;
+pub(crate) mod value_kind_mismatch;
+pub(crate) mod value_type_mismatch;
 
 pub use invalid_date::INVALID_DATE;
 pub use reversed_interval::REVERSED_INTERVAL;

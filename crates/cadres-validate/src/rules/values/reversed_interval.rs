@@ -24,3 +24,21 @@ declare_rule! {
     /// ```
     pub REVERSED_INTERVAL = "E0503" "reversed-interval" Error Values "An interval's start is not after its end.";
 }
+
+use cadres_model::{Edtf, EdtfError};
+
+use crate::rules::lookup::{FileNo, Flow, GO_ON, Report, Sink};
+
+/// The interval at `pointer` starts no later than it ends.
+pub(crate) fn check(file: FileNo, pointer: &str, s: &str, sink: &mut impl Sink) -> Flow {
+    let Err(e @ EdtfError::Reversed { .. }) = s.parse::<Edtf>() else {
+        return GO_ON;
+    };
+    sink.report(&REVERSED_INTERVAL, file, || {
+        let r = Report::at(pointer, e.to_string()).label("not a valid EDTF date");
+        match s.split_once('/') {
+            Some((start, end)) => r.help(format!("put the earlier date first: \"{end}/{start}\"")),
+            None => r,
+        }
+    })
+}
