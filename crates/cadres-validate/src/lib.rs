@@ -34,7 +34,6 @@
 mod archive;
 mod checks;
 mod diagnostic;
-mod layout;
 mod limits;
 mod load;
 mod names;
@@ -376,14 +375,7 @@ fn unpoint_stale(loaded: &[load::Loaded], diagnostics: &mut Vec<Diagnostic>) {
                 r.span = None;
             }
         }
-        diagnostics.push(
-            Diagnostic::new(
-                &rules::UNREADABLE_FILE,
-                f.rel.clone(),
-                format!("the places in this file cannot be shown: {why}"),
-            )
-            .help("the file changed while the check ran: run the check again"),
-        );
+        diagnostics.push(rules::structure::unreadable_file::changed(&f.rel, &why));
     }
 }
 

@@ -18,12 +18,14 @@ use rayon::prelude::*;
 use serde_json::Value;
 use toml::de::DeTable;
 
-use crate::layout::{directive, encoding, identity_holds, identity_in_path};
-use crate::limits::{MAX_DEPTH, MAX_FILE_BYTES};
+use crate::Diagnostic;
+use crate::rules::structure::{
+    file_name_mismatch, file_too_large, folder_kind_mismatch, non_canonical_encoding, not_utf8,
+    schema_directive, schema_mismatch, toml_syntax, unreadable_file,
+};
 use crate::scan::Scan;
 use crate::spans::{self, SpanIndex};
 use crate::walk::Found;
-use crate::{Diagnostic, rules};
 
 /// A typed record.
 #[derive(Debug)]
@@ -231,13 +233,13 @@ pub(crate) fn load_all(
     loaded
 }
 
-/// A file's bytes, or its size when it is over [`MAX_FILE_BYTES`]. One open, and the size
+/// A file's bytes, or its size when it is over [`crate::MAX_FILE_BYTES`]. One open, and the size
 /// from the open file: a second lookup of the path per file is measurable at 150,000 files.
 fn read_limited(path: &Path) -> io::Result<Result<Vec<u8>, u64>> {
     use std::io::Read;
     let mut handle = fs::File::open(path)?;
     let len = handle.metadata()?.len();
-    if len > MAX_FILE_BYTES {
+    if file_too_large::too_large(len) {
         return Ok(Err(len));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0) + 1);
@@ -251,30 +253,11 @@ fn load(found: Found) -> Loaded {
     match read_limited(&found.path) {
         Ok(Ok(bytes)) => decode(&mut loaded, bytes, true),
         Ok(Err(len)) => {
-            loaded.diagnostics.push(
-                Diagnostic::new(
-                    &rules::FILE_TOO_LARGE,
-                    file,
-                    format!("this file has {len} bytes, more than the limit of 1 MiB"),
-                )
-                .help(
-                    "a record is a few kilobytes; split it, or move long text out of the dataset",
-                ),
-            );
+            loaded.diagnostics.push(file_too_large::report(&file, len));
             let _ = loaded.text.set(String::new());
         }
         Err(e) => {
-            loaded.diagnostics.push(
-                Diagnostic::new(
-                    &rules::UNREADABLE_FILE,
-                    file,
-                    format!("cannot read this file: {e}"),
-                )
-                .help(
-                    "check that you may read it (`ls -l`), and that it was not moved or \
-                     deleted while the check ran",
-                ),
-            );
+            loaded.diagnostics.push(unreadable_file::report(&file, &e));
             let _ = loaded.text.set(String::new());
         }
     }
@@ -288,8 +271,8 @@ pub(crate) fn read_clean(found: &Found) -> Option<Record> {
     let bytes = read_limited(&found.path).ok()?.ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let mut diags = Vec::new();
-    directive(found.kind, &found.rel, &text, &mut diags);
-    encoding(&found.rel, &text, &mut diags);
+    schema_directive::check(found.kind, &found.rel, &text, &mut diags);
+    non_canonical_encoding::check(&found.rel, &text, &mut diags);
     if !diags.is_empty() {
         return None;
     }
@@ -310,24 +293,12 @@ pub(crate) fn load_bytes(kind: RecordKind, rel: &str, bytes: Vec<u8>) -> Loaded 
 
 /// UTF-8, then [`check_text`], the fast way first when `fast` is set.
 fn decode(loaded: &mut Loaded, bytes: Vec<u8>, fast: bool) {
-    let file = loaded.rel.clone();
-    match String::from_utf8(bytes) {
+    match not_utf8::check(&loaded.rel, bytes) {
         Ok(text) => {
             let _ = loaded.text.set(text);
         }
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].split(|b| *b == b'\n').count();
-            loaded.diagnostics.push(
-                Diagnostic::new(
-                    &rules::NOT_UTF8,
-                    file,
-                    format!(
-                        "this file is not UTF-8 text: invalid byte at offset {at}, line {line}"
-                    ),
-                )
-                .help("save the file as UTF-8"),
-            );
+        Err(d) => {
+            loaded.diagnostics.push(d);
             let _ = loaded.text.set(String::new());
             return;
         }
@@ -341,8 +312,8 @@ fn check_text(loaded: &mut Loaded, fast: bool) {
         return;
     };
     let mut diags = Vec::new();
-    directive(loaded.kind, &file, &text, &mut diags);
-    encoding(&file, &text, &mut diags);
+    schema_directive::check(loaded.kind, &file, &text, &mut diags);
+    non_canonical_encoding::check(&file, &text, &mut diags);
     let (doc, errors) = DeTable::parse_recoverable(&text);
     // The fast way: a tree with nothing for the text rules to report deserializes straight
     // into its record. Anything else (a syntax error, a text rule, a record the types
@@ -379,8 +350,11 @@ fn fast_record(kind: RecordKind, rel: &str, doc: toml::Spanned<DeTable<'_>>) -> 
     typed(kind, toml::de::Deserializer::from(doc))
         .ok()
         .filter(|r| match r {
-            Record::Source(s) => identity_holds(rel, s.id.as_str(), None),
-            Record::Entity(e) => identity_holds(rel, e.id.as_str(), Some(e.kind.as_str())),
+            Record::Source(s) => file_name_mismatch::holds(rel, s.id.as_str()),
+            Record::Entity(e) => {
+                file_name_mismatch::holds(rel, e.id.as_str())
+                    && folder_kind_mismatch::holds(rel, e.kind.as_str())
+            }
             Record::Metadata(_) | Record::Properties(_) => true,
         })
 }
@@ -411,33 +385,7 @@ fn slow(
 ) {
     let file = file.to_owned();
     if !errors.is_empty() {
-        for e in errors {
-            let span = e.span().unwrap_or(0..0);
-            let message = e.message().trim_end().to_owned();
-            if message.contains("recursion limit") {
-                // The TOML parser's own nesting bound, met before ours could be measured.
-                diags.push(
-                    Diagnostic::new(
-                        &rules::LIMIT_EXCEEDED,
-                        file.clone(),
-                        format!(
-                            "tables, lists or dotted keys nest too deep for the TOML parser ({message}); the limit is {MAX_DEPTH}"
-                        ),
-                    )
-                    .at(text, span)
-                    .label("nesting too deep")
-                    .help("records nest a few levels deep: flatten this value"),
-                );
-                continue;
-            }
-            let mut d = Diagnostic::new(&rules::TOML_SYNTAX, file.clone(), message.clone())
-                .at(text, span)
-                .label("invalid TOML");
-            if message.starts_with("duplicate key") {
-                d = d.help("a key appears once in its table: remove or rename one of the two");
-            }
-            diags.push(d);
-        }
+        toml_syntax::check(&file, text, &errors, &mut diags);
         // The tree recovered from the syntax errors still names the ids this file
         // declares and cites, so that other files' references to them do not fail too,
         // and says where they are, for a rule that points at one (a duplicated id).
@@ -450,22 +398,16 @@ fn slow(
     let (json, index, datetimes) = spans::convert(&doc);
     drop(doc);
     for dt in &datetimes {
-        diags.push(
-            Diagnostic::new(
-                &rules::SCHEMA_MISMATCH,
-                file.clone(),
-                format!("expected a string, found TOML date-time `{}`", dt.text),
-            )
-            .at(text, index.value(&dt.pointer))
-            .label("a TOML date, not a string")
-            .help(format!(
-                "dates are EDTF strings: write \"{}\" in quotes",
-                dt.text
-            )),
-        );
+        diags.push(schema_mismatch::datetime(
+            &file,
+            text,
+            index.value(&dt.pointer),
+            &dt.text,
+        ));
     }
     loaded.declared = Some(declared(loaded.kind, &json));
-    identity_in_path(loaded.kind, &file, &json, text, &index, &mut diags);
+    file_name_mismatch::check(loaded.kind, &file, &json, text, &index, &mut diags);
+    folder_kind_mismatch::check(loaded.kind, &file, &json, text, &index, &mut diags);
     let scan = Scan::run(loaded.kind, &json, &file, text, &index);
     let covered = scan.covered;
     let dt_pointers: HashSet<&str> = datetimes.iter().map(|d| d.pointer.as_str()).collect();
@@ -496,11 +438,7 @@ fn slow(
                 }
                 loaded.record = Some(record);
             }
-            Err(e) => diags.push(Diagnostic::new(
-                &rules::SCHEMA_MISMATCH,
-                file,
-                format!("the record does not fit the model: {e}"),
-            )),
+            Err(e) => diags.push(schema_mismatch::does_not_fit(&file, &e)),
         }
     } else if loaded.kind == RecordKind::Entity
         && let Some((entity, positions)) = partial_entity(json)
@@ -600,7 +538,8 @@ fn cited(json: &Value) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::walk::{found, is_toml};
+    use crate::rules::structure::unexpected_file::is_toml;
+    use crate::walk::found;
 
     /// A file changed or gone after loading is not shown as if it held the text the
     /// spans were computed on: its text is empty and the reason is kept.

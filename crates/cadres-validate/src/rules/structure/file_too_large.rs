@@ -21,3 +21,21 @@ declare_rule! {
     /// ```
     pub FILE_TOO_LARGE = "E0108" "file-too-large" Error Structure "A file is at most 1 MiB.";
 }
+
+use crate::Diagnostic;
+use crate::limits::MAX_FILE_BYTES;
+
+/// Whether a file of `len` bytes is over the limit, and so is not read.
+pub(crate) fn too_large(len: u64) -> bool {
+    len > MAX_FILE_BYTES
+}
+
+/// The report on `file`, of `len` bytes, when [`too_large`].
+pub(crate) fn report(file: &str, len: u64) -> Diagnostic {
+    Diagnostic::new(
+        &FILE_TOO_LARGE,
+        file,
+        format!("this file has {len} bytes, more than the limit of 1 MiB"),
+    )
+    .help("a record is a few kilobytes; split it, or move long text out of the dataset")
+}

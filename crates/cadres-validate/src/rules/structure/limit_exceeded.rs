@@ -70,3 +70,47 @@ pub(crate) fn check_length(file: FileNo, pointer: &str, s: &str, sink: &mut impl
         .help("a field holds a sentence or a paragraph: shorten it")
     })
 }
+
+/// The walk found at most `max_files` record files; if it found more, the report, made on
+/// `last`, the last file it keeps.
+pub(crate) fn check_file_count(
+    found: usize,
+    max_files: usize,
+    last: &str,
+) -> Option<crate::Diagnostic> {
+    let over = found.checked_sub(max_files).filter(|&over| over > 0)?;
+    Some(
+        crate::Diagnostic::new(
+            &LIMIT_EXCEEDED,
+            last,
+            format!(
+                "the dataset holds more than {max_files} record files; the {over} after this one were not read"
+            ),
+        )
+        .help("a dataset this large is not what the tools are built for: split it"),
+    )
+}
+
+/// Whether a TOML parser error is its own nesting bound, met before ours could be measured.
+pub(crate) fn is_parser_nesting(message: &str) -> bool {
+    message.contains("recursion limit")
+}
+
+/// The report on a nesting past the TOML parser's bound, at `span` of `text`.
+pub(crate) fn parser_nesting(
+    file: &str,
+    text: &str,
+    span: std::ops::Range<usize>,
+    message: &str,
+) -> crate::Diagnostic {
+    crate::Diagnostic::new(
+        &LIMIT_EXCEEDED,
+        file,
+        format!(
+            "tables, lists or dotted keys nest too deep for the TOML parser ({message}); the limit is {MAX_DEPTH}"
+        ),
+    )
+    .at(text, span)
+    .label("nesting too deep")
+    .help("records nest a few levels deep: flatten this value")
+}

@@ -7,7 +7,7 @@ pub(crate) mod limit_exceeded;
 pub(crate) mod missing_field;
 pub(crate) mod missing_file;
 pub(crate) mod non_canonical_encoding;
-mod not_utf8;
+pub(crate) mod not_utf8;
 pub(crate) mod schema_directive;
 pub(crate) mod schema_mismatch;
 pub(crate) mod symlink_outside;

@@ -21,3 +21,39 @@ declare_rule! {
     /// ```
     pub NON_CANONICAL_ENCODING = "W0115" "non-canonical-encoding" Warning Structure "A file is saved as `cargo xtask fmt` writes it: UTF-8 without a byte-order mark, with LF line endings.";
 }
+
+use crate::Diagnostic;
+
+/// `non-canonical-encoding`: no byte-order mark, no CRLF line ending. TOML allows both, and
+/// the formatter removes them.
+pub(crate) fn check(file: &str, text: &str, out: &mut Vec<Diagnostic>) {
+    if text.starts_with('\u{FEFF}') {
+        out.push(
+            Diagnostic::new(
+                &NON_CANONICAL_ENCODING,
+                file,
+                "the file starts with a byte-order mark (U+FEFF)",
+            )
+            .at(text, 0..'\u{FEFF}'.len_utf8())
+            .label("byte-order mark here")
+            .help("run `cargo xtask fmt` to save it without one, or save it as UTF-8 without BOM"),
+        );
+    }
+    if let Some(at) = text.find("\r\n") {
+        let lines = text.matches("\r\n").count();
+        out.push(
+            Diagnostic::new(
+                &NON_CANONICAL_ENCODING,
+                file,
+                format!(
+                    "the file has CRLF line endings ({lines} of {} lines)",
+                    text.lines().count()
+                ),
+            )
+            // The `\r` alone, so that the span stays on its line.
+            .at(text, at..at + 1)
+            .label("this line ends in CRLF")
+            .help("run `cargo xtask fmt` to save it with LF line endings"),
+        );
+    }
+}

@@ -26,3 +26,32 @@ declare_rule! {
     /// ```
     pub SCHEMA_MISMATCH = "E0104" "schema-mismatch" Error Structure "A value has the type and shape its schema gives (string, number, table, one of a list of words).";
 }
+
+use std::ops::Range;
+
+use crate::Diagnostic;
+
+/// The report on a TOML date-time, at `span` of `text`: the model's dates are EDTF strings,
+/// which TOML's date-times cannot all be (`1962~`), so the JSON form has no place for one.
+pub(crate) fn datetime(file: &str, text: &str, span: Range<usize>, found: &str) -> Diagnostic {
+    Diagnostic::new(
+        &SCHEMA_MISMATCH,
+        file,
+        format!("expected a string, found TOML date-time `{found}`"),
+    )
+    .at(text, span)
+    .label("a TOML date, not a string")
+    .help(format!(
+        "dates are EDTF strings: write \"{found}\" in quotes"
+    ))
+}
+
+/// The report on a record that the schema accepts but the model's types refuse: the two
+/// are generated from one definition, so this is a gap between them, kept as a report.
+pub(crate) fn does_not_fit(file: &str, e: &impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::new(
+        &SCHEMA_MISMATCH,
+        file,
+        format!("the record does not fit the model: {e}"),
+    )
+}

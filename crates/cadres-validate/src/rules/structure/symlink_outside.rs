@@ -24,3 +24,30 @@ declare_rule! {
     /// ```
     pub SYMLINK_OUTSIDE = "E0110" "symlink-outside" Error Structure "A symbolic link does not lead out of the dataset folder.";
 }
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::Diagnostic;
+
+/// The symbolic link at `rel` leads to a place inside `root`, the dataset folder: given
+/// where it leads (`fs::canonicalize` of it), that place, or the report.
+pub(crate) fn check(
+    root: &Path,
+    rel: &str,
+    target: io::Result<PathBuf>,
+) -> Result<PathBuf, Diagnostic> {
+    match target {
+        Ok(t) if t.starts_with(root) => Ok(t),
+        Ok(_) => Err(Diagnostic::new(
+            &SYMLINK_OUTSIDE,
+            rel,
+            "this symbolic link leads out of the dataset folder",
+        )
+        .help("copy the file into the dataset, or remove the link")),
+        Err(_) => Err(
+            Diagnostic::new(&SYMLINK_OUTSIDE, rel, "this symbolic link leads nowhere")
+                .help("remove the link"),
+        ),
+    }
+}
