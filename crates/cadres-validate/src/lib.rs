@@ -41,7 +41,7 @@ mod render;
 mod roots;
 pub mod rules;
 mod scan;
-mod schema;
+
 mod spans;
 mod stream;
 mod suggest;
@@ -60,8 +60,8 @@ pub use diagnostic::{Diagnostic, Related, Severity, Span};
 pub use limits::{MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_STRING_CHARS};
 pub use render::{Format, RenderOptions, plural, render, summary};
 pub use rules::MAX_QUOTE_CHARS;
+pub use rules::structure::schema::compile_schema;
 pub use rules::{Category, Rule};
-pub use schema::compile_schema;
 pub use stream::Doubt;
 pub use suggest::closest;
 pub use verified::{LOCK_FILE, QuoteHash, VERIFY_COMMAND, lock_text, pin_of, quote_hash};
@@ -130,7 +130,7 @@ pub fn check_file(
     rel: &str,
     bytes: &[u8],
 ) -> Vec<Diagnostic> {
-    let _ = schema::ensure_compiled();
+    let _ = rules::structure::schema::ensure_compiled();
     let mut diagnostics = load::load_bytes(kind, rel, bytes.to_vec()).diagnostics;
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
@@ -191,7 +191,7 @@ pub fn check(options: &Options) -> Result<Report, Error> {
 /// # Errors
 /// As [`check`].
 pub fn check_with(options: &Options, tuning: &Tuning) -> Result<Report, Error> {
-    schema::ensure_compiled().map_err(|k| Error::Schema(k.to_string()))?;
+    rules::structure::schema::ensure_compiled().map_err(|k| Error::Schema(k.to_string()))?;
     let walk = walk::walk(&options.dataset, tuning.max_files)?;
     let files = walk.files.len();
     // First the streaming pass, in little memory (or in the records' memory, when the
@@ -327,7 +327,7 @@ impl Verified {
 /// # Errors
 /// As [`check`].
 pub fn verify(dataset: &std::path::Path, archive: &std::path::Path) -> Result<Verified, Error> {
-    schema::ensure_compiled().map_err(|k| Error::Schema(k.to_string()))?;
+    rules::structure::schema::ensure_compiled().map_err(|k| Error::Schema(k.to_string()))?;
     let options = Options {
         dataset: dataset.to_owned(),
         archive: Some(archive.to_owned()),
@@ -375,7 +375,7 @@ fn unpoint_stale(loaded: &[load::Loaded], diagnostics: &mut Vec<Diagnostic>) {
                 r.span = None;
             }
         }
-        diagnostics.push(rules::structure::unreadable_file::changed(&f.rel, &why));
+        diagnostics.push(rules::structure::unreadable_file::changed(&f.rel, why));
     }
 }
 

@@ -298,7 +298,7 @@ fn decode(loaded: &mut Loaded, bytes: Vec<u8>, fast: bool) {
             let _ = loaded.text.set(text);
         }
         Err(d) => {
-            loaded.diagnostics.push(d);
+            loaded.diagnostics.push(*d);
             let _ = loaded.text.set(String::new());
             return;
         }
@@ -423,7 +423,7 @@ fn slow(
     let schema = if fits.is_some() {
         Vec::new()
     } else {
-        crate::schema::validate(loaded.kind, &json, &file, text, &index, &skip)
+        crate::rules::structure::schema::validate(loaded.kind, &json, &file, text, &index, &skip)
     };
     // A bad newtype value (a covered pointer) stops the record from being built; a text
     // rule does not.

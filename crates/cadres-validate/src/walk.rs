@@ -58,8 +58,9 @@ pub(crate) fn walk(root: &Path, max_files: usize) -> Result<Walk, Error> {
         walk.diagnostics.push(d);
         walk.files.truncate(max_files);
     }
+    let files = &walk.files;
     missing_file::check(
-        walk.files.iter().map(|f| f.rel.as_str()),
+        |rel| files.iter().any(|f| f.rel == rel),
         &mut walk.diagnostics,
     );
     Ok(walk)
@@ -105,7 +106,7 @@ fn visit(
             match symlink_outside::check(root, &rel, fs::canonicalize(&path)) {
                 Ok(t) => (t.clone(), t.is_dir(), t.is_file()),
                 Err(d) => {
-                    walk.diagnostics.push(d);
+                    walk.diagnostics.push(*d);
                     continue;
                 }
             }
@@ -116,7 +117,7 @@ fn visit(
             Entry::Descend => visit(root, &target, &rel, visited, walk)?,
             Entry::Record(kind) => walk.files.push(found(target, rel, kind)),
             Entry::Ignore => {}
-            Entry::Unexpected(d) => walk.diagnostics.push(d),
+            Entry::Unexpected(d) => walk.diagnostics.push(*d),
         }
     }
     Ok(())

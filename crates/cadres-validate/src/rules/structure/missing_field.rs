@@ -21,3 +21,28 @@ declare_rule! {
     /// ```
     pub MISSING_FIELD = "E0103" "missing-field" Error Structure "A table holds every key its schema requires.";
 }
+
+use std::ops::Range;
+
+use super::schema::list;
+use crate::Diagnostic;
+
+/// The report on `whole` (the file, or a table of it, at `span`), which has no `name`:
+/// `words` are the values that key takes, when the schema lists them.
+pub(crate) fn report(
+    file: &str,
+    text: &str,
+    span: Range<usize>,
+    whole: &str,
+    name: &str,
+    words: Option<&[&str]>,
+) -> Diagnostic {
+    let help = match words {
+        Some(words) => format!("add `{name} = \"...\"`, one of {}", list(words)),
+        None => format!("add `{name} = ...`"),
+    };
+    Diagnostic::new(&MISSING_FIELD, file, format!("missing key `{name}`"))
+        .at(text, span)
+        .label(format!("{whole} has no `{name}`"))
+        .help(help)
+}

@@ -30,10 +30,11 @@ use crate::Diagnostic;
 /// The files every dataset holds at its top.
 pub(crate) const REQUIRED: [&str; 2] = ["metadata.toml", "properties.toml"];
 
-/// Each of [`REQUIRED`] is among `rels`, the files found at the dataset's top and below.
-pub(crate) fn check<'r>(rels: impl Iterator<Item = &'r str> + Clone, out: &mut Vec<Diagnostic>) {
+/// Each of [`REQUIRED`] is a file the walk found: `found` says whether it found a file of
+/// this path, relative to the dataset folder.
+pub(crate) fn check(found: impl Fn(&str) -> bool, out: &mut Vec<Diagnostic>) {
     for required in REQUIRED {
-        if !rels.clone().any(|rel| rel == required) {
+        if !found(required) {
             out.push(
                 Diagnostic::new(
                     &MISSING_FILE,

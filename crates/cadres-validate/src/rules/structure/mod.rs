@@ -8,6 +8,7 @@ pub(crate) mod missing_field;
 pub(crate) mod missing_file;
 pub(crate) mod non_canonical_encoding;
 pub(crate) mod not_utf8;
+pub(crate) mod schema;
 pub(crate) mod schema_directive;
 pub(crate) mod schema_mismatch;
 pub(crate) mod symlink_outside;

@@ -29,15 +29,17 @@ use crate::Diagnostic;
 
 /// The bytes of `file` are UTF-8: its text, or the report, which says where the first
 /// invalid byte is.
-pub(crate) fn check(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+pub(crate) fn check(file: &str, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].split(|b| *b == b'\n').count();
-        Diagnostic::new(
-            &NOT_UTF8,
-            file,
-            format!("this file is not UTF-8 text: invalid byte at offset {at}, line {line}"),
+        Box::new(
+            Diagnostic::new(
+                &NOT_UTF8,
+                file,
+                format!("this file is not UTF-8 text: invalid byte at offset {at}, line {line}"),
+            )
+            .help("save the file as UTF-8"),
         )
-        .help("save the file as UTF-8")
     })
 }

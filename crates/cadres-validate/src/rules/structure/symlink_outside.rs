@@ -36,18 +36,20 @@ pub(crate) fn check(
     root: &Path,
     rel: &str,
     target: io::Result<PathBuf>,
-) -> Result<PathBuf, Diagnostic> {
+) -> Result<PathBuf, Box<Diagnostic>> {
     match target {
         Ok(t) if t.starts_with(root) => Ok(t),
-        Ok(_) => Err(Diagnostic::new(
-            &SYMLINK_OUTSIDE,
-            rel,
-            "this symbolic link leads out of the dataset folder",
-        )
-        .help("copy the file into the dataset, or remove the link")),
-        Err(_) => Err(
+        Ok(_) => Err(Box::new(
+            Diagnostic::new(
+                &SYMLINK_OUTSIDE,
+                rel,
+                "this symbolic link leads out of the dataset folder",
+            )
+            .help("copy the file into the dataset, or remove the link"),
+        )),
+        Err(_) => Err(Box::new(
             Diagnostic::new(&SYMLINK_OUTSIDE, rel, "this symbolic link leads nowhere")
                 .help("remove the link"),
-        ),
+        )),
     }
 }

@@ -45,7 +45,7 @@ pub(crate) enum Entry {
     /// Not the dataset's: a file other than `.toml` at the top.
     Ignore,
     /// Not in the layout: report it.
-    Unexpected(Diagnostic),
+    Unexpected(Box<Diagnostic>),
 }
 
 /// Whether the walk skips the entry `name` without a look: hidden entries (`.archive/`,
@@ -84,9 +84,9 @@ fn place(rel_dir: &str) -> Place {
 /// reading a pipe would wait for a writer forever.
 pub(crate) fn judge(rel_dir: &str, name: &str, rel: &str, is_dir: bool, is_file: bool) -> Entry {
     let unexpected = |what: &str, help: &str| {
-        Entry::Unexpected(
+        Entry::Unexpected(Box::new(
             Diagnostic::new(&UNEXPECTED_FILE, rel, format!("unexpected {what} `{rel}`")).help(help),
-        )
+        ))
     };
     if !is_dir && !is_file && is_toml(name) {
         return unexpected(

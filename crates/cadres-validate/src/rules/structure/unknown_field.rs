@@ -25,3 +25,29 @@ declare_rule! {
     /// ```
     pub UNKNOWN_FIELD = "E0102" "unknown-field" Error Structure "A table holds only the keys its schema names.";
 }
+
+use std::ops::Range;
+
+use super::schema::list;
+use crate::Diagnostic;
+use crate::suggest::closest;
+
+/// The report on the key `key` at `span`, not among the `allowed` keys of its table.
+pub(crate) fn report(
+    file: &str,
+    text: &str,
+    span: Range<usize>,
+    key: &str,
+    allowed: &[&str],
+) -> Diagnostic {
+    let d = Diagnostic::new(&UNKNOWN_FIELD, file, format!("unknown key `{key}`"))
+        .at(text, span)
+        .label("not a key of this table");
+    if let Some(best) = closest(key, allowed) {
+        d.help(format!("did you mean `{best}`?"))
+    } else if !allowed.is_empty() {
+        d.help(format!("the keys here are {}", list(allowed)))
+    } else {
+        d
+    }
+}

@@ -1,5 +1,8 @@
-//! Schema validation: each file's JSON form against its kind's JSON Schema, every error
-//! mapped back to the key or value at fault.
+//! The check of the three schema rules, `unknown-field`, `missing-field` and
+//! `schema-mismatch`, which one pass finds: each file's JSON form against its kind's JSON
+//! Schema, every error mapped back to the key or value at fault and reported under the
+//! rule it breaks. The schema is the predicate; this module says which rule each of its
+//! errors is, where, and what to do.
 //!
 //! The schemas are generated in-process from the model (`RecordKind::json_schema`); a test
 //! keeps the committed `schema/` identical to them. Each is compiled once, with formats
@@ -12,8 +15,9 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
+use super::schema_mismatch::SCHEMA_MISMATCH;
+use super::{missing_field, unknown_field};
 use crate::Diagnostic;
-use crate::rules;
 use crate::spans::{SpanIndex, escape};
 use crate::suggest::closest;
 
@@ -129,16 +133,13 @@ fn report(
                 if skip(&at) {
                     continue;
                 }
-                let mut d =
-                    Diagnostic::new(&rules::UNKNOWN_FIELD, file, format!("unknown key `{key}`"))
-                        .at(text, index.key(&at))
-                        .label("not a key of this table");
-                if let Some(best) = closest(key, &allowed) {
-                    d = d.help(format!("did you mean `{best}`?"));
-                } else if !allowed.is_empty() {
-                    d = d.help(format!("the keys here are {}", list(&allowed)));
-                }
-                out.push(d);
+                out.push(unknown_field::report(
+                    file,
+                    text,
+                    index.key(&at),
+                    key,
+                    &allowed,
+                ));
             }
         }
         ValidationErrorKind::Required { property } => {
@@ -148,16 +149,15 @@ fn report(
             } else {
                 "this table"
             };
-            let help = match words_of_property(schema, error.schema_path().as_str(), name) {
-                Some(words) => format!("add `{name} = \"...\"`, one of {}", list(&words)),
-                None => format!("add `{name} = ...`"),
-            };
-            out.push(
-                Diagnostic::new(&rules::MISSING_FIELD, file, format!("missing key `{name}`"))
-                    .at(text, here())
-                    .label(format!("{whole} has no `{name}`"))
-                    .help(help),
-            );
+            let words = words_of_property(schema, error.schema_path().as_str(), name);
+            out.push(missing_field::report(
+                file,
+                text,
+                here(),
+                whole,
+                name,
+                words.as_deref(),
+            ));
         }
         ValidationErrorKind::OneOfNotValid { context } => {
             if let Some(words) = enum_words(schema, error.schema_path().as_str()) {
@@ -174,7 +174,7 @@ fn report(
                 TypeKind::Multiple(_) => "another type".to_owned(),
             };
             let mut d = Diagnostic::new(
-                &rules::SCHEMA_MISMATCH,
+                &SCHEMA_MISMATCH,
                 file,
                 format!("expected {expected}, found {}", describe(instance)),
             )
@@ -194,7 +194,7 @@ fn report(
         }
         _ => {
             out.push(
-                Diagnostic::new(&rules::SCHEMA_MISMATCH, file, error.to_string())
+                Diagnostic::new(&SCHEMA_MISMATCH, file, error.to_string())
                     .at(text, here())
                     .label(format!("fails `{}`", error.kind().keyword())),
             );
@@ -214,7 +214,7 @@ fn not_a_word(
         .as_str()
         .map_or_else(|| describe(instance), |s| format!("`{s}`"));
     let d = Diagnostic::new(
-        &rules::SCHEMA_MISMATCH,
+        &SCHEMA_MISMATCH,
         file,
         format!("{found} is not one of the allowed words"),
     )
@@ -247,7 +247,7 @@ fn one_of(
     let Some(table) = instance.as_object() else {
         out.push(
             Diagnostic::new(
-                &rules::SCHEMA_MISMATCH,
+                &SCHEMA_MISMATCH,
                 file,
                 format!("expected a value table, found {}", describe(instance)),
             )
@@ -271,7 +271,7 @@ fn one_of(
             } else {
                 let at = format!("{pointer}/{}", escape(key));
                 let mut d = Diagnostic::new(
-                    &rules::SCHEMA_MISMATCH,
+                    &SCHEMA_MISMATCH,
                     file,
                     format!("`{key}` is not a kind of value"),
                 )
@@ -288,7 +288,7 @@ fn one_of(
         }
         _ => out.push(
             Diagnostic::new(
-                &rules::SCHEMA_MISMATCH,
+                &SCHEMA_MISMATCH,
                 file,
                 format!(
                     "a value table has exactly one key, this one has {}",
@@ -381,7 +381,7 @@ fn describe(v: &Value) -> String {
     }
 }
 
-fn list(words: &[&str]) -> String {
+pub(super) fn list(words: &[&str]) -> String {
     words
         .iter()
         .map(|w| format!("`{w}`"))
