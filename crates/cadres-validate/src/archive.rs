@@ -14,8 +14,9 @@ use cadres_model::TextPin;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::checks::Index;
+use crate::rules::provenance::{missing_archived_text, pin_mismatch, quote_not_in_archive};
 use crate::verified::{self, QuoteHash};
-use crate::{Diagnostic, Error, rules};
+use crate::{Diagnostic, Error};
 use cadres_model::is_han;
 
 /// NFC, then whitespace runs folded to one space, ends trimmed.
@@ -167,18 +168,7 @@ pub(crate) fn verify(
         let Some(fi) = fi else { continue };
         let name = format!("{id}.txt");
         let path = dir.join(&name);
-        let missing = |why: String| {
-            ix.at_key(
-                &rules::MISSING_ARCHIVED_TEXT,
-                fi,
-                "/id",
-                format!("the archive has no usable text of `{id}`: {why}"),
-            )
-            .label("read, but not in the archive")
-            .help(format!(
-                "put the text that was read in the archive as `{id}.txt`, exactly as archived"
-            ))
-        };
+        let missing = |why: String| missing_archived_text::report(ix, fi, id, &why);
         let bytes = match fs::read(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -192,29 +182,8 @@ pub(crate) fn verify(
         };
         let pin = verified::pin_of(&bytes);
         if mode == Mode::Check
-            && let Some(pinned) = &source.archived_text
-            && *pinned != pin
+            && let Some(d) = pin_mismatch::check(ix, fi, source, &name, &pin, quotes.len())
         {
-            let mut d = ix
-                .at(
-                    &rules::PIN_MISMATCH,
-                    fi,
-                    "/archived-text",
-                    format!(
-                        "the archived text `{name}` is not the text that was read: it has {pin}; the pin says {pinned}"
-                    ),
-                )
-                .label("the text that was read")
-                .help(format!(
-                    "restore the archived text that was read; if the source was read again, verify its quotes against the new text: `{}`",
-                    verified::VERIFY_COMMAND
-                ));
-            if !quotes.is_empty() {
-                d.note = Some(format!(
-                    "its {} are not checked against a text that was not read",
-                    crate::render::plural(quotes.len(), "quote")
-                ));
-            }
             out.push(d);
             continue;
         }
@@ -225,25 +194,13 @@ pub(crate) fn verify(
         let text = fold(&text);
         let hashes = found.quotes.entry(id.to_owned()).or_default();
         for q in quotes {
-            let folded = fold(q.quote);
-            if folded.is_empty() || text.contains(&folded) {
-                hashes.insert(verified::quote_hash(q.quote));
-                found.citations += 1;
-                continue;
+            match quote_not_in_archive::check(ix, id, &text, &q) {
+                Ok(()) => {
+                    hashes.insert(verified::quote_hash(q.quote));
+                    found.citations += 1;
+                }
+                Err(d) => out.push(*d),
             }
-            let mut d = ix
-                .at(
-                    &rules::QUOTE_NOT_IN_ARCHIVE,
-                    q.file,
-                    &q.pointer,
-                    format!("this quote does not occur in the archived text of `{id}`"),
-                )
-                .label("not found verbatim");
-            d = match closest_passage(&text, &folded) {
-                Some(p) => d.help(format!("the closest passage is: {p:?}")),
-                None => d.help("copy the words exactly as the source prints them"),
-            };
-            out.push(d);
         }
         found.pins.insert(id.to_owned(), (fi, pin));
     }

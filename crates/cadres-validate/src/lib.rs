@@ -424,9 +424,14 @@ fn full_with(
                 Some(dir) => Some(archive::verify(dir, &ix, mode, &mut diagnostics)?),
                 None => None,
             };
-            verified::check(&ix, lock, texts.as_ref(), &mut diagnostics);
+            rules::provenance::unverified_quote::check(&ix, lock, texts.as_ref(), &mut diagnostics);
             if texts.is_some() {
-                verified::stale(&ix, lock, &options.dataset, &mut diagnostics);
+                rules::provenance::stale_verification::check(
+                    &ix,
+                    lock,
+                    &options.dataset,
+                    &mut diagnostics,
+                );
             }
         }
         archive::Mode::Verify => {

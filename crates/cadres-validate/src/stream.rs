@@ -41,8 +41,9 @@ use cadres_model::{ClaimRecord, Dataset, EntityFile, EntityKind, Id, Metadata, P
 use crate::load::{Loaded, Record, read_clean};
 use crate::names::{self, NameTable, Naming};
 use crate::rules::lookup::{ClaimAt, FileNo, First, Lookup, Namespace};
+use crate::rules::provenance::unverified_quote::{self, Standing};
 use crate::rules::{self, Rule};
-use crate::verified::{Lock, summarize};
+use crate::verified::{Lock, quote_hash, summarize};
 use crate::walk::Found;
 
 type Map<K, V> = HashMap<K, V, FixedState>;
@@ -776,18 +777,15 @@ fn citations_clean(
     for cit in &c.citations {
         // An unknown source is `unknown-source`'s; a broken one is looked at in full.
         if let Some(source) = cx.sources.get(cit.source.as_str()) {
-            let pin = source.source.archived_text.as_ref();
-            let id = cit.source.as_str();
-            if let Some(q) = &cit.quote
-                && !cx.lock.is_some_and(|l| l.verifies(id, pin, q))
-            {
-                if pin.is_none() {
-                    return Err(&rules::UNPINNED_SOURCE);
+            if let Some(q) = &cit.quote {
+                let pin = source.source.archived_text.as_ref();
+                match unverified_quote::standing(cx.lock, cit.source.as_str(), pin) {
+                    Standing::Entry(l) => unverified |= !l.holds(&quote_hash(q)),
+                    Standing::Unpinned => return Err(&rules::UNPINNED_SOURCE),
+                    Standing::NoRecord | Standing::NoEntry | Standing::OtherText(_) => {
+                        return Err(&rules::UNVERIFIED_QUOTE);
+                    }
                 }
-                if cx.lock.and_then(|l| l.of_text(id, pin)).is_none() {
-                    return Err(&rules::UNVERIFIED_QUOTE);
-                }
-                unverified = true;
             }
             source.read.store(true, Ordering::Relaxed);
         }

@@ -42,9 +42,9 @@ use sha2::{Digest as _, Sha256 as Hasher};
 use cadres_model::{Citation, Dataset, QuoteVerification, Sha256, Source, TextPin};
 
 use crate::checks::Index;
-use crate::render::plural;
 
 use crate::archive::fold;
+use crate::rules::provenance::unverified_quote::{Standing, standing};
 use crate::{Diagnostic, rules};
 
 /// The record's file name, in the dataset folder.
@@ -121,11 +121,17 @@ pub(crate) struct Lock {
 
 /// Where the record's entries stand in its text, for the diagnostics that point into it:
 /// read again, with spans, only when one is needed.
-struct Places {
+pub(crate) struct Places {
     /// Each source's table.
-    sources: BTreeMap<String, Range<usize>>,
+    pub(crate) sources: BTreeMap<String, Range<usize>>,
     /// Each quote's entry, by source.
-    quotes: BTreeMap<String, Vec<(QuoteHash, Range<usize>)>>,
+    pub(crate) quotes: BTreeMap<String, Vec<(QuoteHash, Range<usize>)>>,
+}
+
+/// The record in `dataset` read again with the places of its entries, and its text.
+pub(crate) fn places(dataset: &Path) -> Option<(Places, String)> {
+    let text = text_of(dataset)?;
+    Some((parse(&text).ok()?.1, text))
 }
 
 /// The record as read: what it holds, or why it cannot be used.
@@ -158,17 +164,10 @@ impl Lock {
     /// Whether `quote`, cited from `source` whose text is pinned as `pin`, is verified:
     /// the record holds its hash, found in the text the pin names.
     pub(crate) fn verifies(&self, source: &str, pin: Option<&TextPin>, quote: &str) -> bool {
-        self.of_text(source, pin)
-            .is_some_and(|l| l.holds(&quote_hash(quote)))
-    }
-
-    /// The entry of `source`, if it records quotes found in the text `pin` names: then a
-    /// quote it does not hold is that quote's problem alone (new or changed since
-    /// verification), not the source's.
-    pub(crate) fn of_text(&self, source: &str, pin: Option<&TextPin>) -> Option<&Locked> {
-        let l = self.sources.get(source)?;
-        pin.is_some_and(|p| l.sha256.as_ref() == Some(&p.sha256))
-            .then_some(l)
+        match standing(Some(self), source, pin) {
+            Standing::Entry(l) => l.holds(&quote_hash(quote)),
+            _ => false,
+        }
     }
 }
 
@@ -477,220 +476,6 @@ pub(crate) fn read_from<'a>(
         }
     }
     out
-}
-
-/// "3 quotes in 2 files".
-fn quotes_in_files(quotes: &[Quoted<'_>]) -> String {
-    let files: BTreeSet<usize> = quotes.iter().map(|q| q.file).collect();
-    format!(
-        "{} in {}",
-        plural(quotes.len(), "quote"),
-        plural(files.len(), "file")
-    )
-}
-
-/// The rules on pins and the record: every source read pins its text, and every quote is
-/// in the record, verified against that text. With what the archive gave (`texts`), a
-/// quote that is not in its text is left to `quote-not-in-archive`, and one that is gets
-/// a help saying so.
-pub(crate) fn check(
-    ix: &Index<'_>,
-    read: &Read,
-    texts: Option<&crate::archive::Found>,
-    out: &mut Vec<Diagnostic>,
-) {
-    let sources = read_from(ix);
-    let all: Vec<&Quoted<'_>> = sources.values().flat_map(|s| &s.2).collect();
-    match read {
-        Read::Broken(d, _) => {
-            let mut d = d.clone();
-            if !all.is_empty() {
-                d.note = Some(format!(
-                    "no quote can be checked against it: {} wait on this file",
-                    plural(all.len(), "quote")
-                ));
-            }
-            out.push(*d);
-        }
-        Read::Missing if !all.is_empty() => {
-            let files: BTreeSet<usize> = all.iter().map(|q| q.file).collect();
-            out.push(
-                Diagnostic::new(
-                    &rules::UNVERIFIED_QUOTE,
-                    LOCK_FILE,
-                    format!(
-                        "there is no record of verified quotes (`{LOCK_FILE}`): none of the {} in {} is verified",
-                        plural(all.len(), "quote"),
-                        plural(files.len(), "file")
-                    ),
-                )
-                .help(format!(
-                    "verify every quote against the archived texts, which writes the record: `{VERIFY_COMMAND}`"
-                )),
-            );
-        }
-        Read::Missing | Read::Found(..) => {}
-    }
-    for (id, (fi, source, quotes)) in &sources {
-        // A source the streaming driver left unloaded (`fi` is `None`) is pinned, and the
-        // record holds the text it pins, or the stream sends the dataset to the full check:
-        // only its quotes can be at fault, and they are pointed at in their own files.
-        let Some(pin) = &source.archived_text else {
-            let Some(fi) = fi else { continue };
-            let mut d = ix
-                .at_key(
-                    &rules::UNPINNED_SOURCE,
-                    *fi,
-                    "/id",
-                    format!("claims were read from `{id}`, but it does not pin the text that was read"),
-                )
-                .label("no `archived-text`")
-                .help(format!(
-                    "put the text that was read in the archive as `{id}.txt` and run `{VERIFY_COMMAND}`, which writes `archived-text`"
-                ));
-            if !quotes.is_empty() {
-                d.note = Some(format!(
-                    "{} cannot be verified until it is pinned",
-                    quotes_in_files(quotes)
-                ));
-            }
-            out.push(d);
-            continue;
-        };
-        let Read::Found(lock) = read else { continue };
-        if quotes.is_empty() {
-            continue;
-        }
-        match lock.sources.get(*id) {
-            None => {
-                let Some(fi) = fi else { continue };
-                out.push(
-                    ix.at(
-                        &rules::UNVERIFIED_QUOTE,
-                        *fi,
-                        "/archived-text",
-                        format!(
-                            "no quote of `{id}` is verified: `{LOCK_FILE}` has no entry for it ({} unverified)",
-                            quotes_in_files(quotes)
-                        ),
-                    )
-                    .label("not verified against")
-                    .help(format!("verify them against its archived text: `{VERIFY_COMMAND}`")),
-                );
-            }
-            Some(l) if l.sha256.as_ref() != Some(&pin.sha256) => {
-                let Some(fi) = fi else { continue };
-                let mut d = ix
-                    .at(
-                        &rules::UNVERIFIED_QUOTE,
-                        *fi,
-                        "/archived-text/sha256",
-                        format!(
-                            "the quotes of `{id}` were verified against another text than the one pinned here ({} unverified)",
-                            quotes_in_files(quotes)
-                        ),
-                    )
-                    .label("not the text of the record")
-                    .help(format!(
-                        "verify them against the pinned text: `{VERIFY_COMMAND}`"
-                    ));
-                d.note = Some(format!(
-                    "`{LOCK_FILE}` says they were found in the text with sha256 {}",
-                    l.sha256.as_ref().map_or("(none)", Sha256::as_str)
-                ));
-                out.push(d);
-            }
-            Some(l) => {
-                let in_text =
-                    texts.and_then(|t| t.pins.contains_key(*id).then(|| t.quotes.get(*id)));
-                for q in quotes {
-                    let h = quote_hash(q.quote);
-                    if l.holds(&h) {
-                        continue;
-                    }
-                    let help = match in_text {
-                        Some(found) if found.is_some_and(|f| f.contains(&h)) => format!(
-                            "it occurs in the archived text: record it with `{VERIFY_COMMAND}`"
-                        ),
-                        // Not in the text: `quote-not-in-archive` says so.
-                        Some(_) => continue,
-                        None => format!(
-                            "check it against the text that was read, then run `{VERIFY_COMMAND}`"
-                        ),
-                    };
-                    out.push(
-                        ix.at(
-                            &rules::UNVERIFIED_QUOTE,
-                            q.file,
-                            &q.pointer,
-                            format!(
-                                "this quote is not verified against the archived text of `{id}`"
-                            ),
-                        )
-                        .label("new or changed since verification")
-                        .help(help),
-                    );
-                }
-            }
-        }
-    }
-}
-
-/// Entries of the record that match no citation any more: a quote changed or removed, a
-/// source no longer read. Only with the archive, since only then can the record be
-/// written again; never while an entity file is unread, whose quotes are not known.
-pub(crate) fn stale(ix: &Index<'_>, read: &Read, dataset: &Path, out: &mut Vec<Diagnostic>) {
-    let Read::Found(lock) = read else {
-        return;
-    };
-    if crate::roots::entity_unread(ix.roots) {
-        return;
-    }
-    let sources = read_from(ix);
-    // The places, read again only now that an entry may have to be pointed at.
-    let places = text_of(dataset).and_then(|t| Some((parse(&t).ok()?.1, t)));
-    for (id, locked) in &lock.sources {
-        let Some((_, _, quotes)) = sources.get(id.as_str()) else {
-            let d = Diagnostic::new(
-                &rules::STALE_VERIFICATION,
-                LOCK_FILE,
-                format!(
-                    "`{LOCK_FILE}` verifies quotes of `{id}`, but no claim is read from it any more"
-                ),
-            );
-            let d = match places
-                .as_ref()
-                .and_then(|(p, t)| Some((p.sources.get(id)?, t)))
-            {
-                Some((r, text)) => d.at(text, r.clone()).label("no claim read from it"),
-                None => d,
-            };
-            out.push(d.help(format!("write the record again: `{VERIFY_COMMAND}`")));
-            continue;
-        };
-        let cited: BTreeSet<QuoteHash> = quotes.iter().map(|q| quote_hash(q.quote)).collect();
-        for h in &locked.quotes {
-            if cited.contains(h) {
-                continue;
-            }
-            let d = Diagnostic::new(
-                &rules::STALE_VERIFICATION,
-                LOCK_FILE,
-                format!("this entry verifies a quote of `{id}` that no citation holds any more"),
-            );
-            let at = places.as_ref().and_then(|(p, t)| {
-                let r = p.quotes.get(id)?.iter().find(|(x, _)| x == h)?;
-                Some((r.1.clone(), t))
-            });
-            let d = match at {
-                Some((r, text)) => d.at(text, r).label("matches no quote"),
-                None => d,
-            };
-            out.push(d.help(format!(
-                "write the record again, which drops it: `{VERIFY_COMMAND}`"
-            )));
-        }
-    }
 }
 
 #[cfg(test)]

@@ -21,3 +21,21 @@ declare_rule! {
     /// ```
     pub MISSING_ARCHIVED_TEXT = "E0411" "missing-archived-text" Error Provenance "With `--archive`, the archive holds the text (`<source-id>.txt`, UTF-8) of every source a citation names as its `source`.";
 }
+
+use crate::Diagnostic;
+use crate::checks::Index;
+
+/// The report on the source `id`, in the file `fi`, whose text the archive does not have
+/// in a usable form: `why` says what it has instead.
+pub(crate) fn report(ix: &Index<'_>, fi: usize, id: &str, why: &str) -> Diagnostic {
+    ix.at_key(
+        &MISSING_ARCHIVED_TEXT,
+        fi,
+        "/id",
+        format!("the archive has no usable text of `{id}`: {why}"),
+    )
+    .label("read, but not in the archive")
+    .help(format!(
+        "put the text that was read in the archive as `{id}.txt`, exactly as archived"
+    ))
+}

@@ -23,3 +23,46 @@ declare_rule! {
     /// ```
     pub PIN_MISMATCH = "E0409" "pin-mismatch" Error Provenance "With `--archive`, each archived text is the one its source pins: the same SHA-256 and length.";
 }
+
+use cadres_model::{Source, TextPin};
+
+use crate::Diagnostic;
+use crate::checks::Index;
+use crate::render::plural;
+use crate::verified::VERIFY_COMMAND;
+
+/// The archived text `name` of `source`, in the file `fi`, is the one the source pins:
+/// `pin` is that of the text in the archive; `quotes` is how many quotes wait on it.
+pub(crate) fn check(
+    ix: &Index<'_>,
+    fi: usize,
+    source: &Source,
+    name: &str,
+    pin: &TextPin,
+    quotes: usize,
+) -> Option<Diagnostic> {
+    let pinned = source.archived_text.as_ref()?;
+    if pinned == pin {
+        return None;
+    }
+    let mut d = ix
+        .at(
+            &PIN_MISMATCH,
+            fi,
+            "/archived-text",
+            format!(
+                "the archived text `{name}` is not the text that was read: it has {pin}; the pin says {pinned}"
+            ),
+        )
+        .label("the text that was read")
+        .help(format!(
+            "restore the archived text that was read; if the source was read again, verify its quotes against the new text: `{VERIFY_COMMAND}`"
+        ));
+    if quotes > 0 {
+        d.note = Some(format!(
+            "its {} are not checked against a text that was not read",
+            plural(quotes, "quote")
+        ));
+    }
+    Some(d)
+}

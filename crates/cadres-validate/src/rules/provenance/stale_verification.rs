@@ -28,3 +28,67 @@ declare_rule! {
     /// ```
     pub STALE_VERIFICATION = "W0415" "stale-verification" Warning Provenance "With `--archive`, every entry of `quotes.lock` matches a quote of a citation; `cargo xtask archive verify` drops the others.";
 }
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::Diagnostic;
+use crate::checks::Index;
+use crate::verified::{LOCK_FILE, QuoteHash, Read, VERIFY_COMMAND, places, quote_hash, read_from};
+
+/// Entries of the record that match no citation any more: a quote changed or removed, a
+/// source no longer read. Only with the archive, since only then can the record be
+/// written again; never while an entity file is unread, whose quotes are not known.
+pub(crate) fn check(ix: &Index<'_>, read: &Read, dataset: &Path, out: &mut Vec<Diagnostic>) {
+    let Read::Found(lock) = read else {
+        return;
+    };
+    if crate::roots::entity_unread(ix.roots) {
+        return;
+    }
+    let sources = read_from(ix);
+    // The places, read again only now that an entry may have to be pointed at.
+    let places = places(dataset);
+    for (id, locked) in &lock.sources {
+        let Some((_, _, quotes)) = sources.get(id.as_str()) else {
+            let d = Diagnostic::new(
+                &STALE_VERIFICATION,
+                LOCK_FILE,
+                format!(
+                    "`{LOCK_FILE}` verifies quotes of `{id}`, but no claim is read from it any more"
+                ),
+            );
+            let d = match places
+                .as_ref()
+                .and_then(|(p, t)| Some((p.sources.get(id)?, t)))
+            {
+                Some((r, text)) => d.at(text, r.clone()).label("no claim read from it"),
+                None => d,
+            };
+            out.push(d.help(format!("write the record again: `{VERIFY_COMMAND}`")));
+            continue;
+        };
+        let cited: BTreeSet<QuoteHash> = quotes.iter().map(|q| quote_hash(q.quote)).collect();
+        for h in &locked.quotes {
+            if cited.contains(h) {
+                continue;
+            }
+            let d = Diagnostic::new(
+                &STALE_VERIFICATION,
+                LOCK_FILE,
+                format!("this entry verifies a quote of `{id}` that no citation holds any more"),
+            );
+            let at = places.as_ref().and_then(|(p, t)| {
+                let r = p.quotes.get(id)?.iter().find(|(x, _)| x == h)?;
+                Some((r.1.clone(), t))
+            });
+            let d = match at {
+                Some((r, text)) => d.at(text, r).label("matches no quote"),
+                None => d,
+            };
+            out.push(d.help(format!(
+                "write the record again, which drops it: `{VERIFY_COMMAND}`"
+            )));
+        }
+    }
+}

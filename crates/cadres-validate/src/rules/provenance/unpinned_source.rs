@@ -24,3 +24,30 @@ declare_rule! {
     /// ```
     pub UNPINNED_SOURCE = "E0408" "unpinned-source" Error Provenance "Every source a citation names as its `source` pins the text that was read: `archived-text = { sha256, length }`, written by `cargo xtask archive verify`.";
 }
+
+use crate::Diagnostic;
+use crate::checks::Index;
+use crate::verified::{Quoted, VERIFY_COMMAND};
+
+/// The report on the source `id`, in the file `fi`, that claims were read from but that
+/// pins no text; its `quotes` wait on the pin.
+pub(crate) fn report(ix: &Index<'_>, fi: usize, id: &str, quotes: &[Quoted<'_>]) -> Diagnostic {
+    let mut d = ix
+        .at_key(
+            &UNPINNED_SOURCE,
+            fi,
+            "/id",
+            format!("claims were read from `{id}`, but it does not pin the text that was read"),
+        )
+        .label("no `archived-text`")
+        .help(format!(
+            "put the text that was read in the archive as `{id}.txt` and run `{VERIFY_COMMAND}`, which writes `archived-text`"
+        ));
+    if !quotes.is_empty() {
+        d.note = Some(format!(
+            "{} cannot be verified until it is pinned",
+            super::unverified_quote::quotes_in_files(quotes)
+        ));
+    }
+    d
+}
