@@ -14,13 +14,13 @@ use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
 use cadres_model::schema::RecordKind;
-use cadres_model::{Citation, EntityFile, EntityKind, Metadata, Property, Source};
+use cadres_model::{EntityFile, EntityKind, Metadata, Property, Source};
 
 use crate::Diagnostic;
 use crate::load::{Loaded, Record};
-use crate::names::{self, NameTable, Naming};
 use crate::roots::{Defines, Root};
 use crate::rules::lookup::{ClaimAt, FileNo, Flow, GO_ON, Lookup, Namespace, Report, Sink};
+use crate::rules::provenance::names::{self, NameTable};
 use crate::rules::{self, Rule};
 use crate::stream::Background;
 
@@ -275,7 +275,7 @@ impl<'a> Index<'a> {
     }
 
     /// Every entity's names (the first file of each id).
-    fn names(&self) -> &NameTable {
+    pub(crate) fn names(&self) -> &NameTable {
         self.names.get_or_init(|| {
             NameTable::new(
                 self.entities
@@ -322,7 +322,7 @@ impl<'a> Index<'a> {
 
 /// Runs every cross-record rule.
 pub(crate) fn run(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
-    duplicates(ix, out);
+    rules::identity::duplicate_id::check(ix, out);
     // Which ids a citation names, from every file (a claim too broken to build counts).
     ix.files.par_iter().for_each(|f| {
         f.for_each_cited(|s| {
@@ -335,7 +335,7 @@ pub(crate) fn run(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
     out.par_extend(ix.claims.par_iter().flat_map_iter(|c| {
         let mut found = ix.collect(|sink| rules::claim(ix, c, sink));
         for (j, cit) in c.claim.citations.iter().enumerate() {
-            naming(
+            rules::provenance::quote_omits_name::check(
                 ix,
                 c,
                 &format!("{}/citations/{j}", c.pointer()),
@@ -480,121 +480,24 @@ fn bit(ns: Namespace) -> u8 {
     }
 }
 
-fn duplicates(ix: &Index<'_>, out: &mut Vec<Diagnostic>) {
-    for &(fi, at, id) in &ix.duplicates {
-        let pointer = |fi: usize, at: Option<usize>| {
-            at.map_or_else(|| "/id".to_owned(), |i| ix.files[fi].inner_pointer(i))
-        };
-        let (first_file, first_at) = if ix.files[fi].kind == RecordKind::Properties {
-            let (f, i) = ix.declared_properties[id];
-            (f, Some(i))
-        } else {
-            let d = &ix.declared[id];
-            (d.file, d.at)
-        };
-        let first = ix.related(
-            first_file,
-            &pointer(first_file, first_at),
-            "first used here",
-        );
-        let mut d = ix
-            .at(
-                &rules::DUPLICATE_ID,
-                fi,
-                &pointer(fi, at),
-                format!("the id `{id}` is already used"),
-            )
-            .label("used again here")
-            .help("give one of the two records another id");
-        d.related.push(first);
-        out.push(d);
-    }
-}
+/// A declaration's place: its file, and its position among the file's inner records
+/// (`None`: the record's own `id`).
+pub(crate) type Place = (usize, Option<usize>);
 
-/// How a citation's quote names the claim's subject and value entity (`quote-omits-name`,
-/// `ambiguous-name`), and whether its `as-named` entries hold (`as-named-mismatch`).
-fn naming(ix: &Index<'_>, c: &ClaimAt<'_>, cp: &str, cit: &Citation, out: &mut Vec<Diagnostic>) {
-    let fi = c.file;
-    let subject = c.subject;
-    let value = c.claim.value.as_entity();
-    let quote = cit.quote.as_deref().map(names::key);
-    let Some(quote) = quote else { return };
-    let table = ix.names();
-    // The subject's names from its own file (the table has those of the first file of each
-    // id); the value's from the table.
-    let first = ix
-        .entities
-        .get(subject.id.as_str())
-        .is_some_and(|(_, e)| std::ptr::eq(*e, subject));
-    let computed;
-    let own = match table.entity(subject.id.as_str()) {
-        Some((_, forms)) if first => forms,
-        _ => {
-            computed = names::forms(&subject.labels, &subject.aliases);
-            &computed[..]
-        }
-    };
-    let mut entities = vec![("subject", subject.id.as_str(), subject.kind, own, subject)];
-    if let Some(v) = value
-        && *v != subject.id
-        && let Some((_, e)) = ix.entities.get(v.as_str())
-        && let Some((kind, forms)) = table.entity(v.as_str())
-    {
-        entities.push(("value", v.as_str(), kind, forms, e));
+impl<'a> Index<'a> {
+    /// Each id declared again, in the order found: the file and position of the later
+    /// declaration (`None`: the record's own `id`), the id, and the file and position of
+    /// its first declaration.
+    pub(crate) fn repeats(&self) -> impl Iterator<Item = (Place, &'a str, Place)> + '_ {
+        self.duplicates.iter().map(|&(fi, at, id)| {
+            let first = if self.files[fi].kind == RecordKind::Properties {
+                let (f, i) = self.declared_properties[id];
+                (f, Some(i))
+            } else {
+                let d = &self.declared[id];
+                (d.file, d.at)
+            };
+            ((fi, at), id, first)
+        })
     }
-    for (role, id, kind, forms, e) in entities {
-        if cit.as_named.keys().any(|k| k.as_str() == id) {
-            continue;
-        }
-        let label = e.label();
-        let declare = format!("`as-named = {{ {id} = \"…\" }}`");
-        match names::naming(table, id, kind, forms, &quote) {
-            Naming::Named => {}
-            Naming::Omitted => out.push(
-                ix.at(
-                    &rules::QUOTE_OMITS_NAME,
-                    fi,
-                    &format!("{cp}/quote"),
-                    format!("the quote does not name the claim's {role} `{id}`: none of its labels and aliases occurs in it"),
-                )
-                .label(format!("does not name {label}"))
-                .help(format!(
-                    "lengthen the quote to the part of the sentence that names {label}, or declare the name form: {declare}"
-                )),
-            ),
-            Naming::Ambiguous(name, rival) => {
-                let written = original(e, name);
-                let other = ix
-                    .entities
-                    .get(rival.id)
-                    .map_or(rival.name, |(_, r)| original(r, rival.name));
-                let why = if names::key(other) == names::key(written) {
-                    format!("`{}` has that name too", rival.id)
-                } else {
-                    format!("it is part of {other:?}, a name of `{}`", rival.id)
-                };
-                out.push(
-                    ix.at(
-                        &rules::AMBIGUOUS_NAME,
-                        fi,
-                        &format!("{cp}/quote"),
-                        format!("the quote names the claim's {role} `{id}` only as {written:?}, which could name another entity: {why}"),
-                    )
-                    .label(format!("{written:?} could name `{}`", rival.id))
-                    .help(format!(
-                        "declare the entity it means: `as-named = {{ {id} = {written:?} }}`, with the words as the quote writes them"
-                    )),
-                );
-            }
-        }
-    }
-}
-
-/// The label or alias of `e` whose [`names::key`] is `name`, as written; else `name`.
-fn original<'e>(e: &'e EntityFile, name: &'e str) -> &'e str {
-    e.labels
-        .values()
-        .chain(e.aliases.values().flatten())
-        .find(|l| names::key(l) == name)
-        .map_or(name, String::as_str)
 }

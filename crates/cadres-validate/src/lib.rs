@@ -36,7 +36,6 @@ mod checks;
 mod diagnostic;
 mod limits;
 mod load;
-mod names;
 mod render;
 mod roots;
 pub mod rules;

@@ -39,8 +39,8 @@ use cadres_model::schema::RecordKind;
 use cadres_model::{ClaimRecord, Dataset, EntityFile, EntityKind, Id, Metadata, Property, Source};
 
 use crate::load::{Loaded, Record, read_clean};
-use crate::names::{self, NameTable, Naming};
 use crate::rules::lookup::{ClaimAt, FileNo, First, Lookup, Namespace};
+use crate::rules::provenance::names::{self, NameTable, Naming};
 use crate::rules::provenance::unverified_quote::{self, Standing};
 use crate::rules::{self, Rule};
 use crate::verified::{Lock, quote_hash, summarize};
@@ -653,7 +653,7 @@ fn entity(
         named_by: Vec::new(),
         values: Vec::new(),
     };
-    if facts.names.len() > 64 {
+    if facts.names.len() > names::MAX_BITS {
         // More names than the bit sets hold: the full check judges them.
         return Err(Doubt::at(&rules::QUOTE_OMITS_NAME, rel));
     }
@@ -809,12 +809,7 @@ fn citation_names(
         return Ok(());
     };
     if !cit.as_named.contains_key(&e.id) {
-        let mut bits = 0u64;
-        for (i, name) in facts.names.iter().enumerate() {
-            if names::occurs(name, &quote) {
-                bits |= 1 << i;
-            }
-        }
+        let bits = names::occurring(&facts.names, &quote);
         if bits == 0 {
             return Err(&rules::QUOTE_OMITS_NAME);
         }
@@ -845,13 +840,12 @@ fn names_clean(files: &[Found], facts: Vec<NameFacts>) -> Result<(), Doubt> {
             let Some((kind, own)) = table.entity(id.as_str()) else {
                 return Err(doubt(&rules::DUPLICATE_ID));
             };
-            let clear: u64 = own
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| table.rival(id.as_str(), kind, n).is_none())
-                .fold(0, |bits, (i, _)| bits | 1 << i);
-            if !named_by.iter().all(|bits| bits & clear != 0) {
-                return Err(doubt(&rules::AMBIGUOUS_NAME));
+            for bits in &named_by {
+                match names::naming_by(&table, id.as_str(), kind, own, |i| bits >> i & 1 == 1) {
+                    Naming::Named => {}
+                    Naming::Ambiguous(..) => return Err(doubt(&rules::AMBIGUOUS_NAME)),
+                    Naming::Omitted => return Err(doubt(&rules::QUOTE_OMITS_NAME)),
+                }
             }
             for (v, quote) in &values {
                 // An entity whose record could not be built has no names to judge; an

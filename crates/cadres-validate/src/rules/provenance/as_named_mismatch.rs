@@ -28,7 +28,7 @@ declare_rule! {
     pub AS_NAMED_MISMATCH = "E0414" "as-named-mismatch" Error Provenance "An `as-named` entry is keyed by the claim's subject or by the entity that is its value, and its words occur in the citation's quote (matched as names are).";
 }
 
-use crate::names;
+use super::names;
 use crate::rules::lookup::{ClaimAt, Flow, GO_ON, Report, Sink};
 
 /// Every `as-named` entry of the claim's citations is keyed by the claim's subject or value

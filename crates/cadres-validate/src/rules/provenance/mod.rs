@@ -6,6 +6,7 @@ pub(crate) mod citation_without_evidence;
 pub(crate) mod cites_own_source;
 pub(crate) mod cites_unlisted_work;
 pub(crate) mod missing_archived_text;
+pub(crate) mod names;
 pub(crate) mod pin_mismatch;
 pub(crate) mod quote_not_in_archive;
 pub(crate) mod quote_omits_name;

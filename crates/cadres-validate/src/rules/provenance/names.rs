@@ -324,9 +324,24 @@ pub(crate) fn naming<'n, 't>(
     names: &'n [String],
     quote: &str,
 ) -> Naming<'n, 't> {
+    naming_by(table, id, kind, names, |i| occurs(&names[i], quote))
+}
+
+/// How a quote names the entity `id` of `kind` with the names `names`, given which of
+/// them occur in it (`occurring(i)` for `names[i]`): named when one that occurs names no
+/// other entity, ambiguous when every one that occurs could, omitted when none occurs.
+/// [`naming`] asks [`occurs`]; the streaming driver, which keeps only [`occurring`] of a
+/// quote until every entity's names are known, asks its bits.
+pub(crate) fn naming_by<'n, 't>(
+    table: &'t NameTable,
+    id: &str,
+    kind: EntityKind,
+    names: &'n [String],
+    occurring: impl Fn(usize) -> bool,
+) -> Naming<'n, 't> {
     let mut ambiguous = None;
-    for name in names {
-        if !occurs(name, quote) {
+    for (i, name) in names.iter().enumerate() {
+        if !occurring(i) {
             continue;
         }
         match table.rival(id, kind, name) {
@@ -337,6 +352,20 @@ pub(crate) fn naming<'n, 't>(
         }
     }
     ambiguous.map_or(Naming::Omitted, |(n, r)| Naming::Ambiguous(n, r))
+}
+
+/// The most names [`occurring`] can hold.
+pub(crate) const MAX_BITS: usize = 64;
+
+/// Which of `names` (at most [`MAX_BITS`]) occur in `quote`, as bits: bit `i` for
+/// `names[i]`. No bit set: the quote omits the entity's every name.
+pub(crate) fn occurring(names: &[String], quote: &str) -> u64 {
+    debug_assert!(names.len() <= MAX_BITS);
+    names
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| occurs(name, quote))
+        .fold(0, |bits, (i, _)| bits | 1 << i)
 }
 
 #[cfg(test)]
