@@ -40,7 +40,7 @@ use cadres_model::{ClaimRecord, Dataset, EntityFile, EntityKind, Id, Metadata, P
 
 use crate::load::{Loaded, Record, read_clean};
 use crate::rules::lookup::{ClaimAt, FileNo, First, Lookup, Namespace};
-use crate::rules::provenance::names::{self, NameTable, Naming};
+use crate::rules::provenance::names::{self, NameTable};
 use crate::rules::provenance::unverified_quote::{self, Standing};
 use crate::rules::{self, Rule};
 use crate::verified::{Lock, quote_hash, summarize};
@@ -489,7 +489,14 @@ pub(crate) fn clean(
             }
             suspects.push((*fi, d));
         }
-        if cx.sources[s.id.as_str()].read.load(Ordering::Relaxed) && s.archived_text.is_none() {
+        // A source read: `unpinned-source` whether or not a quote of it was.
+        let pin = s.archived_text.as_ref();
+        if cx.sources[s.id.as_str()].read.load(Ordering::Relaxed)
+            && matches!(
+                unverified_quote::standing(cx.lock, s.id.as_str(), pin),
+                Standing::Unpinned
+            )
+        {
             return Err(Doubt::at(&rules::UNPINNED_SOURCE, &files[*fi].rel));
         }
     }
@@ -841,10 +848,10 @@ fn names_clean(files: &[Found], facts: Vec<NameFacts>) -> Result<(), Doubt> {
                 return Err(doubt(&rules::DUPLICATE_ID));
             };
             for bits in &named_by {
-                match names::naming_by(&table, id.as_str(), kind, own, |i| bits >> i & 1 == 1) {
-                    Naming::Named => {}
-                    Naming::Ambiguous(..) => return Err(doubt(&rules::AMBIGUOUS_NAME)),
-                    Naming::Omitted => return Err(doubt(&rules::QUOTE_OMITS_NAME)),
+                let naming =
+                    names::naming_by(&table, id.as_str(), kind, own, |i| bits >> i & 1 == 1);
+                if let Some(rule) = naming.rule() {
+                    return Err(doubt(rule));
                 }
             }
             for (v, quote) in &values {
@@ -853,10 +860,8 @@ fn names_clean(files: &[Found], facts: Vec<NameFacts>) -> Result<(), Doubt> {
                 let Some((kind, forms)) = table.entity(v.as_str()) else {
                     continue;
                 };
-                match names::naming(&table, v.as_str(), kind, forms, quote) {
-                    Naming::Named => {}
-                    Naming::Ambiguous(..) => return Err(doubt(&rules::AMBIGUOUS_NAME)),
-                    Naming::Omitted => return Err(doubt(&rules::QUOTE_OMITS_NAME)),
+                if let Some(rule) = names::naming(&table, v.as_str(), kind, forms, quote).rule() {
+                    return Err(doubt(rule));
                 }
             }
             Ok(())

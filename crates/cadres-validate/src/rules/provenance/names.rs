@@ -315,6 +315,18 @@ pub(crate) enum Naming<'n, 't> {
     Omitted,
 }
 
+impl Naming<'_, '_> {
+    /// The rule a quote breaks by naming its entity so: `ambiguous-name` or
+    /// `quote-omits-name`, or none.
+    pub(crate) fn rule(self) -> Option<&'static crate::rules::Rule> {
+        match self {
+            Naming::Named => None,
+            Naming::Ambiguous(..) => Some(&super::ambiguous_name::AMBIGUOUS_NAME),
+            Naming::Omitted => Some(&super::quote_omits_name::QUOTE_OMITS_NAME),
+        }
+    }
+}
+
 /// How `quote` (in [`key`] form) names the entity `id` of `kind` with the names `names`
 /// (its [`forms`]).
 pub(crate) fn naming<'n, 't>(
