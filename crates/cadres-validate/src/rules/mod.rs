@@ -7,18 +7,25 @@
 //! `declare_rule!`: its code, name, severity, category and summary, and its
 //! documentation (why the rule exists, a fragment that fails it and one that passes).
 //! A cross-record rule's module also holds its check: one function over a
-//! [`lookup::Lookup`] (what is known of sources, entities, properties and rival claims) and
-//! a [`lookup::Sink`] (report, or stop at the first report), whose report is built by a
-//! closure so that a driver that needs only yes or no never formats a message. [`claim`],
-//! [`source`], [`source_used`] and [`subject`] list those checks once; the full driver
+//! `lookup::Lookup` (what is known of sources, entities, properties and rival claims) and
+//! a `lookup::Sink` (report, or stop at the first report), whose report is built by a
+//! closure so that a driver that needs only yes or no never formats a message. `claim`,
+//! `source`, `source_used` and `subject` list those checks once; the full driver
 //! (`checks.rs`) and the streaming driver (`stream.rs`) both run these lists.
 //!
-//! Not yet moved: the per-file rules still run in the loading pass (`load.rs`, `scan.rs`,
-//! `schema.rs`, `layout.rs`), which both drivers share; the naming rules' predicates are in
-//! `names.rs` and composed by each driver (the stream must wait for every entity's names);
-//! `duplicate-id` is found by each driver in its own way (spanned declarations, id hashes);
-//! and the rules on pins and the record of verified quotes are in `verified.rs` and
-//! `archive.rs`. `cargo xtask rules` writes the catalogue and every rule's documentation
+//! A rule on one file alone runs in the loading pass both drivers share, and its module
+//! holds its condition and its report: a text or value rule is a check over a string and a
+//! sink (`text::check` runs the text rules; the loader's quick path runs them with a sink
+//! that stops, its slow path with one that builds diagnostics), a rule on a file's bytes,
+//! its syntax or its place in the folder a function that returns the diagnostic
+//! (`structure::unexpected_file::judge` is the layout the walk asks about each entry;
+//! `structure::schema` maps the JSON Schema's errors to the three schema rules). The rules
+//! on pins and the record are `provenance::unverified_quote`'s `Standing`, which both
+//! drivers ask; the naming rules' matching is `provenance::names`, whose verdict
+//! (`names::naming_by`) both drivers ask too, the stream once it knows every name. What
+//! stays in each driver is how it finds what a rule needs: the full driver's index of
+//! declarations finds a `duplicate-id`, the stream's id hashes only tell it which file to
+//! hand over. `cargo xtask rules` writes the catalogue and every rule's documentation
 //! into `docs/rules.md`.
 
 use std::fmt;
