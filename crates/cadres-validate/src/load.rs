@@ -248,9 +248,11 @@ fn read_limited(path: &Path) -> io::Result<Result<Vec<u8>, u64>> {
 }
 
 fn load(found: Found) -> Loaded {
-    let mut loaded = Loaded::new(found.rel, found.kind, Some(found.path.clone()));
+    let path = found.path();
+    let read = read_limited(&path);
+    let mut loaded = Loaded::new(found.rel, found.kind, Some(path));
     let file = loaded.rel.clone();
-    match read_limited(&found.path) {
+    match read {
         Ok(Ok(bytes)) => decode(&mut loaded, bytes, true),
         Ok(Err(len)) => {
             loaded.diagnostics.push(file_too_large::report(&file, len));
@@ -268,7 +270,7 @@ fn load(found: Found) -> Loaded {
 /// the right `#:schema` line, and read the fast way with nothing to report. `None` when
 /// the file has anything a full load would report (or could not be read).
 pub(crate) fn read_clean(found: &Found) -> Option<Record> {
-    let bytes = read_limited(&found.path).ok()?.ok()?;
+    let bytes = read_limited(&found.path()).ok()?.ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let mut diags = Vec::new();
     schema_directive::check(found.kind, &found.rel, &text, &mut diags);

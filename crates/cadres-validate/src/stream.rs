@@ -65,8 +65,8 @@ struct Context<'a> {
     sources: Map<&'a str, SourceFacts<'a>>,
     /// The ids of source files whose record could not be built: known, but not looked into.
     broken_sources: Vec<&'a str>,
-    /// Every entity file's id and kind, from its path.
-    entities: Map<&'a str, EntityKind>,
+    /// Every entity file's id, kind and file, from its path.
+    entities: Map<&'a str, (EntityKind, FileNo)>,
     /// The record of verified quotes, if there is one that can be read.
     lock: Option<&'a Lock>,
     /// Source ids cited that no built source has.
@@ -135,7 +135,7 @@ impl<'c> Lookup<'c> for Scope<'c, '_> {
     }
 
     fn entity_kind(&self, id: &str) -> Option<EntityKind> {
-        self.cx.entities.get(id).copied()
+        self.cx.entities.get(id).map(|(kind, _)| *kind)
     }
 
     fn claim(&self, id: &str) -> Option<ClaimAt<'c>> {
@@ -169,9 +169,10 @@ struct NameFacts {
     /// those that occur in its quote, as bits over `names`: one of them must not be
     /// ambiguous. Each set once.
     named_by: Vec<u64>,
-    /// The value entity and the quote ([`names::key`]) of each citation that names its
-    /// value entity by the entity's names.
-    values: Vec<(Id, String)>,
+    /// The value entity (its file: the id is the file's name) and the quote
+    /// ([`names::key`]) of each citation that names its value entity by the entity's
+    /// names: a million claims leave hundreds of thousands of these.
+    values: Vec<(FileNo, Box<str>)>,
 }
 
 /// What reading an entity file leaves.
@@ -378,11 +379,10 @@ pub(crate) fn clean(
             return Err(Doubt::at(&rules::DUPLICATE_ID, "properties.toml"));
         }
     }
-    let entities: Map<&str, EntityKind> = of_kind(RecordKind::Entity)
-        .filter_map(|(_, f)| {
-            let mut parts = f.rel.rsplit('/');
-            let stem = parts.next()?.strip_suffix(".toml")?;
-            Some((stem, EntityKind::from_name(parts.next()?)?))
+    let entities: Map<&str, (EntityKind, FileNo)> = of_kind(RecordKind::Entity)
+        .filter_map(|(fi, f)| {
+            let (stem, kind) = entity_at(&f.rel)?;
+            Some((stem, (kind, fi)))
         })
         .collect();
 
@@ -521,6 +521,7 @@ pub(crate) fn clean(
     // The claims' hashes alone, only to judge such a dispute.
     let mut claim_hashes: Vec<u64> = Vec::new();
     let mut entity_files: Vec<FileNo> = Vec::with_capacity(checked.len());
+    hashes.reserve_exact(checked.iter().map(|c| c.hashes.len()).sum());
     for c in checked {
         entity_files.push(c.file);
         if let Some(d) = c.suspect {
@@ -543,7 +544,8 @@ pub(crate) fn clean(
         };
         return Err(Doubt::at(rule, &files[fi].rel));
     }
-    names_clean(files, facts)?;
+    // The ids' hashes are judged and dropped before the name table is built: the two
+    // would otherwise be the peak of the pass together.
     hashes.par_sort_unstable();
     for group in hashes.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
         if !reporting {
@@ -558,6 +560,8 @@ pub(crate) fn clean(
                 .map(|&(_, fi)| (fi, Doubt::at(&rules::DUPLICATE_ID, &files[fi].rel))),
         );
     }
+    drop(hashes);
+    names_clean(files, facts)?;
     if suspects.is_empty() {
         if !assemble {
             return Ok(Outcome::Clean(None));
@@ -595,9 +599,8 @@ pub(crate) fn clean(
             .iter()
             .filter(|fi| !is_suspect(fi))
             .filter_map(|fi| {
-                let mut parts = files[*fi].rel.rsplit('/');
-                let stem = parts.next()?.strip_suffix(".toml")?;
-                Some((stem.to_owned(), EntityKind::from_name(parts.next()?)?))
+                let (stem, kind) = entity_at(&files[*fi].rel)?;
+                Some((stem.to_owned(), kind))
             })
             .collect(),
         cited,
@@ -605,6 +608,14 @@ pub(crate) fn clean(
         suspects: suspect_files,
     };
     Ok(Outcome::Suspects(background))
+}
+
+/// The id and kind of the entity at `rel` (`entities/<kind>/<id>.toml`), as its path
+/// gives them.
+fn entity_at(rel: &str) -> Option<(&str, EntityKind)> {
+    let mut parts = rel.rsplit('/');
+    let stem = parts.next()?.strip_suffix(".toml")?;
+    Some((stem, EntityKind::from_name(parts.next()?)?))
 }
 
 /// `check` on every file in parallel, with progress; the doubt of the first file (in walk
@@ -796,7 +807,7 @@ fn citations_clean(
             }
             source.read.store(true, Ordering::Relaxed);
         }
-        citation_names(e, c, cit, facts)?;
+        citation_names(e, c, cit, cx, facts)?;
     }
     Ok(unverified)
 }
@@ -808,6 +819,7 @@ fn citation_names(
     e: &EntityFile,
     c: &ClaimRecord,
     cit: &cadres_model::Citation,
+    cx: &Context<'_>,
     facts: &mut NameFacts,
 ) -> Condition {
     let value = c.value.as_entity();
@@ -822,11 +834,13 @@ fn citation_names(
         }
         facts.named_by.push(bits);
     }
+    // An unknown value entity is `unknown-entity`'s.
     if let Some(v) = value
         && *v != e.id
         && !cit.as_named.contains_key(v)
+        && let Some((_, file)) = cx.entities.get(v.as_str())
     {
-        facts.values.push((v.clone(), quote));
+        facts.values.push((*file, quote.into_boxed_str()));
     }
     Ok(())
 }
@@ -854,13 +868,13 @@ fn names_clean(files: &[Found], facts: Vec<NameFacts>) -> Result<(), Doubt> {
                     return Err(doubt(rule));
                 }
             }
-            for (v, quote) in &values {
-                // An entity whose record could not be built has no names to judge; an
-                // unknown one is `unknown-entity`'s.
-                let Some((kind, forms)) = table.entity(v.as_str()) else {
+            for (file, quote) in &values {
+                // An entity whose record could not be built has no names to judge.
+                let v = entity_at(&files[*file].rel).map_or("", |(id, _)| id);
+                let Some((kind, forms)) = table.entity(v) else {
                     continue;
                 };
-                if let Some(rule) = names::naming(&table, v.as_str(), kind, forms, quote).rule() {
+                if let Some(rule) = names::naming(&table, v, kind, forms, quote).rule() {
                     return Err(doubt(rule));
                 }
             }
