@@ -119,23 +119,23 @@ fn visit(
             Some(t) => t,
             None => fs::symlink_metadata(&path)?.file_type(),
         };
-        let (target, linked, is_dir, is_file) = if file_type.is_symlink() {
+        let (target, is_dir, is_file) = if file_type.is_symlink() {
             match symlink_outside::check(root, &rel, fs::canonicalize(&path)) {
-                Ok(t) => (t.clone(), true, t.is_dir(), t.is_file()),
+                Ok(t) => (t.clone(), t.is_dir(), t.is_file()),
                 Err(d) => {
                     walk.diagnostics.push(*d);
                     continue;
                 }
             }
         } else {
-            (path, false, file_type.is_dir(), file_type.is_file())
+            (path, file_type.is_dir(), file_type.is_file())
         };
         match unexpected_file::judge(rel_dir, &name, &rel, is_dir, is_file) {
             Entry::Descend => visit(root, &target, &rel, visited, walk)?,
             Entry::Record(kind) => walk.files.push(Found {
                 root: Arc::clone(root),
-                // Below a linked folder, every file is reached through the link.
-                target: (linked || !target.starts_with(root)).then(|| target.into()),
+                // A path of its own only where it is not `root/rel`: behind a link.
+                target: (target != root.join(&rel)).then(|| target.into()),
                 rel,
                 kind,
             }),
