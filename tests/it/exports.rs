@@ -432,20 +432,105 @@ fn jsonld_snapshot() {
     });
 }
 
+/// The context: prefixes, which are IRIs to prefix rather than contexts to fetch, and
+/// terms, each an IRI (or an `@id` with its coercion) that is a compact IRI of one of the
+/// prefixes.
+fn context_of(doc: &serde_json::Value) -> (BTreeSet<&str>, BTreeSet<&str>) {
+    let context = doc["@context"]
+        .as_object()
+        .expect("an inline context object");
+    let (mut prefixes, mut terms) = (BTreeSet::new(), BTreeSet::new());
+    for (key, definition) in context {
+        match definition.as_str() {
+            Some(iri) if iri.ends_with(['/', '#', ':']) => {
+                prefixes.insert(key.as_str());
+            }
+            _ => {
+                terms.insert(key.as_str());
+            }
+        }
+    }
+    for term in &terms {
+        let definition = &context[*term];
+        let iri = definition
+            .as_str()
+            .or(definition["@id"].as_str())
+            .unwrap_or_else(|| panic!("{term} is defined by an IRI: {definition}"));
+        let (prefix, _) = iri
+            .split_once(':')
+            .unwrap_or_else(|| panic!("{term} = {iri} is a compact IRI"));
+        assert!(
+            prefixes.contains(prefix),
+            "{term} = {iri}: {prefix} is a prefix of the context"
+        );
+    }
+    (prefixes, terms)
+}
+
+/// Every key of every node is a keyword, a term of the context, or a compact IRI of one of
+/// its prefixes: nothing a JSON-LD processor would drop as undefined.
+fn assert_keys_defined(
+    value: &serde_json::Value,
+    prefixes: &BTreeSet<&str>,
+    terms: &BTreeSet<&str>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                let defined = key.starts_with('@')
+                    || terms.contains(key.as_str())
+                    || key
+                        .split_once(':')
+                        .is_some_and(|(prefix, _)| prefixes.contains(prefix));
+                assert!(defined, "{key} is a keyword, a term or a compact IRI");
+                assert_keys_defined(v, prefixes, terms);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for v in items {
+                assert_keys_defined(v, prefixes, terms);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn jsonld_keys_are_all_defined_by_the_inline_context() {
+    for (_, release) in [valid(), real()] {
+        let doc = jsonld(&release);
+        let (prefixes, terms) = context_of(&doc);
+        assert!(prefixes.contains("cadres") && terms.contains("subject"));
+        assert_keys_defined(&doc["@graph"], &prefixes, &terms);
+    }
+}
+
+/// The document is lean: one node a line, no indentation.
+#[test]
+fn jsonld_is_one_node_a_line() {
+    let (dataset, release) = real();
+    let text = text(&release, "dataset.jsonld");
+    let lines: Vec<&str> = text.lines().collect();
+    let nodes = 1
+        + dataset.properties.len()
+        + dataset.sources.len()
+        + dataset.entities.len()
+        + dataset.claims.len();
+    // The context and the graph's opening, the nodes, the closing.
+    assert_eq!(lines.len(), nodes + 2);
+    assert!(lines.iter().all(|l| !l.starts_with(' ')), "no indentation");
+    for line in &lines[1..=nodes] {
+        let node = line.strip_suffix(',').unwrap_or(line);
+        let node: serde_json::Value = serde_json::from_str(node).expect("a node per line");
+        assert!(node["@id"].is_string(), "{line}");
+    }
+}
+
 #[test]
 fn jsonld_context_is_inline_and_provenance_has_two_levels() {
     let (dataset, release) = real();
     let doc = jsonld(&release);
-    let context = doc["@context"]
-        .as_object()
-        .expect("an inline context object");
-    for (prefix, iri) in context {
-        let iri = iri.as_str().expect("a prefix maps to an IRI");
-        assert!(
-            iri.ends_with(['/', '#', ':']),
-            "{prefix} = {iri} is a prefix, not a context to fetch"
-        );
-    }
+    context_of(&doc);
     let graph = doc["@graph"].as_array().expect("a graph");
     let ids: BTreeSet<&str> = graph.iter().filter_map(|n| n["@id"].as_str()).collect();
     let claims: Vec<&serde_json::Value> = graph
@@ -456,23 +541,23 @@ fn jsonld_context_is_inline_and_provenance_has_two_levels() {
     let mut citations = 0;
     for (node, claim) in claims.iter().zip(&dataset.claims) {
         assert_eq!(node["@id"], format!("claim:{}", claim.id));
-        let subject = node["rdf:subject"]["@id"].as_str().expect("a subject");
+        let subject = node["subject"].as_str().expect("a subject");
         assert!(ids.contains(subject), "{subject} is a node of the graph");
-        let evidence = node["prov:wasDerivedFrom"].as_array().expect("evidence");
+        let evidence = node["wasDerivedFrom"].as_array().expect("evidence");
         assert_eq!(evidence.len(), claim.citations.len());
         for (e, citation) in evidence.iter().zip(&claim.citations) {
             citations += 1;
             assert_eq!(
-                e["prov:wasQuotedFrom"]["@id"],
+                e["wasQuotedFrom"],
                 format!("source:{}", citation.source),
                 "the work read"
             );
-            assert_eq!(e["oa:hasTarget"]["oa:hasSource"], e["prov:wasQuotedFrom"]);
-            let cited: BTreeSet<String> = e["prov:hadPrimarySource"]
+            assert_eq!(e["hasTarget"]["hasSource"], e["wasQuotedFrom"]);
+            let cited: BTreeSet<String> = e["hadPrimarySource"]
                 .as_array()
                 .into_iter()
                 .flatten()
-                .map(|w| w["@id"].as_str().expect("an id").to_owned())
+                .map(|w| w.as_str().expect("an id").to_owned())
                 .collect();
             let expected: BTreeSet<String> = citation
                 .cites
@@ -480,11 +565,11 @@ fn jsonld_context_is_inline_and_provenance_has_two_levels() {
                 .map(|w| format!("source:{w}"))
                 .collect();
             assert_eq!(cited, expected, "the works it cites, not read");
-            let selector = &e["oa:hasTarget"]["oa:hasSelector"];
+            let selector = &e["hasTarget"]["hasSelector"];
             match &citation.quote {
                 Some(quote) => {
                     assert_eq!(selector["@type"], "oa:TextQuoteSelector");
-                    let exact = &selector["oa:exact"];
+                    let exact = &selector["exact"];
                     let exact = exact["@value"].as_str().or(exact.as_str());
                     assert_eq!(exact, Some(quote.as_str()));
                 }

@@ -12,10 +12,15 @@
 //!
 //! Records are named by URNs (`urn:cadres:entity:<id>`, `urn:cadres:source:<id>`, ...),
 //! which promise no web address. Nodes are in id order; sets of values are sorted.
+//!
+//! The document is lean, for a release of a million claims: the context defines a term for
+//! each frequent key, named after the vocabulary's own local name (`wasQuotedFrom`,
+//! `exact`), which coerces references (`"subject": "entity:mao-zedong"`) and typed counts;
+//! rarer keys stay compact IRIs. No indentation: the context, then one node a line.
 
 use std::collections::BTreeSet;
 use std::fmt::Display;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 
 use cadres_model::{
     Certainty, Claim, Dataset, Edtf, EdtfDate, Entity, EntityKind, Id, LangTag, Name, Precision,
@@ -31,9 +36,89 @@ use crate::{Error, FastMap, Sorted};
 /// http IRI, and `docs/exports.md` defines each term.
 pub(crate) const VOCAB: &str = "urn:cadres:vocab:";
 
-/// The inline context: prefixes only, so that every key in the document is a compact IRI
-/// that reads the same in JSON and in RDF.
+/// How a term's values are read.
+#[derive(Clone, Copy)]
+enum Coerce {
+    /// As written: a string is a plain literal, an object a node or a literal.
+    None,
+    /// A string is an IRI (a compact one: `"entity:mao-zedong"`).
+    Id,
+    /// A string is a literal of this datatype.
+    Type(&'static str),
+    /// An array is an RDF list, in order.
+    List,
+}
+
+/// The terms of the context: each key of the document that is not a compact IRI, with the
+/// IRI it stands for and how its values are read. The only place a term is defined; the
+/// nodes below use these names, and a test checks that every key of the document is a
+/// keyword, one of these terms, or a compact IRI of a prefix of the context.
+const TERMS: &[(&str, &str, Coerce)] = &[
+    // Claims.
+    ("subject", "rdf:subject", Coerce::Id),
+    ("predicate", "rdf:predicate", Coerce::Id),
+    ("object", "rdf:object", Coerce::None),
+    ("rank", "cadres:rank", Coerce::None),
+    ("rankReason", "cadres:rankReason", Coerce::None),
+    ("qualifier", "cadres:qualifier", Coerce::None),
+    ("dispute", "cadres:dispute", Coerce::None),
+    ("description", "schema:description", Coerce::None),
+    ("wasDerivedFrom", "prov:wasDerivedFrom", Coerce::None),
+    // Citations.
+    ("position", "cadres:position", Coerce::Type("xsd:integer")),
+    ("locator", "cadres:locator", Coerce::None),
+    ("wasQuotedFrom", "prov:wasQuotedFrom", Coerce::Id),
+    ("hadPrimarySource", "prov:hadPrimarySource", Coerce::Id),
+    ("hasBody", "oa:hasBody", Coerce::Id),
+    ("hasTarget", "oa:hasTarget", Coerce::None),
+    ("hasSource", "oa:hasSource", Coerce::Id),
+    ("hasSelector", "oa:hasSelector", Coerce::None),
+    ("exact", "oa:exact", Coerce::None),
+    ("refinedBy", "oa:refinedBy", Coerce::None),
+    ("names", "cadres:names", Coerce::Id),
+    // Entities and sources.
+    ("identifier", "schema:identifier", Coerce::None),
+    ("kind", "cadres:kind", Coerce::None),
+    ("name", "schema:name", Coerce::None),
+    ("alternateName", "schema:alternateName", Coerce::None),
+    ("cslType", "cadres:cslType", Coerce::None),
+    ("author", "schema:author", Coerce::List),
+    ("editor", "schema:editor", Coerce::List),
+    ("familyName", "schema:familyName", Coerce::None),
+    ("givenName", "schema:givenName", Coerce::None),
+    ("datePublished", "schema:datePublished", Coerce::None),
+    ("inLanguage", "schema:inLanguage", Coerce::None),
+    ("references", "schema:citation", Coerce::Id),
+    ("read", "cadres:read", Coerce::None),
+    ("archivedText", "cadres:archivedText", Coerce::None),
+    ("byteSize", "dcat:byteSize", COUNT),
+    ("quoteCount", "cadres:quoteCount", COUNT),
+    ("verifiedQuoteCount", "cadres:verifiedQuoteCount", COUNT),
+];
+
+/// A count: a literal of type `xsd:nonNegativeInteger`.
+const COUNT: Coerce = Coerce::Type("xsd:nonNegativeInteger");
+
+/// The inline context: the prefixes, then the [`TERMS`].
 fn context() -> Value {
+    let mut context = prefixes();
+    if let Value::Object(map) = &mut context {
+        for (term, iri, coerce) in TERMS {
+            let definition = match coerce {
+                Coerce::None => json!(iri),
+                Coerce::Id => json!({"@id": iri, "@type": "@id"}),
+                Coerce::Type(datatype) => json!({"@id": iri, "@type": datatype}),
+                Coerce::List => json!({"@id": iri, "@container": "@list"}),
+            };
+            map.insert((*term).to_owned(), definition);
+        }
+    }
+    context
+}
+
+/// The prefixes of the context: every compact IRI of the document (`schema:Book`,
+/// `entity:mao-zedong`) is one of these.
+fn prefixes() -> Value {
     json!({
         "schema": "https://schema.org/",
         "prov": "http://www.w3.org/ns/prov#",
@@ -54,65 +139,45 @@ fn context() -> Value {
     })
 }
 
-/// The JSON-LD document: `@context`, then `@graph` with the dataset's node, the
-/// properties, sources, entities and claims in id order, each node built and written in
-/// turn; pretty-printed, ending in a newline.
+/// The JSON-LD document, `{"@context": ..., "@graph": [...]}`: the context on the first
+/// line, then the dataset's node, the properties, sources, entities and claims in id order,
+/// one node a line, each built and written in turn; ending in a newline.
 pub fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> Result<(), Error> {
     // The first source of each id, as a search of the sorted list would find it.
     let mut sources: FastMap<&str, &Source> = FastMap::default();
     for s in &sorted.sources {
         sources.entry(s.id.as_str()).or_insert(s);
     }
-    crate::json::pretty(&Document { sorted, sources }, out)
-}
-
-/// `{"@context": ..., "@graph": [...]}`, its keys in sorted order.
-struct Document<'s, 'a> {
-    sorted: &'s Sorted<'a>,
-    sources: FastMap<&'a str, &'a Source>,
-}
-
-impl Serialize for Document<'_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(2))?;
-        map.serialize_entry("@context", &context())?;
-        map.serialize_entry("@graph", &Graph(self))?;
-        map.end()
+    let language = |id: &str| sources.get(id).and_then(|s| s.language.as_ref());
+    let mut w = BufWriter::with_capacity(1 << 16, out);
+    w.write_all(b"{\"@context\":")?;
+    serde_json::to_writer(&mut w, &context())?;
+    w.write_all(b",\"@graph\":[\n")?;
+    serde_json::to_writer(&mut w, &dataset_node(sorted.dataset))?;
+    let mut node = |j: J<'_>| -> Result<(), Error> {
+        w.write_all(b",\n")?;
+        serde_json::to_writer(&mut w, &j)?;
+        Ok(())
+    };
+    for p in &sorted.properties {
+        node(property(p))?;
     }
-}
-
-/// The nodes of the graph, serialized one by one.
-struct Graph<'d, 's, 'a>(&'d Document<'s, 'a>);
-
-impl Serialize for Graph<'_, '_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Document { sorted, sources } = self.0;
-        let language = |id: &str| sources.get(id).and_then(|s| s.language.as_ref());
-        let len = 1
-            + sorted.properties.len()
-            + sorted.sources.len()
-            + sorted.entities.len()
-            + sorted.claims.len();
-        let mut seq = serializer.serialize_seq(Some(len))?;
-        seq.serialize_element(&dataset_node(sorted.dataset))?;
-        for p in &sorted.properties {
-            seq.serialize_element(&property(p))?;
-        }
-        for s in &sorted.sources {
-            seq.serialize_element(&source(
-                s,
-                sorted.read.contains(s.id.as_str()),
-                sorted.dataset.verification_of(&s.id),
-            ))?;
-        }
-        for e in &sorted.entities {
-            seq.serialize_element(&entity(e))?;
-        }
-        for c in &sorted.claims {
-            seq.serialize_element(&claim(c, &language))?;
-        }
-        seq.end()
+    for s in &sorted.sources {
+        node(source(
+            s,
+            sorted.read.contains(s.id.as_str()),
+            sorted.dataset.verification_of(&s.id),
+        ))?;
     }
+    for e in &sorted.entities {
+        node(entity(e))?;
+    }
+    for c in &sorted.claims {
+        node(claim(c, &language))?;
+    }
+    w.write_all(b"\n]}\n")?;
+    w.flush()?;
+    Ok(())
 }
 
 /// A JSON value of the document, borrowing the dataset's text where it can: what a
@@ -236,8 +301,8 @@ fn dataset_node(dataset: &Dataset) -> J<'_> {
     node(vec![
         ("@id", text("dataset:cadres")),
         ("@type", text("schema:Dataset")),
-        ("schema:name", text(&m.title)),
-        ("schema:description", text(&m.description)),
+        ("name", text(&m.title)),
+        ("description", text(&m.description)),
         ("schema:version", text(&m.version)),
         ("schema:license", text(&m.license)),
         ("cadres:asOf", Some(date(&m.as_of))),
@@ -278,35 +343,34 @@ fn source_class(kind: SourceType) -> &'static str {
     }
 }
 
-/// Names in order, as an RDF list of name nodes.
+/// Names in order, as an RDF list of name nodes (the terms `author` and `editor` are
+/// lists).
 fn names(names: &[Name]) -> Option<J<'_>> {
     let list: Vec<J<'_>> = names
         .iter()
         .map(|n| {
             let as_cited = n.as_cited.as_deref().and_then(text);
             if let Some(literal) = &n.literal {
-                node(vec![
-                    ("schema:name", text(literal)),
-                    ("cadres:asCited", as_cited),
-                ])
+                node(vec![("name", text(literal)), ("cadres:asCited", as_cited)])
             } else {
                 node(vec![
                     ("@type", text("schema:Person")),
-                    ("schema:familyName", n.family.as_deref().and_then(text)),
-                    ("schema:givenName", n.given.as_deref().and_then(text)),
+                    ("familyName", n.family.as_deref().and_then(text)),
+                    ("givenName", n.given.as_deref().and_then(text)),
                     ("cadres:asCited", as_cited),
                 ])
             }
         })
         .collect();
-    (!list.is_empty()).then(|| J::Obj(vec![("@list", J::Arr(list))]))
+    many(list)
 }
 
 /// The archived text a source was read from, as a PROV entity that is a specialization
 /// of the work (the work as it stood when read), with its SHA-256 (SPDX's checksum terms),
 /// its length (`dcat:byteSize`), and how many quotes of the work were verified in it.
 fn archived_text<'a>(s: &'a Source, pin: &'a TextPin, v: Option<&'a QuoteVerification>) -> J<'a> {
-    let count = |n: u64| typed(J::Owned(n.to_string()), "xsd:nonNegativeInteger");
+    // The terms type the counts (`xsd:nonNegativeInteger`).
+    let count = |n: u64| J::Owned(n.to_string());
     node(vec![
         ("@id", Some(J::Name("text", &s.id))),
         ("@type", text("prov:Entity")),
@@ -325,9 +389,9 @@ fn archived_text<'a>(s: &'a Source, pin: &'a TextPin, v: Option<&'a QuoteVerific
                 ),
             ])),
         ),
-        ("dcat:byteSize", Some(count(pin.length))),
-        ("cadres:quoteCount", v.map(|v| count(v.quotes))),
-        ("cadres:verifiedQuoteCount", v.map(|v| count(v.verified))),
+        ("byteSize", Some(count(pin.length))),
+        ("quoteCount", v.map(|v| count(v.quotes))),
+        ("verifiedQuoteCount", v.map(|v| count(v.verified))),
     ])
 }
 
@@ -343,11 +407,11 @@ fn source<'a>(s: &'a Source, read: bool, verification: Option<&'a QuoteVerificat
                 J::Str("prov:Entity"),
             ])),
         ),
-        ("schema:identifier", text(s.id.as_str())),
-        ("cadres:cslType", Some(J::Str(s.kind.as_str()))),
-        ("schema:name", Some(lang_text(&s.title, lang))),
-        ("schema:author", names(&s.author)),
-        ("schema:editor", names(&s.editor)),
+        ("identifier", text(s.id.as_str())),
+        ("cslType", Some(J::Str(s.kind.as_str()))),
+        ("name", Some(lang_text(&s.title, lang))),
+        ("author", names(&s.author)),
+        ("editor", names(&s.editor)),
         (
             "schema:isPartOf",
             s.container_title.as_deref().and_then(text),
@@ -357,7 +421,7 @@ fn source<'a>(s: &'a Source, read: bool, verification: Option<&'a QuoteVerificat
             "cadres:publisherPlace",
             s.publisher_place.as_deref().and_then(text),
         ),
-        ("schema:datePublished", s.issued.as_ref().map(date)),
+        ("datePublished", s.issued.as_ref().map(date)),
         ("cadres:accessed", s.accessed.as_ref().map(date)),
         ("cadres:archiveDate", s.archive_date.as_ref().map(date)),
         (
@@ -370,24 +434,24 @@ fn source<'a>(s: &'a Source, read: bool, verification: Option<&'a QuoteVerificat
                 .as_ref()
                 .map(|u| J::Obj(vec![("@id", J::Show(u as &dyn Display))])),
         ),
-        ("schema:inLanguage", lang.map(J::Show)),
+        ("inLanguage", lang.map(J::Show)),
         ("schema:volumeNumber", s.volume.as_deref().and_then(text)),
         ("schema:issueNumber", s.issue.as_deref().and_then(text)),
         ("schema:pagination", s.page.as_deref().and_then(text)),
         ("schema:encodingFormat", s.medium.as_deref().and_then(text)),
         ("rdfs:comment", s.note.as_deref().and_then(text)),
         (
-            "schema:citation",
+            "references",
             many(
                 references
                     .into_iter()
-                    .map(|r| J::Ref("source", r))
+                    .map(|r| J::Name("source", r))
                     .collect(),
             ),
         ),
-        ("cadres:read", Some(J::Bool(read))),
+        ("read", Some(J::Bool(read))),
         (
-            "cadres:archivedText",
+            "archivedText",
             s.archived_text
                 .as_ref()
                 .map(|pin| archived_text(s, pin, verification)),
@@ -435,11 +499,11 @@ fn entity(e: &Entity) -> J<'_> {
     node(vec![
         ("@id", Some(J::Name("entity", &e.id))),
         ("@type", text(entity_class(e.kind))),
-        ("schema:identifier", text(e.id.as_str())),
-        ("cadres:kind", text(e.kind.as_str())),
-        ("schema:name", many(labels)),
+        ("identifier", text(e.id.as_str())),
+        ("kind", text(e.kind.as_str())),
+        ("name", many(labels)),
         (
-            "schema:alternateName",
+            "alternateName",
             many(
                 aliases
                     .into_iter()
@@ -447,7 +511,7 @@ fn entity(e: &Entity) -> J<'_> {
                     .collect(),
             ),
         ),
-        ("schema:description", text(&e.description)),
+        ("description", text(&e.description)),
     ])
 }
 
@@ -531,16 +595,16 @@ fn claim<'a>(c: &'a Claim, language: &dyn Fn(&str) -> Option<&'a LangTag>) -> J<
                                 J::Str("oa:TextQuoteSelector"),
                             ]),
                         ),
-                        ("oa:exact", lang_text(words, lang)),
-                        ("cadres:names", id("entity", entity)),
+                        ("exact", lang_text(words, lang)),
+                        ("names", J::Name("entity", entity)),
                     ])
                 })
                 .collect();
             let quote = cit.quote.as_deref().map(|q| {
                 node(vec![
                     ("@type", text("oa:TextQuoteSelector")),
-                    ("oa:exact", Some(lang_text(q, lang))),
-                    ("oa:refinedBy", many(names)),
+                    ("exact", Some(lang_text(q, lang))),
+                    ("refinedBy", many(names)),
                 ])
             });
             let cites = sorted_ids(&cit.cites);
@@ -554,24 +618,22 @@ fn claim<'a>(c: &'a Claim, language: &dyn Fn(&str) -> Option<&'a LangTag>) -> J<
                         J::Str("prov:Entity"),
                     ])),
                 ),
+                // The term types the position (`xsd:integer`).
+                ("position", Some(J::Count(i + 1))),
+                ("hasBody", Some(J::Name("claim", &c.id))),
                 (
-                    "cadres:position",
-                    Some(typed(J::Count(i + 1), "xsd:integer")),
-                ),
-                ("oa:hasBody", Some(id("claim", &c.id))),
-                (
-                    "oa:hasTarget",
+                    "hasTarget",
                     Some(node(vec![
                         ("@type", text("oa:SpecificResource")),
-                        ("oa:hasSource", Some(id("source", &cit.source))),
-                        ("oa:hasSelector", quote),
+                        ("hasSource", Some(J::Name("source", &cit.source))),
+                        ("hasSelector", quote),
                     ])),
                 ),
-                ("cadres:locator", cit.locator.as_deref().and_then(text)),
-                ("prov:wasQuotedFrom", Some(id("source", &cit.source))),
+                ("locator", cit.locator.as_deref().and_then(text)),
+                ("wasQuotedFrom", Some(J::Name("source", &cit.source))),
                 (
-                    "prov:hadPrimarySource",
-                    many(cites.into_iter().map(|w| J::Ref("source", w)).collect()),
+                    "hadPrimarySource",
+                    many(cites.into_iter().map(|w| J::Name("source", w)).collect()),
                 ),
             ])
         })
@@ -585,14 +647,14 @@ fn claim<'a>(c: &'a Claim, language: &dyn Fn(&str) -> Option<&'a LangTag>) -> J<
                 J::Str("cadres:Claim"),
             ])),
         ),
-        ("rdf:subject", Some(id("entity", &c.subject))),
-        ("rdf:predicate", Some(id("property", &c.property))),
-        ("rdf:object", Some(value(&c.value))),
-        ("cadres:qualifier", many(qualifiers)),
-        ("cadres:rank", Some(J::Str(c.rank.as_str()))),
-        ("cadres:rankReason", c.rank_reason.as_deref().and_then(text)),
-        ("cadres:dispute", many(disputes)),
-        ("schema:description", text(&c.statement)),
-        ("prov:wasDerivedFrom", many(citations)),
+        ("subject", Some(J::Name("entity", &c.subject))),
+        ("predicate", Some(J::Name("property", &c.property))),
+        ("object", Some(value(&c.value))),
+        ("qualifier", many(qualifiers)),
+        ("rank", Some(J::Str(c.rank.as_str()))),
+        ("rankReason", c.rank_reason.as_deref().and_then(text)),
+        ("dispute", many(disputes)),
+        ("description", text(&c.statement)),
+        ("wasDerivedFrom", many(citations)),
     ])
 }
