@@ -441,7 +441,7 @@ fn targets(rows: &[Row], cold: Option<Duration>) -> String {
     t
 }
 
-/// What an export adds to a check on the real dataset (`dataset/`, warm, best of `runs`):
+/// What an export adds to a check on the real dataset (`dataset/`, warm, the median of `runs`):
 /// a paragraph for the table's block.
 fn real_dataset(exe: &Path, root: &Path, bench: &Path, runs: usize) -> anyhow::Result<String> {
     let exe = exe.to_string_lossy().into_owned();

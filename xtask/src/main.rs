@@ -194,7 +194,7 @@ enum Task {
         /// Also time ajv-cli and check-jsonschema (installed under target/bench/).
         #[arg(long)]
         peers: bool,
-        /// Runs of each command; the fastest counts.
+        /// Runs of each command; each figure is their median.
         #[arg(long, default_value_t = 1)]
         runs: usize,
         /// Print the table only; leave BENCHMARKS.md alone.
