@@ -267,6 +267,206 @@ fn footnotes_resolve_and_text_is_inert() {
     );
 }
 
+// ---------------------------------------------------------------------------------------
+// A document too large for one page
+
+/// The files `write_pages` gives for `dataset` with pages of at most `limit` bytes, by name.
+fn pages(dataset: &Dataset, limit: usize) -> BTreeMap<String, String> {
+    let mut files = BTreeMap::new();
+    let sorted = cadres_export::Sorted::new(dataset);
+    cadres_export::markdown::write_pages(&sorted, limit, &mut |name, bytes| {
+        let text = String::from_utf8(bytes.to_vec()).expect("utf-8");
+        assert!(
+            files.insert(name.to_owned(), text).is_none(),
+            "{name} is written once"
+        );
+        Ok(())
+    })
+    .expect("renders");
+    files
+}
+
+/// The anchors GitHub gives the headings of `markdown`: lower case, spaces to hyphens,
+/// other punctuation dropped.
+fn heading_anchors(markdown: &str) -> BTreeSet<String> {
+    let mut anchors = BTreeSet::new();
+    let mut heading: Option<String> = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = &mut heading {
+                    h.push_str(&t);
+                }
+            }
+            Event::End(pulldown_cmark::TagEnd::Heading(_)) => {
+                if let Some(h) = heading.take() {
+                    anchors.insert(
+                        h.to_lowercase()
+                            .chars()
+                            .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+                            .map(|c| if c == ' ' { '-' } else { c })
+                            .collect(),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    anchors
+}
+
+/// The lines of `markdown` that say something: not blank, not a footnote definition.
+fn body_lines(markdown: &str) -> Vec<&str> {
+    markdown
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("[^"))
+        .collect()
+}
+
+/// Asserts that the pages of `dataset`'s document at `limit` bytes hold the one-page
+/// document: every line of its sections in order, every footnote defined on each page that
+/// references it, and links that resolve; and that each page is well formed. Gives the
+/// files, and the pages past the limit (which one unit alone can take there).
+#[track_caller]
+fn assert_pages_hold_the_document(
+    dataset: &Dataset,
+    limit: usize,
+) -> (BTreeMap<String, String>, Vec<String>) {
+    let mut one = Vec::new();
+    cadres_export::markdown::write(&cadres_export::Sorted::new(dataset), &mut one)
+        .expect("renders");
+    let one = String::from_utf8(one).expect("utf-8");
+    let files = pages(dataset, limit);
+    if files.len() == 1 {
+        assert_eq!(
+            files.get("dataset.md"),
+            Some(&one),
+            "one page is the document"
+        );
+        assert!(one.len() <= limit, "one page of {} bytes", one.len());
+        return (files, Vec::new());
+    }
+    // The index page links to every page, in order, and to nothing else.
+    let index = &files["dataset.md"];
+    let linked: Vec<String> = parse(index).links;
+    let written: BTreeSet<&String> = files.keys().filter(|n| *n != "dataset.md").collect();
+    assert_eq!(
+        linked.iter().collect::<BTreeSet<_>>(),
+        written,
+        "the index links to every page"
+    );
+    let definitions: BTreeMap<&str, &str> = one
+        .lines()
+        .filter_map(|l| l.strip_prefix("[^")?.split_once("]: ").map(|(n, _)| (n, l)))
+        .collect();
+    let mut defined = BTreeSet::new();
+    let mut paged = Vec::new();
+    let mut over = Vec::new();
+    for name in &linked {
+        let page = &files[name];
+        if page.len() > limit {
+            over.push(name.clone());
+        }
+        let parsed = parse(page);
+        assert_eq!(
+            parsed.references, parsed.definitions,
+            "{name}: footnotes differ"
+        );
+        assert!(parsed.html.is_empty() && parsed.math.is_empty(), "{name}");
+        assert_mermaid_is_escaped(page);
+        for line in page.lines().filter(|l| l.starts_with("[^")) {
+            let (n, _) = line[2..].split_once("]: ").expect("a definition");
+            assert_eq!(
+                definitions.get(n),
+                Some(&line),
+                "{name}: note {n} as on one page"
+            );
+            defined.insert(n.to_owned());
+        }
+        for link in &parsed.links {
+            if link.starts_with("http") {
+                continue;
+            }
+            let (file, fragment) = link.split_once('#').unwrap_or((link, ""));
+            let target = if file == "../dataset.md" {
+                "dataset.md".to_owned()
+            } else {
+                format!("dataset/{file}")
+            };
+            let page = files
+                .get(&target)
+                .unwrap_or_else(|| panic!("{name} links to {link}, which is not written"));
+            assert!(
+                fragment.is_empty() || heading_anchors(page).contains(fragment),
+                "{name} links to {link}, whose anchor is not there"
+            );
+        }
+        // What a link says on one page, it says to another page here.
+        paged.extend(
+            page.replace("(disputes-1.md#disputes)", "(#disputes)")
+                .replace("(aftermath-1.md#aftermath)", "(#aftermath)")
+                .lines()
+                .map(str::to_owned)
+                .collect::<Vec<_>>(),
+        );
+    }
+    assert_eq!(
+        defined,
+        definitions.keys().map(|n| (*n).to_owned()).collect(),
+        "every footnote is defined on some page"
+    );
+    // Every line of the one page's sections, in order, is on the pages.
+    let sections = &one[one.find("## Timeline").expect("a timeline")..];
+    let mut rest = paged.iter();
+    for line in body_lines(sections) {
+        assert!(
+            rest.any(|l| l == line),
+            "{line:?} is missing from the pages, or out of order"
+        );
+    }
+    (files, over)
+}
+
+/// The real dataset fits one page of a release; with pages of 4 kB it takes many, which
+/// hold the one page's every line and footnote, and link to one another; a timeline
+/// diagram and a table cut by a page break go on, opened again, on the next page.
+#[test]
+fn a_document_past_its_limit_is_split_into_pages() {
+    let dir = crate::support::root().join("dataset");
+    let (dataset, release) = release_of(&dir);
+    let one = pages(&dataset, cadres_export::markdown::PAGE_BYTES);
+    assert_eq!(one.keys().collect::<Vec<_>>(), ["dataset.md"]);
+    assert_eq!(one["dataset.md"], text(&release, "dataset.md"));
+    let (files, over) = assert_pages_hold_the_document(&dataset, 4_000);
+    assert!(files.len() > 10, "{:?}", files.keys());
+    assert!(over.is_empty(), "pages past 4 kB: {over:?}");
+    // At 2 kB the timeline takes two pages.
+    let (small, _) = assert_pages_hold_the_document(&dataset, 2_000);
+    for (page, continued, reopened) in [
+        (&small, "dataset/timeline-2.md", "```mermaid\n"),
+        (
+            &files,
+            "dataset/entities-2.md",
+            "| entity | kind | other names | description |\n",
+        ),
+        (&files, "dataset/the-conference-2.md", "### "),
+    ] {
+        let page = page
+            .get(continued)
+            .unwrap_or_else(|| panic!("no {continued} in {:?}", page.keys()));
+        assert!(page.contains("page 2 · [Previous page]"), "{page}");
+        let body = page
+            .split_once(" (continued)\n\n")
+            .expect("a continued heading")
+            .1;
+        assert!(body.starts_with(reopened), "{continued} begins {body:.80}");
+    }
+    snapshot_settings().bind(|| {
+        insta::assert_snapshot!("real-dataset-paged-index.md", files["dataset.md"]);
+    });
+}
+
 #[test]
 fn markdown_shows_dates_at_their_precision() {
     let (_, release) = valid();
@@ -828,6 +1028,14 @@ proptest! {
     fn markdown_footnotes_resolve_and_text_is_inert(dataset in dataset()) {
         let release = cadres_export::render(&dataset).expect("renders");
         assert_well_formed(&text(&release, "dataset.md"));
+    }
+
+    /// Pages hold the document whatever it holds; a unit larger than the page is the
+    /// only thing that takes a page past its limit, so the limit here leaves room for the
+    /// generated texts.
+    #[test]
+    fn pages_hold_the_document(dataset in dataset()) {
+        assert_pages_hold_the_document(&dataset, 2_000);
     }
 }
 

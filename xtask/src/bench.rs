@@ -1013,10 +1013,14 @@ type Belongs = fn(&str) -> bool;
 const FORMATS: [(&str, Belongs); 5] = [
     ("`dataset.jsonld`", |f| f == "dataset.jsonld"),
     ("`dataset.json`", |f| f == "dataset.json"),
-    ("`dataset.md`", |f| f == "dataset.md"),
+    ("`dataset.md` (and its pages)", |f| {
+        f == "dataset.md" || f.starts_with("dataset/")
+    }),
     ("`data/` (CSV)", |f| f.starts_with("data/")),
     ("the rest", |f| {
-        !matches!(f, "dataset.jsonld" | "dataset.json" | "dataset.md") && !f.starts_with("data/")
+        !matches!(f, "dataset.jsonld" | "dataset.json" | "dataset.md")
+            && !f.starts_with("data/")
+            && !f.starts_with("dataset/")
     }),
 ];
 

@@ -4,11 +4,12 @@
 //!
 //! # What it renders
 //!
-//! A release is the eighteen files of [`FILES`]:
+//! A release is the eighteen files of [`FILES`], and a large document's pages:
 //!
 //! - `dataset.json`, the model's serde form, and `dataset.schema.json`, its JSON Schema
 //!   ([`json`]);
-//! - `dataset.md`, the document for readers ([`markdown`]);
+//! - `dataset.md`, the document for readers ([`markdown`]); past 1 MB, an index page for
+//!   the pages of `dataset/`, which are then files of the release too;
 //! - `bibliography.json`, the sources as CSL-JSON ([`csl`]);
 //! - `data/`, a Frictionless tabular data package: `datapackage.json` and one CSV table
 //!   per record list ([`frictionless`]);
@@ -61,7 +62,8 @@ pub use error::{Error, Result};
 pub use install::{Sink, install, install_blank, install_dataset, install_streamed};
 
 /// The file names of a release, in the order [`render`] gives them (paths relative to the
-/// output folder, `/`-separated).
+/// output folder, `/`-separated); a document too large for one page adds its pages,
+/// `dataset/*.md` (see [`markdown`]).
 pub const FILES: [&str; 18] = [
     "bibliography.json",
     "data/citation-cites.csv",
@@ -83,7 +85,7 @@ pub const FILES: [&str; 18] = [
     "dataset.schema.json",
 ];
 
-/// A rendered release: each file's name and bytes, in [`FILES`] order.
+/// A rendered release: each file's name and bytes, sorted by name ([`FILES`] order).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Release {
     /// `(file name, contents)`, sorted by file name.
@@ -213,7 +215,7 @@ impl Part {
             Part::Bibliography => csl::write(sorted, out),
             Part::Json => json::dataset(sorted, out),
             Part::JsonLd => jsonld::write(sorted, out),
-            Part::Markdown => markdown::write(sorted, out).map_err(Error::from),
+            Part::Markdown => markdown::write(sorted, out),
             Part::Schema => json::schema(out),
             Part::Package => frictionless::package(sorted, out),
             Part::Table(i) => frictionless::table(i, sorted, out),
@@ -250,7 +252,19 @@ where
     let work = || {
         while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
             let (name, part) = &parts[i];
-            let result = sink(name, &|out| part.write(name, &sorted, out));
+            let result = match part {
+                // One page, or an index page and pages: as many files as it takes.
+                Part::Markdown => {
+                    markdown::write_pages(&sorted, markdown::PAGE_BYTES, &mut |file, bytes| {
+                        sink(file, &|out| Ok(out.write_all(bytes)?))
+                    })
+                    .map_err(|e| Error::Render {
+                        file: name.clone(),
+                        source: Box::new(e),
+                    })
+                }
+                _ => sink(name, &|out| part.write(name, &sorted, out)),
+            };
             *results[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(result);
         }
     };

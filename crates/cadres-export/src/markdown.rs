@@ -40,6 +40,28 @@
 //! Subjects are ordered by kind, label and id; claims within a subject by date (undated
 //! last), then id. Nothing depends on hash order or on the order records were read in.
 //!
+//! # Pages
+//!
+//! A document larger than [`PAGE_BYTES`] (1 MB) opens in no viewer a reader would use, so
+//! a release ([`write_pages`]) splits it. `dataset.md` becomes an index page: the title,
+//! summary and release table, then each section with links to its pages. The pages are
+//! `dataset/<section>-<n>.md` (`dataset/timeline-1.md`, `dataset/disputes-3.md`), each at
+//! most 1 MB:
+//!
+//! - every section begins a page, and a page breaks only between two units (a claim, a
+//!   timeline event, a table row, a dispute, a bibliography entry), so a page passes the
+//!   limit only when one unit alone does;
+//! - a page begins with a line naming the dataset, the section and the page, linking to
+//!   the index page and to the page before, and ends with a link to the next page;
+//! - a diagram or table cut by a page break is closed on one page and opened again on the
+//!   next, with its header;
+//! - footnotes keep the numbers they have in the one-page document, and each page defines
+//!   those it references, so every footnote resolves on its own page;
+//! - a link to a section (`Disputes`, `Aftermath`) goes to that section's first page.
+//!
+//! Whether a document is paged depends only on its size: the same dataset always gives the
+//! same files. [`write()`] writes one page whatever the size.
+//!
 //! # Escaping
 //!
 //! Every string from the dataset passes through [`escape::markdown`](crate::escape::markdown) or
@@ -47,7 +69,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
+use std::rc::Rc;
 
 use cadres_model::{
     Citation, Claim, DateRelation, Dated, Edtf, Entity, EntityKind, Id, Index, Rank, Source, Value,
@@ -56,13 +79,16 @@ use cadres_model::{
 
 use crate::escape::{markdown as md, mermaid, quoted};
 use crate::human;
-use crate::{FastMap, FastSet, Sorted};
+use crate::{Error, FastMap, FastSet, Result, Sorted};
 
 /// The first line of each timeline diagram. GitHub draws Mermaid in its own theme, light
 /// or dark; these colours are set in both, so that at GitHub's content width every text is
 /// at least 12 px and has a contrast of at least 4.5:1 (`.ci/timeline-check.sh` measures it):
 /// the section and date boxes, the text on them, and the lines.
 const MERMAID_INIT: &str = r##"%%{init: {"themeVariables": {"cScale0": "#a5c8f0", "cScaleLabel0": "#1f2328", "cScaleLabel11": "#848d97"}}}%%"##;
+
+/// The end of a timeline diagram, and the blank line after it.
+const CLOSE_FENCE: &str = "```\n\n";
 
 /// One event of the timeline: a dated claim, with the dates its disputing rivals give
 /// instead, which are not events of their own.
@@ -129,34 +155,196 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// Writes the whole document.
-pub fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> io::Result<()> {
+/// The most bytes a page of the document holds in a release: 1 MB, which GitHub, browsers
+/// and editors open without strain. A document that fits is one page, `dataset.md`.
+pub const PAGE_BYTES: usize = 1_000_000;
+
+/// The folder of a paged document's pages, beside its index page `dataset.md`.
+pub const PAGES: &str = "dataset";
+
+/// Room kept at the end of each page for the close of an open block and the line that
+/// links to the next page.
+const PAGE_END: usize = 512;
+
+/// How much of a one-page document is held before it is written out.
+const CHUNK: usize = 1 << 16;
+
+/// Writes the whole document as one page, whatever its size.
+///
+/// # Errors
+///
+/// When `out` fails.
+pub fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> Result<()> {
     // The index's lists are in id order whatever the dataset's order.
     let index = Index::new(sorted.dataset);
-    let works = index
-        .sources()
-        .map(|source| (source.id.as_str(), Work::new(source)))
-        .collect();
-    let mut doc = Doc {
-        out: BufWriter::with_capacity(1 << 16, out),
-        index: &index,
-        read: &sorted.read,
-        works,
-        dated: 0,
-        notes: Notes::with_capacity(sorted.claims.iter().map(|c| c.citations.len()).sum()),
-    };
     let plan = Plan::new(&index);
-    doc.header()?;
-    doc.timeline()?;
-    doc.conference(&plan)?;
-    doc.people(&plan)?;
-    doc.aftermath(&plan)?;
-    doc.disputes(&plan)?;
-    doc.entities()?;
-    doc.bibliography()?;
-    doc.provenance(&plan)?;
-    doc.footnotes()?;
-    doc.out.flush()
+    let mode = Mode::Whole {
+        to: out,
+        cap: None,
+        written: 0,
+    };
+    Doc::new(sorted, &index, mode).document(&plan)
+}
+
+/// Writes the document as a release holds it: one page, `dataset.md`, when it takes at
+/// most `limit` bytes; otherwise an index page `dataset.md` and pages of at most `limit`
+/// bytes in [`PAGES`] (see "Pages" above). `sink` is given each file's name (relative to
+/// the release, `/`-separated) and bytes: the pages in order, the index page last.
+///
+/// # Errors
+///
+/// When `sink` fails.
+pub fn write_pages(
+    sorted: &Sorted<'_>,
+    limit: usize,
+    sink: &mut dyn FnMut(&str, &[u8]) -> Result<()>,
+) -> Result<()> {
+    let index = Index::new(sorted.dataset);
+    let plan = Plan::new(&index);
+    let mut whole = Vec::new();
+    let one_page = Mode::Whole {
+        to: &mut whole,
+        cap: Some(limit),
+        written: 0,
+    };
+    match Doc::new(sorted, &index, one_page).document(&plan) {
+        Ok(()) => sink("dataset.md", &whole),
+        Err(e) if is_overflow(&e) => {
+            let paged = Mode::Paged(Paging {
+                limit,
+                sink,
+                counts: [0; Section::ALL.len()],
+                current: None,
+                body: 0,
+                refs: Vec::new(),
+                on_page: FastSet::default(),
+                defs: Vec::new(),
+                unit_refs: Vec::new(),
+                unit_new: 0,
+                unit_defs: 0,
+            });
+            Doc::new(sorted, &index, paged).document(&plan)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The signal that a one-page document has passed its cap: it is written as pages instead.
+#[derive(Debug)]
+struct Overflow;
+
+impl std::fmt::Display for Overflow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the document is larger than one page")
+    }
+}
+
+impl std::error::Error for Overflow {}
+
+fn is_overflow(e: &Error) -> bool {
+    matches!(e, Error::Io(e) if e.get_ref().is_some_and(<dyn std::error::Error + Send + Sync>::is::<Overflow>))
+}
+
+/// The sections of the document, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Timeline,
+    Conference,
+    People,
+    Aftermath,
+    Disputes,
+    Entities,
+    Bibliography,
+    Provenance,
+}
+
+impl Section {
+    const ALL: [Section; 8] = [
+        Section::Timeline,
+        Section::Conference,
+        Section::People,
+        Section::Aftermath,
+        Section::Disputes,
+        Section::Entities,
+        Section::Bibliography,
+        Section::Provenance,
+    ];
+
+    /// Its heading.
+    fn title(self) -> &'static str {
+        match self {
+            Section::Timeline => "Timeline",
+            Section::Conference => "The conference",
+            Section::People => "People and organizations",
+            Section::Aftermath => "Aftermath",
+            Section::Disputes => "Disputes",
+            Section::Entities => "Entities",
+            Section::Bibliography => "Bibliography",
+            Section::Provenance => "Provenance",
+        }
+    }
+
+    /// Its heading's anchor, as GitHub derives it from the heading.
+    fn anchor(self) -> &'static str {
+        match self {
+            Section::Timeline => "timeline",
+            Section::Conference => "the-conference",
+            Section::People => "people-and-organizations",
+            Section::Aftermath => "aftermath",
+            Section::Disputes => "disputes",
+            Section::Entities => "entities",
+            Section::Bibliography => "bibliography",
+            Section::Provenance => "provenance",
+        }
+    }
+
+    /// The file name of its page `k` (from 1), in [`PAGES`].
+    fn page(self, k: usize) -> String {
+        format!("{}-{k}.md", self.anchor())
+    }
+}
+
+/// Where the document goes.
+enum Mode<'w> {
+    /// One page, written into `to` a chunk at a time; with a `cap`, held whole and given
+    /// up ([`Overflow`]) as soon as it passes the cap.
+    Whole {
+        to: &'w mut dyn Write,
+        cap: Option<usize>,
+        /// The bytes already written into `to`.
+        written: usize,
+    },
+    /// Pages, each handed whole to its sink.
+    Paged(Paging<'w>),
+}
+
+/// The state of a paged document: the page being filled, and what it must define.
+struct Paging<'w> {
+    limit: usize,
+    sink: &'w mut dyn FnMut(&str, &[u8]) -> Result<()>,
+    /// The pages begun in each section, by its place in [`Section::ALL`].
+    counts: [usize; Section::ALL.len()],
+    /// The page being filled: its section and number.
+    current: Option<(Section, usize)>,
+    /// Where the page's body begins, after its heading: no page break before it.
+    body: usize,
+    /// The footnotes the page references, in order of first reference, each once.
+    refs: Vec<usize>,
+    on_page: FastSet<usize>,
+    /// Their definitions, in that order.
+    defs: Vec<u8>,
+    /// The footnotes the current unit references, each once.
+    unit_refs: Vec<usize>,
+    /// `refs.len()` and `defs.len()` when the current unit began.
+    unit_new: usize,
+    unit_defs: usize,
+}
+
+/// An open block that a page break must close and the next page open again: a Mermaid
+/// diagram, a table.
+struct Block {
+    close: &'static str,
+    reopen: String,
 }
 
 /// Which claim goes to which section.
@@ -383,8 +571,24 @@ impl<'a> Notes<'a> {
     }
 }
 
-struct Doc<'i, 'a, W: Write> {
-    out: W,
+/// The document being written.
+///
+/// Its text is written into `out` in units: a claim, an event, a table row, a dispute.
+/// [`Doc::unit`] ends one, and is where a page may break: a unit that would take its page
+/// past the limit begins the next page instead, with the footnotes it references, and
+/// with the block it was in opened again there.
+struct Doc<'i, 'a, 'w> {
+    /// The page, or the part of the one page not yet written.
+    out: Vec<u8>,
+    mode: Mode<'w>,
+    /// Where the current unit began in `out`.
+    unit_start: usize,
+    /// The bytes at the start of the current unit that close the block it began in (the
+    /// fence before a new year's diagram): on a new page they are dropped, not repeated.
+    lead: usize,
+    /// The open block, and the one open when the current unit began.
+    block: Option<Rc<Block>>,
+    start_block: Option<Rc<Block>>,
     index: &'i Index<'a>,
     /// The ids of the works read: every citation's `source`.
     read: &'i FastSet<&'a str>,
@@ -395,7 +599,253 @@ struct Doc<'i, 'a, W: Write> {
     notes: Notes<'a>,
 }
 
-impl<'a, W: Write> Doc<'_, 'a, W> {
+impl<'i, 'a, 'w> Doc<'i, 'a, 'w> {
+    fn new(sorted: &'i Sorted<'a>, index: &'i Index<'a>, mode: Mode<'w>) -> Doc<'i, 'a, 'w> {
+        let works = index
+            .sources()
+            .map(|source| (source.id.as_str(), Work::new(source)))
+            .collect();
+        Doc {
+            out: Vec::with_capacity(CHUNK),
+            mode,
+            unit_start: 0,
+            lead: 0,
+            block: None,
+            start_block: None,
+            index,
+            read: &sorted.read,
+            works,
+            dated: 0,
+            notes: Notes::with_capacity(sorted.claims.iter().map(|c| c.citations.len()).sum()),
+        }
+    }
+
+    /// Every section, then the footnotes or, when paged, the index page.
+    fn document(mut self, plan: &Plan<'a>) -> Result<()> {
+        if matches!(self.mode, Mode::Whole { .. }) {
+            self.header()?;
+        }
+        self.timeline()?;
+        self.conference(plan)?;
+        self.people(plan)?;
+        self.aftermath(plan)?;
+        self.disputes(plan)?;
+        self.entities()?;
+        self.bibliography()?;
+        self.provenance(plan)?;
+        self.unit()?;
+        if matches!(self.mode, Mode::Paged(_)) {
+            self.end_page(None)?;
+            return self.index_page();
+        }
+        self.footnotes()?;
+        if let Mode::Whole { to, .. } = &mut self.mode {
+            to.write_all(&self.out)?;
+            to.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Ends the current unit. One page is written out a chunk at a time, or given up when
+    /// it passes its cap. A page that the unit took past its limit ends before the unit,
+    /// which begins the next page (unless it is the page's first, or only closes a block).
+    fn unit(&mut self) -> Result<()> {
+        let len = self.out.len();
+        match &mut self.mode {
+            Mode::Whole { to, cap, written } => match *cap {
+                Some(cap) if *written + len > cap => {
+                    return Err(io::Error::other(Overflow).into());
+                }
+                None if len >= CHUNK => {
+                    to.write_all(&self.out)?;
+                    *written += len;
+                    self.out.clear();
+                }
+                // Held whole under its cap, or not a chunk yet.
+                _ => {}
+            },
+            Mode::Paged(p) => {
+                let close = self.start_block.as_ref().map_or(0, |b| b.close.len());
+                let full = len + close + p.defs.len() + PAGE_END > p.limit;
+                let content = len > self.unit_start + self.lead;
+                if let (true, true, true, Some((section, k))) =
+                    (full, content, self.unit_start > p.body, p.current)
+                {
+                    let moved = self.out.split_off(self.unit_start);
+                    let refs = std::mem::take(&mut p.unit_refs);
+                    for n in p.refs.drain(p.unit_new..) {
+                        p.on_page.remove(&n);
+                    }
+                    p.defs.truncate(p.unit_defs);
+                    let block = self.start_block.clone();
+                    if let Some(b) = &block {
+                        self.out.extend_from_slice(b.close.as_bytes());
+                    }
+                    self.end_page(Some((section, k + 1)))?;
+                    self.begin_page(section)?;
+                    let lead = self.lead;
+                    if let (0, Some(b)) = (lead, &block) {
+                        self.out.extend_from_slice(b.reopen.as_bytes());
+                    }
+                    self.out.extend_from_slice(&moved[lead..]);
+                    for n in refs {
+                        self.referenced(n);
+                    }
+                }
+            }
+        }
+        if let Mode::Paged(p) = &mut self.mode {
+            p.unit_refs.clear();
+            p.unit_new = p.refs.len();
+            p.unit_defs = p.defs.len();
+        }
+        self.unit_start = self.out.len();
+        self.start_block.clone_from(&self.block);
+        self.lead = 0;
+        Ok(())
+    }
+
+    /// Begins a unit with `text`, which closes the open block: a new page drops it.
+    fn lead(&mut self, text: &str) -> Result<()> {
+        self.unit()?;
+        self.out.extend_from_slice(text.as_bytes());
+        self.lead = text.len();
+        self.block = None;
+        Ok(())
+    }
+
+    /// Begins `section`: its heading on one page; a page of its own when paged.
+    fn section(&mut self, section: Section) -> Result<()> {
+        self.unit()?;
+        if matches!(self.mode, Mode::Paged(_)) {
+            self.end_page(Some((section, 1)))?;
+            self.begin_page(section)?;
+        } else {
+            writeln!(self.out, "## {}\n", section.title())?;
+        }
+        Ok(())
+    }
+
+    /// A link to the beginning of `section`, from anywhere in the document.
+    fn link(&self, section: Section) -> String {
+        match self.mode {
+            Mode::Whole { .. } => format!("#{}", section.anchor()),
+            Mode::Paged(_) => format!("{}#{}", section.page(1), section.anchor()),
+        }
+    }
+
+    /// Notes that the current unit references footnote `n`, which its page then defines.
+    fn referenced(&mut self, n: usize) {
+        let Mode::Paged(p) = &mut self.mode else {
+            return;
+        };
+        if !p.unit_refs.contains(&n) {
+            p.unit_refs.push(n);
+        }
+        if p.on_page.insert(n) {
+            p.refs.push(n);
+            if let Some(citation) = self.notes.order.get(n - 1) {
+                // A `Vec` takes every write.
+                let _ = write_note(&mut p.defs, &self.works, n, citation);
+            }
+        }
+    }
+
+    /// Begins the next page of `section`: a line naming the document, the section and
+    /// the page, with links to the contents and the page before, then the heading.
+    fn begin_page(&mut self, section: Section) -> Result<()> {
+        let Mode::Paged(p) = &mut self.mode else {
+            return Ok(());
+        };
+        let i = Section::ALL.iter().position(|s| *s == section).unwrap_or(0);
+        p.counts[i] += 1;
+        let k = p.counts[i];
+        let previous = p.current.replace((section, k));
+        let title = md(&self.index.dataset().metadata.title);
+        write!(
+            self.out,
+            "*{title}* · [Contents](../dataset.md) · {}, page {k}",
+            section.title()
+        )?;
+        if let Some((s, j)) = previous {
+            write!(self.out, " · [Previous page]({})", s.page(j))?;
+        }
+        let continued = if k > 1 { " (continued)" } else { "" };
+        write!(self.out, "\n\n## {}{continued}\n\n", section.title())?;
+        p.body = self.out.len();
+        p.refs.clear();
+        p.on_page.clear();
+        p.defs.clear();
+        p.unit_refs.clear();
+        p.unit_new = 0;
+        p.unit_defs = 0;
+        self.unit_start = self.out.len();
+        self.lead = 0;
+        Ok(())
+    }
+
+    /// Ends the page being filled, if any: a link to the `next` page, the definitions of
+    /// the footnotes it references; then hands it to the sink.
+    fn end_page(&mut self, next: Option<(Section, usize)>) -> Result<()> {
+        let Mode::Paged(p) = &mut self.mode else {
+            return Ok(());
+        };
+        let Some((section, k)) = p.current else {
+            return Ok(());
+        };
+        while !self.out.ends_with(b"\n\n") {
+            self.out.push(b'\n');
+        }
+        if let Some((s, j)) = next {
+            let what = if j == 1 {
+                s.title().to_owned()
+            } else {
+                format!("{}, page {j}", s.title())
+            };
+            writeln!(self.out, "[Next: {what}]({})\n", s.page(j))?;
+        }
+        self.out.extend_from_slice(&p.defs);
+        (p.sink)(&format!("{PAGES}/{}", section.page(k)), &self.out)?;
+        self.out.clear();
+        Ok(())
+    }
+
+    /// The index page of a paged document, `dataset.md`: the header, then each section's
+    /// pages.
+    fn index_page(mut self) -> Result<()> {
+        self.front()?;
+        let Mode::Paged(p) = &mut self.mode else {
+            return Ok(());
+        };
+        let pages: usize = p.counts.iter().sum();
+        let size = if p.limit % 1_000_000 == 0 {
+            format!("{} MB", p.limit / 1_000_000)
+        } else {
+            format!("{} bytes", p.limit)
+        };
+        writeln!(self.out, "## Contents\n")?;
+        writeln!(
+            self.out,
+            "The document is too large for one page of at most {size}, so it is split into \
+             {pages} pages of at most that size in `{PAGES}/` (a page is larger only when one \
+             entry alone is), each with the footnotes of its own statements.\n"
+        )?;
+        for (section, &count) in Section::ALL.iter().zip(&p.counts) {
+            write!(self.out, "- {}:", section.title())?;
+            for k in 1..=count {
+                let sep = match (k, count) {
+                    (1, 1) => " page",
+                    (1, _) => " pages",
+                    _ => ",",
+                };
+                write!(self.out, "{sep} [{k}]({PAGES}/{})", section.page(k))?;
+            }
+            writeln!(self.out)?;
+        }
+        writeln!(self.out)?;
+        (p.sink)("dataset.md", &self.out)
+    }
+
     fn label(&self, id: &Id) -> String {
         self.index
             .entity(id.as_str())
@@ -414,6 +864,7 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         for citation in &claim.citations {
             let n = self.notes.number(citation);
             let _ = write!(refs, "[^{n}]");
+            self.referenced(n);
         }
         refs
     }
@@ -424,7 +875,23 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             .map_or_else(|| format!("`{id}`"), |w| w.short.clone())
     }
 
-    fn header(&mut self) -> io::Result<()> {
+    /// The header of a one-page document: [`Doc::front`], then its contents.
+    fn header(&mut self) -> Result<()> {
+        self.front()?;
+        writeln!(self.out, "## Contents\n")?;
+        for section in Section::ALL {
+            writeln!(self.out, "- [{}]({})", section.title(), self.link(section))?;
+        }
+        Ok(writeln!(self.out)?)
+    }
+
+    /// The title, summary and release table, and the note on provenance: what the one
+    /// page and the index page of a paged document begin with.
+    fn front(&mut self) -> Result<()> {
+        let place = match self.mode {
+            Mode::Whole { .. } => "below",
+            Mode::Paged(_) => "of the pages",
+        };
         let meta = &self.index.dataset().metadata;
         let o = &mut self.out;
         writeln!(o, "# {}\n", md(&meta.title))?;
@@ -440,36 +907,22 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         )?;
         writeln!(
             o,
-            "> Every statement below is footnoted with the words of the work that was read, and \
+            "> Every statement {place} is footnoted with the words of the work that was read, and \
              where in it. A footnote's *citing* works are the ones that work cites for those \
              words: they are listed as cited by it and were not consulted.\n"
         )?;
-        writeln!(o, "## Contents\n")?;
-        for (title, anchor) in [
-            ("Timeline", "timeline"),
-            ("The conference", "the-conference"),
-            ("People and organizations", "people-and-organizations"),
-            ("Aftermath", "aftermath"),
-            ("Disputes", "disputes"),
-            ("Entities", "entities"),
-            ("Bibliography", "bibliography"),
-            ("Provenance", "provenance"),
-        ] {
-            writeln!(o, "- [{title}](#{anchor})")?;
-        }
-        writeln!(o)
+        Ok(())
     }
 
-    fn timeline(&mut self) -> io::Result<()> {
-        let o = &mut self.out;
-        writeln!(o, "## Timeline\n")?;
+    fn timeline(&mut self) -> Result<()> {
+        self.section(Section::Timeline)?;
         let timeline = self.index.timeline();
         self.dated = timeline.len();
         if timeline.is_empty() {
-            return writeln!(o, "No claim is dated.\n");
+            return Ok(writeln!(self.out, "No claim is dated.\n")?);
         }
         writeln!(
-            o,
+            self.out,
             "Every dated claim, ordered by its earliest and then its latest possible day. \
              Dates are shown as precisely as the source gives them.\n"
         )?;
@@ -478,10 +931,17 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             let this = human::year(entry.date);
             if year.as_ref() != Some(&this) {
                 if year.is_some() {
-                    writeln!(o, "```\n")?;
+                    self.lead(CLOSE_FENCE)?;
                 }
-                writeln!(o, "```mermaid\n{MERMAID_INIT}\ntimeline TD")?;
-                writeln!(o, "    section {}", mermaid(&this))?;
+                let open = format!(
+                    "```mermaid\n{MERMAID_INIT}\ntimeline TD\n    section {}\n",
+                    mermaid(&this)
+                );
+                self.out.extend_from_slice(open.as_bytes());
+                self.block = Some(Rc::new(Block {
+                    close: CLOSE_FENCE,
+                    reopen: open,
+                }));
                 year = Some(this);
             }
             let label = mermaid(&human::edtf(entry.date));
@@ -504,13 +964,14 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             } else {
                 event
             };
-            writeln!(o, "        {label} : {event}")?;
+            writeln!(self.out, "        {label} : {event}")?;
+            self.unit()?;
         }
-        writeln!(o, "```\n")
+        self.lead(CLOSE_FENCE)
     }
 
     /// A claim as a list item: its statement, footnotes, rank and dispute.
-    fn claim_item(&mut self, claim: &'a Claim, disputed: bool, prefix: &str) -> io::Result<()> {
+    fn claim_item(&mut self, claim: &'a Claim, disputed: bool, prefix: &str) -> Result<()> {
         // One line, written piece by piece.
         let refs = self.refs(claim);
         let o = &mut self.out;
@@ -539,9 +1000,11 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             }
         }
         if disputed {
-            o.write_all(b" (Disputed: see [Disputes](#disputes).)")?;
+            let link = self.link(Section::Disputes);
+            write!(self.out, " (Disputed: see [Disputes]({link}).)")?;
         }
-        writeln!(o)
+        writeln!(self.out)?;
+        self.unit()
     }
 
     /// One subject: a heading, its kind, names and description, then its claims.
@@ -551,10 +1014,14 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         id: &Id,
         claims: &[&'a Claim],
         plan: &Plan<'a>,
-    ) -> io::Result<()> {
+    ) -> Result<()> {
+        let heading = match entity {
+            Some(e) => md(e.label()),
+            None => format!("`{id}`"),
+        };
         match entity {
             Some(e) => {
-                writeln!(self.out, "### {}\n", md(e.label()))?;
+                writeln!(self.out, "### {heading}\n")?;
                 let mut about = format!("*{}.*", capitalized(e.kind.as_str()));
                 let names = other_names(e);
                 if !names.is_empty() {
@@ -563,8 +1030,9 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
                 let _ = write!(about, " {}", md(&e.description));
                 writeln!(self.out, "{about}\n")?;
             }
-            None => writeln!(self.out, "### `{id}`\n")?,
+            None => writeln!(self.out, "### {heading}\n")?,
         }
+        self.continued(&heading, "");
         let mut claims = claims.to_vec();
         claims.sort_by(|a, b| {
             let (da, db) = (claim_date(a).map(|d| d.date), claim_date(b).map(|d| d.date));
@@ -573,16 +1041,11 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         for claim in claims {
             self.claim_item(claim, plan.disputed.contains(claim.id.as_str()), "")?;
         }
-        writeln!(self.out)
+        self.lead("\n")
     }
 
     /// Claims grouped by subject, subjects ordered by `first`, kind, label and id.
-    fn grouped(
-        &mut self,
-        claims: &[&'a Claim],
-        first: Option<&Id>,
-        plan: &Plan<'a>,
-    ) -> io::Result<()> {
+    fn grouped(&mut self, claims: &[&'a Claim], first: Option<&Id>, plan: &Plan<'a>) -> Result<()> {
         let mut by_subject: BTreeMap<(bool, Option<EntityKind>, &'a str, &'a Id), Vec<&'a Claim>> =
             BTreeMap::new();
         for claim in claims {
@@ -602,8 +1065,8 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         Ok(())
     }
 
-    fn conference(&mut self, plan: &Plan<'a>) -> io::Result<()> {
-        writeln!(self.out, "## The conference\n")?;
+    fn conference(&mut self, plan: &Plan<'a>) -> Result<()> {
+        self.section(Section::Conference)?;
         let intro = match plan.conference {
             Some(c) => format!(
                 "Claims about {} and about the speeches, policies, ideas, events and places \
@@ -616,7 +1079,7 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         };
         writeln!(self.out, "{intro}\n")?;
         if plan.conference_claims.is_empty() {
-            return writeln!(self.out, "No claims.\n");
+            return Ok(writeln!(self.out, "No claims.\n")?);
         }
         self.grouped(
             &plan.conference_claims,
@@ -625,26 +1088,27 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         )
     }
 
-    fn people(&mut self, plan: &Plan<'a>) -> io::Result<()> {
-        writeln!(self.out, "## People and organizations\n")?;
+    fn people(&mut self, plan: &Plan<'a>) -> Result<()> {
+        self.section(Section::People)?;
+        let aftermath = self.link(Section::Aftermath);
         writeln!(
             self.out,
             "Claims about persons, organizations, groups and offices, grouped by subject; \
-             those dated after the conference are under [Aftermath](#aftermath).\n"
+             those dated after the conference are under [Aftermath]({aftermath}).\n"
         )?;
         if plan.people_claims.is_empty() {
-            return writeln!(self.out, "No claims.\n");
+            return Ok(writeln!(self.out, "No claims.\n")?);
         }
         self.grouped(&plan.people_claims, None, plan)
     }
 
-    fn aftermath(&mut self, plan: &Plan<'a>) -> io::Result<()> {
-        writeln!(self.out, "## Aftermath\n")?;
+    fn aftermath(&mut self, plan: &Plan<'a>) -> Result<()> {
+        self.section(Section::Aftermath)?;
         let Some(conference) = plan.conference else {
-            return writeln!(
+            return Ok(writeln!(
                 self.out,
                 "The dataset names no conference to date an aftermath from.\n"
-            );
+            )?);
         };
         writeln!(
             self.out,
@@ -654,7 +1118,7 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             md(conference.label())
         )?;
         if plan.aftermath.is_empty() {
-            return writeln!(self.out, "No claims.\n");
+            return Ok(writeln!(self.out, "No claims.\n")?);
         }
         for &claim in &plan.aftermath {
             let subject = md(&self.label(&claim.subject));
@@ -664,10 +1128,10 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             };
             self.claim_item(claim, plan.disputed.contains(claim.id.as_str()), &prefix)?;
         }
-        writeln!(self.out)
+        Ok(writeln!(self.out)?)
     }
 
-    fn dispute_side(&mut self, claim: &'a Claim) -> io::Result<()> {
+    fn dispute_side(&mut self, claim: &'a Claim) -> Result<()> {
         let refs = self.refs(claim);
         let value = human::value(&claim.value, self.index);
         let rank = match claim.rank {
@@ -696,13 +1160,13 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         if let Some(reason) = &claim.rank_reason {
             let _ = write!(line, " Why {rank}: {}", md(reason));
         }
-        writeln!(self.out, "{line}")
+        Ok(writeln!(self.out, "{line}")?)
     }
 
-    fn disputes(&mut self, plan: &Plan<'a>) -> io::Result<()> {
-        writeln!(self.out, "## Disputes\n")?;
+    fn disputes(&mut self, plan: &Plan<'a>) -> Result<()> {
+        self.section(Section::Disputes)?;
         if plan.disputes.is_empty() {
-            return writeln!(self.out, "No claims disagree.\n");
+            return Ok(writeln!(self.out, "No claims disagree.\n")?);
         }
         writeln!(
             self.out,
@@ -728,31 +1192,51 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
                 self.dispute_side(claim)?;
             }
             writeln!(self.out)?;
+            self.unit()?;
         }
         Ok(())
     }
 
-    fn entities(&mut self) -> io::Result<()> {
-        let o = &mut self.out;
-        writeln!(o, "## Entities\n")?;
+    /// Begins a table with the lines of its `head`, which a page break repeats.
+    fn table_head(&mut self, head: &str) {
+        self.out.extend_from_slice(head.as_bytes());
+        self.block = Some(Rc::new(Block {
+            close: "\n",
+            reopen: head.to_owned(),
+        }));
+    }
+
+    /// Marks what follows as under the heading `### {heading}`, which a page break
+    /// repeats as `### {heading} (continued)`, followed by `then` (a table's head).
+    fn continued(&mut self, heading: &str, then: &str) {
+        self.block = Some(Rc::new(Block {
+            close: if then.is_empty() { "" } else { "\n" },
+            reopen: format!("### {heading} (continued)\n\n{then}"),
+        }));
+    }
+
+    fn entities(&mut self) -> Result<()> {
+        self.section(Section::Entities)?;
         if self.index.dataset().entities.is_empty() {
-            return writeln!(o, "No entities.\n");
+            return Ok(writeln!(self.out, "No entities.\n")?);
         }
-        writeln!(o, "| entity | kind | other names | description |")?;
-        writeln!(o, "| --- | --- | --- | --- |")?;
+        self.table_head(
+            "| entity | kind | other names | description |\n| --- | --- | --- | --- |\n",
+        );
         let mut entities: Vec<&Entity> = self.index.entities().collect();
         entities.sort_by(|a, b| (a.kind, a.label(), &a.id).cmp(&(b.kind, b.label(), &b.id)));
         for e in entities {
             writeln!(
-                o,
+                self.out,
                 "| {} | {} | {} | {} |",
                 md(e.label()),
                 e.kind,
                 other_names(e),
                 md(&e.description)
             )?;
+            self.unit()?;
         }
-        writeln!(o)
+        self.lead("\n")
     }
 
     /// A full bibliography entry.
@@ -831,8 +1315,8 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         entry
     }
 
-    fn bibliography(&mut self) -> io::Result<()> {
-        writeln!(self.out, "## Bibliography\n")?;
+    fn bibliography(&mut self) -> Result<()> {
+        self.section(Section::Bibliography)?;
         let read = self.read;
         writeln!(self.out, "### Works read\n")?;
         writeln!(
@@ -841,6 +1325,8 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
         )?;
         if read.is_empty() {
             writeln!(self.out, "None.\n")?;
+        } else {
+            self.continued("Works read", "");
         }
         for source in self
             .index
@@ -848,9 +1334,10 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             .filter(|s| read.contains(s.id.as_str()))
         {
             writeln!(self.out, "- {}", Self::work_entry(source))?;
+            self.unit()?;
         }
         if !read.is_empty() {
-            writeln!(self.out)?;
+            self.lead("\n")?;
         }
         writeln!(self.out, "### Works cited by them\n")?;
         writeln!(
@@ -891,6 +1378,7 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             writeln!(self.out, "None.\n")?;
             return Ok(());
         }
+        self.continued("Works cited by them", "");
         for (by, work) in cited {
             let marks: Vec<String> = by
                 .iter()
@@ -912,11 +1400,12 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
                 "- {number}{} {mark}, not consulted.",
                 Self::work_entry(work)
             )?;
+            self.unit()?;
         }
-        writeln!(self.out)
+        self.lead("\n")
     }
 
-    fn provenance(&mut self, plan: &Plan<'a>) -> io::Result<()> {
+    fn provenance(&mut self, plan: &Plan<'a>) -> Result<()> {
         let index = self.index;
         let data = index.dataset();
         let read = self.read;
@@ -927,35 +1416,39 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             .flat_map(|c| &c.citations)
             .filter(|c| !c.cites.is_empty())
             .count();
-        let o = &mut self.out;
-        writeln!(o, "## Provenance\n")?;
-        writeln!(o, "| figure | count |\n| --- | ---: |")?;
-        writeln!(o, "| claims | {} |", data.claims.len())?;
-        writeln!(o, "| entities | {} |", data.entities.len())?;
-        writeln!(o, "| properties | {} |", data.properties.len())?;
-        writeln!(o, "| sources | {} |", data.sources.len())?;
-        writeln!(o, "| works read | {} |", read.len())?;
+        self.section(Section::Provenance)?;
+        writeln!(self.out, "| figure | count |\n| --- | ---: |")?;
+        writeln!(self.out, "| claims | {} |", data.claims.len())?;
+        writeln!(self.out, "| entities | {} |", data.entities.len())?;
+        writeln!(self.out, "| properties | {} |", data.properties.len())?;
+        writeln!(self.out, "| sources | {} |", data.sources.len())?;
+        writeln!(self.out, "| works read | {} |", read.len())?;
         writeln!(
-            o,
+            self.out,
             "| works cited by them, not consulted | {} |",
             data.sources.len() - read.len()
         )?;
-        writeln!(o, "| citations | {citations} |")?;
+        writeln!(self.out, "| citations | {citations} |")?;
         writeln!(
-            o,
+            self.out,
             "| citations naming works their source cites | {with_cites} |"
         )?;
-        writeln!(o, "| dated claims (in the timeline) | {} |", self.dated)?;
-        writeln!(o, "| disputes | {} |\n", plan.disputes.len())?;
-
-        writeln!(o, "### Quotes verified\n")?;
         writeln!(
-            o,
+            self.out,
+            "| dated claims (in the timeline) | {} |",
+            self.dated
+        )?;
+        writeln!(self.out, "| disputes | {} |\n", plan.disputes.len())?;
+
+        writeln!(self.out, "### Quotes verified\n")?;
+        writeln!(
+            self.out,
             "A quote is verified when it was found verbatim (after Unicode NFC, with runs of \
              whitespace folded) in the archived text of the work it was read from, the text \
              whose SHA-256 the work records. The archived texts are not published with the \
              dataset.\n"
         )?;
+        self.continued("Quotes verified", "");
         for v in &data.quote_verification {
             let Some(source) = index.source(v.source.as_str()) else {
                 continue;
@@ -985,33 +1478,30 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
                     v.quotes
                 ),
             };
-            writeln!(o, "{line}")?;
+            writeln!(self.out, "{line}")?;
+            self.unit()?;
         }
-        writeln!(o)?;
+        self.lead("\n")?;
 
-        writeln!(o, "### Citations per claim\n")?;
+        writeln!(self.out, "### Citations per claim\n")?;
         let mut histogram: BTreeMap<usize, usize> = BTreeMap::new();
         for claim in &data.claims {
             *histogram.entry(claim.citations.len()).or_default() += 1;
         }
         if let Some(mean) = mean(citations, data.claims.len()) {
-            writeln!(o, "On average {mean} citations per claim.\n")?;
+            writeln!(self.out, "On average {mean} citations per claim.\n")?;
         }
-        writeln!(o, "| citations | claims |\n| ---: | ---: |")?;
+        writeln!(self.out, "| citations | claims |\n| ---: | ---: |")?;
         for (n, claims) in &histogram {
-            writeln!(o, "| {n} | {claims} |")?;
+            writeln!(self.out, "| {n} | {claims} |")?;
         }
-        writeln!(o)?;
+        writeln!(self.out)?;
 
-        writeln!(o, "### Claims per source\n")?;
+        writeln!(self.out, "### Claims per source\n")?;
         writeln!(
-            o,
+            self.out,
             "The works read first, then the works they cite, each by how many claims rest on \
              it, most first.\n"
-        )?;
-        writeln!(
-            o,
-            "| source | claims that read it | claims that cite it through a work read |\n| --- | ---: | ---: |"
         )?;
         // Counted in one pass over the claims: asking the index per source would read
         // every claim once per source.
@@ -1045,46 +1535,62 @@ impl<'a, W: Write> Doc<'_, 'a, W> {
             })
             .collect();
         rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.3.cmp(b.3)));
+        let head = "| source | claims that read it | claims that cite it through a work read |\n\
+                    | --- | ---: | ---: |\n";
+        self.out.extend_from_slice(head.as_bytes());
+        self.continued("Claims per source", head);
         for (read, cited, work, _) in rows {
-            writeln!(o, "| {work} | {read} | {cited} |")?;
+            writeln!(self.out, "| {work} | {read} | {cited} |")?;
+            self.unit()?;
         }
-        writeln!(o)
+        self.lead("\n")
     }
 
-    fn footnotes(&mut self) -> io::Result<()> {
+    /// The footnotes of a one-page document, every one in order.
+    fn footnotes(&mut self) -> Result<()> {
         let notes = std::mem::take(&mut self.notes.order);
-        // Each note written piece by piece, as one line.
-        let (out, works) = (&mut self.out, &self.works);
         for (i, citation) in notes.iter().enumerate() {
-            let n = i + 1;
-            write!(out, "[^{n}]: ")?;
-            if let Some(quote) = &citation.quote {
-                write!(out, "{} — ", quoted(quote))?;
-            }
-            let work = works.get(citation.source.as_str());
-            match work {
-                Some(w) => out.write_all(w.short.as_bytes())?,
-                None => write!(out, "`{}`", citation.source)?,
-            }
-            if let Some(locator) = &citation.locator {
-                write!(out, ", at: {}", md(locator))?;
-            }
-            out.write_all(b".")?;
-            if !citation.cites.is_empty() {
-                let reader = work.map(|w| w.source);
-                out.write_all(b" Citing: ")?;
-                for (j, cited) in citation.cites.iter().enumerate() {
-                    if j > 0 {
-                        out.write_all(b"; ")?;
-                    }
-                    cited_tag(out, works, reader, cited)?;
-                }
-                out.write_all(b" (cited by the source, not consulted).")?;
-            }
-            out.write_all(b"\n")?;
+            write_note(&mut self.out, &self.works, i + 1, citation)?;
+            self.unit()?;
         }
         Ok(())
     }
+}
+
+/// Footnote `n`, the definition of `citation`, as one line: its quote, its source and
+/// locator, and the works that source cites for it.
+fn write_note(
+    out: &mut impl Write,
+    works: &FastMap<&str, Work<'_>>,
+    n: usize,
+    citation: &Citation,
+) -> io::Result<()> {
+    // Written piece by piece.
+    write!(out, "[^{n}]: ")?;
+    if let Some(quote) = &citation.quote {
+        write!(out, "{} — ", quoted(quote))?;
+    }
+    let work = works.get(citation.source.as_str());
+    match work {
+        Some(w) => out.write_all(w.short.as_bytes())?,
+        None => write!(out, "`{}`", citation.source)?,
+    }
+    if let Some(locator) = &citation.locator {
+        write!(out, ", at: {}", md(locator))?;
+    }
+    out.write_all(b".")?;
+    if !citation.cites.is_empty() {
+        let reader = work.map(|w| w.source);
+        out.write_all(b" Citing: ")?;
+        for (j, cited) in citation.cites.iter().enumerate() {
+            if j > 0 {
+                out.write_all(b"; ")?;
+            }
+            cited_tag(out, works, reader, cited)?;
+        }
+        out.write_all(b" (cited by the source, not consulted).")?;
+    }
+    out.write_all(b"\n")
 }
 
 /// A cited work in a footnote, by its number in the reading source's reference list

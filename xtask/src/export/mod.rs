@@ -78,8 +78,17 @@ pub(crate) fn run_with(
         }
     };
     cadres_export::install_dataset(out, &data)?;
+    let pages = fs::read_dir(out.join(cadres_export::markdown::PAGES)).map_or(0, Iterator::count);
+    let of_pages = if pages > 0 {
+        format!(
+            ", {pages} pages of dataset.md in {}/",
+            cadres_export::markdown::PAGES
+        )
+    } else {
+        String::new()
+    };
     println!(
-        "wrote {}: {} ({} properties, {} sources, {} entities, {} claims)",
+        "wrote {}: {}{of_pages} ({} properties, {} sources, {} entities, {} claims)",
         display_name(out),
         cadres_export::FILES.join(", "),
         data.properties.len(),
