@@ -6,26 +6,21 @@
 //! every other. What is still written here rather than in `rules/`: the duplicate ids
 //! (found while indexing) and how quotes name entities (`names.rs` holds its predicates).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
 use cadres_model::schema::RecordKind;
 use cadres_model::{EntityFile, EntityKind, Metadata, Property, Source};
 
-use crate::Diagnostic;
 use crate::load::{Loaded, Record};
 use crate::roots::{Defines, Root};
 use crate::rules::lookup::{ClaimAt, FileNo, Flow, GO_ON, Lookup, Namespace, Report, Sink};
 use crate::rules::provenance::names::{self, NameTable};
 use crate::rules::{self, Rule};
 use crate::stream::Background;
-
-/// A hash map with a fast hasher and a fixed seed. No output depends on its order.
-type Map<K, V> = HashMap<K, V, FixedState>;
+use crate::{Diagnostic, Map};
 
 /// The namespaces an id is declared in, as bits of [`Declared::kinds`].
 const SOURCE: u8 = 1;

@@ -49,10 +49,14 @@ pub mod testing;
 mod verified;
 mod walk;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use cadres_model::{Dataset, Metadata};
+
+/// A hash map with a fast hasher and a fixed seed, for maps that are only looked up: no
+/// output depends on its order.
+pub(crate) type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 pub use archive::{closest_passage, fold};
 pub use diagnostic::{Diagnostic, Related, Severity, Span};

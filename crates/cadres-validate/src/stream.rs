@@ -26,7 +26,6 @@
 //! check reports anything, and that on each rule's fixture the rule that stopped it is
 //! that fixture's rule.
 
-use std::collections::HashMap;
 use std::collections::HashSet;
 use std::hash::BuildHasher;
 use std::sync::Mutex;
@@ -38,6 +37,7 @@ use rayon::prelude::*;
 use cadres_model::schema::RecordKind;
 use cadres_model::{ClaimRecord, Dataset, EntityFile, EntityKind, Id, Metadata, Property, Source};
 
+use crate::Map;
 use crate::load::{Loaded, Record, read_clean};
 use crate::rules::lookup::{ClaimAt, FileNo, First, Lookup, Namespace};
 use crate::rules::provenance::names::{self, NameTable};
@@ -45,8 +45,6 @@ use crate::rules::provenance::unverified_quote::{self, Standing};
 use crate::rules::{self, Rule};
 use crate::verified::{Lock, quote_hash, summarize};
 use crate::walk::Found;
-
-type Map<K, V> = HashMap<K, V, FixedState>;
 
 /// What the entities' claims need of a source.
 struct SourceFacts<'a> {

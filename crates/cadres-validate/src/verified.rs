@@ -115,8 +115,8 @@ impl Locked {
 /// The record of verified quotes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Lock {
-    /// By source id.
-    pub(crate) sources: BTreeMap<String, Locked>,
+    /// By source id, looked up once per citation.
+    pub(crate) sources: crate::Map<String, Locked>,
 }
 
 /// Where the record's entries stand in its text, for the diagnostics that point into it:
@@ -269,7 +269,7 @@ fn fast(text: &str) -> Option<Lock> {
     if head.version != LOCK_VERSION {
         return None;
     }
-    let mut sources = BTreeMap::new();
+    let mut sources = crate::Map::default();
     for chunk in chunks {
         let tables: Tables = toml::from_str(chunk).ok()?;
         for (id, e) in tables.sources {

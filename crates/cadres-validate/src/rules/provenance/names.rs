@@ -32,8 +32,6 @@
 //! ambiguous name still occurs in the quote, but it does not name its entity by itself:
 //! the citation says which entity it means under `as-named`.
 
-use std::collections::HashMap;
-
 use cadres_model::{EntityKind, LangTag, label_key};
 use foldhash::fast::FixedState;
 use unicode_normalization::char::is_combining_mark;
@@ -41,7 +39,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use cadres_model::is_han;
 
-type Map<K, V> = HashMap<K, V, FixedState>;
+use crate::Map;
 type Set<K> = std::collections::HashSet<K, FixedState>;
 
 /// For each name, the kinds of entity it is a name of, each with the other names of

@@ -49,7 +49,9 @@ pub(crate) fn check(ix: &Index<'_>, read: &Read, dataset: &Path, out: &mut Vec<D
     let sources = read_from(ix);
     // The places, read again only now that an entry may have to be pointed at.
     let places = places(dataset);
-    for (id, locked) in &lock.sources {
+    let mut entries: Vec<_> = lock.sources.iter().collect();
+    entries.sort_unstable_by_key(|(id, _)| id.as_str());
+    for (id, locked) in entries {
         let Some((_, _, quotes)) = sources.get(id.as_str()) else {
             let d = Diagnostic::new(
                 &STALE_VERIFICATION,

@@ -39,7 +39,12 @@ pub(crate) fn check(file: &str, text: &str, out: &mut Vec<Diagnostic>) {
             .help("run `cargo xtask fmt` to save it without one, or save it as UTF-8 without BOM"),
         );
     }
-    if let Some(at) = text.find("\r\n") {
+    // A `\r` is found by `memchr`, much faster than a two-byte search on every file.
+    let crlf = text
+        .match_indices('\r')
+        .map(|(at, _)| at)
+        .find(|&at| text.as_bytes().get(at + 1) == Some(&b'\n'));
+    if let Some(at) = crlf {
         let lines = text.matches("\r\n").count();
         out.push(
             Diagnostic::new(
