@@ -316,6 +316,39 @@ fn heading_anchors(markdown: &str) -> BTreeSet<String> {
     anchors
 }
 
+/// Asserts that a block a page break opened again holds something: no diagram without an
+/// event, no table without a row, no continued heading with nothing under it.
+#[track_caller]
+fn assert_nothing_reopened_empty(name: &str, page: &str) {
+    let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+    let level = |l: &str| l.chars().take_while(|c| *c == '#').count();
+    for (i, a) in lines.iter().enumerate() {
+        let b = lines.get(i + 1).copied().unwrap_or_default();
+        assert!(
+            !(a.trim_start().starts_with("section ") && b.starts_with("```")),
+            "{name}: a diagram with no event:\n{page}"
+        );
+        if !a.ends_with(" (continued)") {
+            continue;
+        }
+        assert!(
+            !(b.is_empty() || b.starts_with("[Next") || b.starts_with("[^")),
+            "{name}: a page that ends with an empty block:\n{page}"
+        );
+        assert!(
+            !(level(b) > 0 && level(b) <= level(a)),
+            "{name}: a continued heading with nothing under it:\n{page}"
+        );
+        // A table opened again under it: its head, then a row.
+        if b.starts_with('|') {
+            assert!(
+                lines.get(i + 3).is_some_and(|l| l.starts_with('|')),
+                "{name}: a table with no row:\n{page}"
+            );
+        }
+    }
+}
+
 /// The lines of `markdown` that say something: not blank, not a footnote definition.
 fn body_lines(markdown: &str) -> Vec<&str> {
     markdown
@@ -375,6 +408,7 @@ fn assert_pages_hold_the_document(
         );
         assert!(parsed.html.is_empty() && parsed.math.is_empty(), "{name}");
         assert_mermaid_is_escaped(page);
+        assert_nothing_reopened_empty(name, page);
         for line in page.lines().filter(|l| l.starts_with("[^")) {
             let (n, _) = line[2..].split_once("]: ").expect("a definition");
             assert_eq!(
@@ -441,6 +475,10 @@ fn a_document_past_its_limit_is_split_into_pages() {
     let (files, over) = assert_pages_hold_the_document(&dataset, 4_000);
     assert!(files.len() > 10, "{:?}", files.keys());
     assert!(over.is_empty(), "pages past 4 kB: {over:?}");
+    // Every limit from 1.5 to 6 kB breaks the pages in other places.
+    for limit in (1_500..6_000).step_by(100) {
+        assert_pages_hold_the_document(&dataset, limit);
+    }
     // At 2 kB the timeline takes two pages.
     let (small, _) = assert_pages_hold_the_document(&dataset, 2_000);
     for (page, continued, reopened) in [

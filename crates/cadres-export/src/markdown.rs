@@ -678,12 +678,13 @@ impl<'i, 'a, 'w> Doc<'i, 'a, 'w> {
                     }
                     p.defs.truncate(p.unit_defs);
                     let block = self.start_block.clone();
+                    // Read before the new page begins, which starts a unit of its own.
+                    let lead = self.lead;
                     if let Some(b) = &block {
                         self.out.extend_from_slice(b.close.as_bytes());
                     }
                     self.end_page(Some((section, k + 1)))?;
                     self.begin_page(section)?;
-                    let lead = self.lead;
                     if let (0, Some(b)) = (lead, &block) {
                         self.out.extend_from_slice(b.reopen.as_bytes());
                     }
@@ -762,9 +763,12 @@ impl<'i, 'a, 'w> Doc<'i, 'a, 'w> {
         let k = p.counts[i];
         let previous = p.current.replace((section, k));
         let title = md(&self.index.dataset().metadata.title);
+        if !title.is_empty() {
+            write!(self.out, "*{title}* · ")?;
+        }
         write!(
             self.out,
-            "*{title}* · [Contents](../dataset.md) · {}, page {k}",
+            "[Contents](../dataset.md) · {}, page {k}",
             section.title()
         )?;
         if let Some((s, j)) = previous {
