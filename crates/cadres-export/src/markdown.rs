@@ -284,18 +284,10 @@ impl Section {
         }
     }
 
-    /// Its heading's anchor, as GitHub derives it from the heading.
-    fn anchor(self) -> &'static str {
-        match self {
-            Section::Timeline => "timeline",
-            Section::Conference => "the-conference",
-            Section::People => "people-and-organizations",
-            Section::Aftermath => "aftermath",
-            Section::Disputes => "disputes",
-            Section::Entities => "entities",
-            Section::Bibliography => "bibliography",
-            Section::Provenance => "provenance",
-        }
+    /// Its heading's anchor, as GitHub derives it from the heading: lower case, a hyphen
+    /// for each space (the titles hold no other punctuation).
+    fn anchor(self) -> String {
+        self.title().to_lowercase().replace(' ', "-")
     }
 
     /// The file name of its page `k` (from 1), in [`PAGES`].
@@ -758,9 +750,9 @@ impl<'i, 'a, 'w> Doc<'i, 'a, 'w> {
         let Mode::Paged(p) = &mut self.mode else {
             return Ok(());
         };
-        let i = Section::ALL.iter().position(|s| *s == section).unwrap_or(0);
-        p.counts[i] += 1;
-        let k = p.counts[i];
+        // `ALL` lists the sections in their declaration order.
+        p.counts[section as usize] += 1;
+        let k = p.counts[section as usize];
         let previous = p.current.replace((section, k));
         let title = md(&self.index.dataset().metadata.title);
         if !title.is_empty() {
