@@ -294,6 +294,11 @@ impl Section {
     fn page(self, k: usize) -> String {
         format!("{}-{k}.md", self.anchor())
     }
+
+    /// The path of its page `k` in the release.
+    fn path(self, k: usize) -> String {
+        format!("{PAGES}/{}", self.page(k))
+    }
 }
 
 /// Where the document goes.
@@ -801,7 +806,7 @@ impl<'i, 'a, 'w> Doc<'i, 'a, 'w> {
             writeln!(self.out, "[Next: {what}]({})\n", s.page(j))?;
         }
         self.out.extend_from_slice(&p.defs);
-        (p.sink)(&format!("{PAGES}/{}", section.page(k)), &self.out)?;
+        (p.sink)(&section.path(k), &self.out)?;
         self.out.clear();
         Ok(())
     }
@@ -834,7 +839,7 @@ impl<'i, 'a, 'w> Doc<'i, 'a, 'w> {
                     (1, _) => " pages",
                     _ => ",",
                 };
-                write!(self.out, "{sep} [{k}]({PAGES}/{})", section.page(k))?;
+                write!(self.out, "{sep} [{k}]({})", section.path(k))?;
             }
             writeln!(self.out)?;
         }
