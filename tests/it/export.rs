@@ -15,8 +15,8 @@ use cadres_export::Release;
 use cadres_model::schema::RecordKind;
 use cadres_model::{
     Approximation, Cardinality, Citation, Claim, Dataset, DateRelation, Dispute, Edtf, Entity,
-    EntityKind, Id, LangTag, LangText, Metadata, Name, Property, Quantity, Rank, SharePart, Source,
-    SourceType, Value, ValueType,
+    EntityKind, Id, LangTag, LangText, Metadata, Name, Property, Quantity, Rank, SharePart,
+    SortedMap, Source, SourceType, Value, ValueType,
 };
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag};
@@ -877,8 +877,8 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     Entity {
                         id: id("e", i),
                         kind: EntityKind::ALL[kind],
-                        labels,
-                        aliases: BTreeMap::new(),
+                        labels: labels.into(),
+                        aliases: SortedMap::new(),
                         description,
                     }
                 })
@@ -980,7 +980,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                                 locator,
                                 quote,
                                 cites,
-                                as_named: BTreeMap::new(),
+                                as_named: SortedMap::new(),
                             }
                         })
                         .collect();
@@ -999,7 +999,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                         subject: id("e", raw.subject % entities.len()),
                         property: property.parse().expect("id"),
                         value,
-                        qualifiers,
+                        qualifiers: qualifiers.into(),
                         rank,
                         rank_reason: (rank != Rank::Normal).then_some(raw.reason),
                         disputes,

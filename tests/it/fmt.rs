@@ -440,7 +440,7 @@ fn citation() -> impl Strategy<Value = Citation> {
             locator,
             quote,
             cites,
-            as_named,
+            as_named: as_named.into(),
         })
 }
 
@@ -475,7 +475,7 @@ fn claim() -> impl Strategy<Value = ClaimRecord> {
                     id,
                     property,
                     value,
-                    qualifiers,
+                    qualifiers: qualifiers.into(),
                     rank,
                     rank_reason,
                     disputes,
@@ -499,8 +499,8 @@ fn entity() -> impl Strategy<Value = EntityFile> {
             |(id, kind, labels, aliases, description, claims)| EntityFile {
                 id,
                 kind,
-                labels,
-                aliases,
+                labels: labels.into(),
+                aliases: aliases.into(),
                 description,
                 claims,
             },

@@ -1,12 +1,11 @@
 //! Claims and the citations that support them.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{DateRelation, Id, Value};
+use crate::{DateRelation, Id, SortedMap, Value};
 
 /// How a claim stands against others of the same subject and property (Wikidata's ranks).
 #[derive(
@@ -86,8 +85,8 @@ pub struct Citation {
     /// that is its value) where they are none of that entity's labels and aliases, or where
     /// they could name another entity too: a family name (`Mao`), a description (`the
     /// conference`), a pronoun (`he`). Keyed by entity id; the name as the source gives it.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub as_named: BTreeMap<Id, String>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub as_named: SortedMap<Id, String>,
 }
 
 /// A claim as written in an entity file: its subject is the file's entity.
@@ -106,8 +105,8 @@ pub struct ClaimRecord {
     /// The value, typed by the property.
     pub value: Value,
     /// Further detail, keyed by property id: `point-in-time`, `location`, ...
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub qualifiers: BTreeMap<Id, Value>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub qualifiers: SortedMap<Id, Value>,
     /// The claim's rank.
     #[serde(default, skip_serializing_if = "Rank::is_normal")]
     pub rank: Rank,
@@ -158,8 +157,8 @@ pub struct Claim {
     /// The value, typed by the property.
     pub value: Value,
     /// Further detail, keyed by property id.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub qualifiers: BTreeMap<Id, Value>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub qualifiers: SortedMap<Id, Value>,
     /// The claim's rank.
     #[serde(default, skip_serializing_if = "Rank::is_normal")]
     pub rank: Rank,

@@ -1,12 +1,11 @@
 //! Entities: the people, organizations, meetings and ideas that claims are about.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{ClaimRecord, Id, LangTag};
+use crate::{ClaimRecord, Id, LangTag, SortedMap};
 
 /// What sort of thing an entity is. Entity files live in `dataset/entities/<kind>/`.
 #[derive(
@@ -101,10 +100,10 @@ pub struct Entity {
     /// What sort of thing it is; also its folder name.
     pub kind: EntityKind,
     /// Its names, one per language tag.
-    pub labels: BTreeMap<LangTag, String>,
+    pub labels: SortedMap<LangTag, String>,
     /// Other names it goes by, per language tag.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub aliases: BTreeMap<LangTag, Vec<String>>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub aliases: SortedMap<LangTag, Vec<String>>,
     /// One or two sentences in our own words saying what it is.
     pub description: String,
 }
@@ -133,18 +132,18 @@ impl Entity {
     /// gives `zh-Hans`, the first by tag order.
     ///
     /// ```
-    /// # use std::collections::BTreeMap;
+    /// # use cadres_model::SortedMap;
     /// # use cadres_model::{Entity, EntityKind, LangTag};
     /// # fn tag(s: &str) -> LangTag { s.parse().unwrap() }
     /// let conference = Entity {
     ///     id: "seven-thousand-cadres-conference".parse().unwrap(),
     ///     kind: EntityKind::Meeting,
-    ///     labels: BTreeMap::from([
+    ///     labels: SortedMap::from([
     ///         (tag("en"), "Seven Thousand Cadres Conference".to_owned()),
     ///         (tag("zh-Hans"), "七千人大会".to_owned()),
     ///         (tag("zh-Hant"), "七千人大會".to_owned()),
     ///     ]),
-    ///     aliases: BTreeMap::new(),
+    ///     aliases: SortedMap::new(),
     ///     description: String::new(),
     /// };
     /// assert_eq!(conference.label_in(&tag("zh-Hant")), "七千人大會");
@@ -193,13 +192,13 @@ fn extends(long: &str, short: &str) -> bool {
 /// kind, any line break in the label written as a space.
 ///
 /// ```
-/// # use std::collections::BTreeMap;
+/// # use cadres_model::SortedMap;
 /// # use cadres_model::{Entity, EntityKind};
 /// let liu = Entity {
 ///     id: "liu-shaoqi".parse().unwrap(),
 ///     kind: EntityKind::Person,
-///     labels: BTreeMap::from([("en".parse().unwrap(), "Liu Shaoqi".to_owned())]),
-///     aliases: BTreeMap::new(),
+///     labels: SortedMap::from([("en".parse().unwrap(), "Liu Shaoqi".to_owned())]),
+///     aliases: SortedMap::new(),
 ///     description: String::new(),
 /// };
 /// assert_eq!(liu.to_string(), "Liu Shaoqi (person)");
@@ -247,10 +246,10 @@ pub struct EntityFile {
     /// What sort of thing it is; also its folder name.
     pub kind: EntityKind,
     /// Its names, one per language tag.
-    pub labels: BTreeMap<LangTag, String>,
+    pub labels: SortedMap<LangTag, String>,
     /// Other names it goes by, per language tag.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub aliases: BTreeMap<LangTag, Vec<String>>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub aliases: SortedMap<LangTag, Vec<String>>,
     /// One or two sentences in our own words saying what it is.
     pub description: String,
     /// The claims whose subject is this entity.
@@ -259,7 +258,7 @@ pub struct EntityFile {
 }
 
 /// The English label of `labels`, or else the first by tag order, or else `id`.
-fn label_of<'a>(labels: &'a BTreeMap<LangTag, String>, id: &'a Id) -> &'a str {
+fn label_of<'a>(labels: &'a SortedMap<LangTag, String>, id: &'a Id) -> &'a str {
     labels
         .iter()
         .find(|(k, _)| k.as_str() == "en")

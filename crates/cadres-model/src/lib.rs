@@ -12,6 +12,9 @@
 //! - [`Dataset`]: all of them together, as a release (`dataset.json`) holds them, with
 //!   how many quotes of each source read are verified against its pinned text
 //!   ([`TextPin`], [`QuoteVerification`]).
+//! - [`SortedMap`]: the maps inside records (a citation's `as_named`, a claim's
+//!   `qualifiers`, an entity's `labels` and `aliases`): few entries, in key order, read and
+//!   written as a map.
 //! - [`Index`]: lookups over a dataset: records by id, claims about an entity, the works
 //!   behind a claim, and the timeline.
 //!
@@ -58,6 +61,7 @@ mod entity;
 mod id;
 mod isbn;
 mod lang;
+pub mod map;
 mod metadata;
 mod names;
 mod property;
@@ -80,6 +84,7 @@ pub use entity::{Entity, EntityFile, EntityKind};
 pub use id::{Id, IdError, MAX_ID_LEN};
 pub use isbn::{Isbn, IsbnError};
 pub use lang::{LangTag, LangTagError};
+pub use map::SortedMap;
 pub use metadata::Metadata;
 pub use property::{Cardinality, PropertiesFile, Property, ValueType};
 pub use query::{DateRole, Dated, Evidence, Index, POINT_IN_TIME, claim_date, label_key};

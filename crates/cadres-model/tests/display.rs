@@ -2,7 +2,7 @@
 //! [`Index::describe`]: exact text, no line break whatever the fields hold, never empty, and
 //! nothing the record does not give.
 
-use std::collections::BTreeMap;
+use cadres_model::SortedMap;
 
 use cadres_model::{
     Citation, Claim, Dataset, Entity, EntityKind, Index, Metadata, Name, Property, Source,
@@ -13,8 +13,8 @@ fn entity(id: &str, kind: EntityKind, en: &str) -> Entity {
     Entity {
         id: id.parse().expect("id"),
         kind,
-        labels: BTreeMap::from([("en".parse().expect("tag"), en.to_owned())]),
-        aliases: BTreeMap::new(),
+        labels: SortedMap::from([("en".parse().expect("tag"), en.to_owned())]),
+        aliases: SortedMap::new(),
         description: String::new(),
     }
 }
@@ -34,7 +34,7 @@ fn citation(source: &str) -> Citation {
         locator: None,
         quote: None,
         cites: Vec::new(),
-        as_named: std::collections::BTreeMap::new(),
+        as_named: cadres_model::SortedMap::new(),
     }
 }
 
@@ -44,7 +44,7 @@ fn claim(id: &str, subject: &str, property: &str, value: Value) -> Claim {
         subject: subject.parse().expect("id"),
         property: property.parse().expect("id"),
         value,
-        qualifiers: BTreeMap::new(),
+        qualifiers: SortedMap::new(),
         rank: cadres_model::Rank::Normal,
         rank_reason: None,
         disputes: Vec::new(),

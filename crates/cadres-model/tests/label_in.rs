@@ -15,7 +15,7 @@ fn entity(labels: &[(&str, &str)]) -> Entity {
             .iter()
             .map(|(t, l)| (tag(t), (*l).to_owned()))
             .collect(),
-        aliases: std::collections::BTreeMap::new(),
+        aliases: cadres_model::SortedMap::new(),
         description: String::new(),
     }
 }

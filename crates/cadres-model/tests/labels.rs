@@ -24,7 +24,7 @@ fn entity(id: &str, kind: EntityKind, labels: &[(&str, &str)], aliases: &[(&str,
             .iter()
             .map(|(tag, name)| (tag.parse().expect("tag"), (*name).to_owned()))
             .collect(),
-        aliases: alias_map,
+        aliases: alias_map.into(),
         description: format!("The entity {id}."),
     }
 }

@@ -2,7 +2,6 @@
 //! and the xtask's own: where the fixtures are, copies of them, and two small releases
 //! built in memory. Not published; a dev-dependency only.
 
-use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -10,8 +9,8 @@ use std::str::FromStr;
 use cadres_fmt::format_text;
 use cadres_model::schema::RecordKind;
 use cadres_model::{
-    Citation, Claim, Dataset, Edtf, Entity, EntityKind, Id, LangTag, Metadata, Rank, Source,
-    SourceType, Value,
+    Citation, Claim, Dataset, Edtf, Entity, EntityKind, Id, LangTag, Metadata, Rank, SortedMap,
+    Source, SourceType, Value,
 };
 use cadres_model::{EntityFile, PropertiesFile};
 use serde::de::DeserializeOwned;
@@ -202,8 +201,8 @@ pub mod archive {
 /// Small records and releases built in memory, for the tests of `diff`.
 pub mod build {
     use super::{
-        BTreeMap, Citation, Claim, Dataset, Edtf, Entity, EntityKind, FromStr, Id, LangTag,
-        Metadata, Rank, Source, SourceType, Value,
+        Citation, Claim, Dataset, Edtf, Entity, EntityKind, FromStr, Id, LangTag, Metadata, Rank,
+        SortedMap, Source, SourceType, Value,
     };
 
     /// An id, which must be valid.
@@ -241,8 +240,8 @@ pub mod build {
         Entity {
             id: id(i),
             kind,
-            labels: BTreeMap::from([(LangTag::from_str("en").expect("tag"), label.to_owned())]),
-            aliases: BTreeMap::new(),
+            labels: SortedMap::from([(LangTag::from_str("en").expect("tag"), label.to_owned())]),
+            aliases: SortedMap::new(),
             description: format!("{label}, for the test."),
         }
     }
@@ -254,7 +253,7 @@ pub mod build {
             subject: id(subject),
             property: id(property),
             value,
-            qualifiers: BTreeMap::new(),
+            qualifiers: SortedMap::new(),
             rank: Rank::Normal,
             rank_reason: None,
             disputes: Vec::new(),
@@ -264,7 +263,7 @@ pub mod build {
                 locator: Some("lead".to_owned()),
                 quote: Some("took place".to_owned()),
                 cites: Vec::new(),
-                as_named: BTreeMap::new(),
+                as_named: SortedMap::new(),
             }],
         }
     }
