@@ -3,10 +3,10 @@
 use std::borrow::Borrow;
 use std::fmt;
 use std::str::FromStr;
-use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 /// The longest identifier accepted, in bytes.
 pub const MAX_ID_LEN: usize = 80;
@@ -21,11 +21,17 @@ pub const MAX_ID_LEN: usize = 80;
 ///
 /// # Invariants
 ///
-/// An `Id` always holds a valid slug. It is cheap to clone (reference counted).
+/// An `Id` always holds a valid slug. It is cheap to clone: a slug of up to 23 bytes, as
+/// most are, is held inline with no allocation, a longer one is reference counted.
 /// Ordering is byte order of the slug.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(into = "String")]
-pub struct Id(Arc<str>);
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Id(SmolStr);
+
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
 
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -53,7 +59,7 @@ pub enum IdError {
 impl Id {
     /// The slug as a string slice.
     pub fn as_str(&self) -> &str {
-        &self.0
+        self.0.as_str()
     }
 
     /// Turns free text into the id it would most likely have (`"He, Henry"` →
@@ -109,7 +115,7 @@ impl FromStr for Id {
         if !hyphen_ok || after_hyphen {
             return Err(IdError::BadHyphen);
         }
-        Ok(Id(Arc::from(s)))
+        Ok(Id(SmolStr::new(s)))
     }
 }
 
@@ -128,25 +134,25 @@ impl From<Id> for String {
 
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
 impl fmt::Debug for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Id({:?})", &*self.0)
+        write!(f, "Id({:?})", self.as_str())
     }
 }
 
 impl AsRef<str> for Id {
     fn as_ref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl Borrow<str> for Id {
     fn borrow(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
