@@ -275,19 +275,26 @@ impl EntityFile {
 
     /// Splits the file into its entity and its claims, each claim given this entity as subject.
     pub fn into_parts(self) -> (Entity, Vec<crate::Claim>) {
-        let claims = self
-            .claims
-            .into_iter()
-            .map(|c| c.with_subject(self.id.clone()))
-            .collect();
-        let entity = Entity {
+        let mut claims = Vec::with_capacity(self.claims.len());
+        let entity = self.split_into(&mut claims);
+        (entity, claims)
+    }
+
+    /// [`EntityFile::into_parts`], the claims appended to `claims`: a dataset assembled from
+    /// many files moves each claim once, into one vector.
+    pub fn split_into(self, claims: &mut Vec<crate::Claim>) -> Entity {
+        claims.extend(
+            self.claims
+                .into_iter()
+                .map(|c| c.with_subject(self.id.clone())),
+        );
+        Entity {
             id: self.id,
             kind: self.kind,
             labels: self.labels,
             aliases: self.aliases,
             description: self.description,
-        };
-        (entity, claims)
+        }
     }
 
     /// Joins an entity and its claims back into a file (the inverse of [`EntityFile::into_parts`]).

@@ -504,11 +504,7 @@ fn full_with(
             Some(Record::Metadata(m)) => metadata = Some(m),
             Some(Record::Properties(p)) => properties.extend(p.property),
             Some(Record::Source(s)) => sources.push(*s),
-            Some(Record::Entity(e)) => {
-                let (entity, mut c) = e.into_parts();
-                entities.push(entity);
-                claims.append(&mut c);
-            }
+            Some(Record::Entity(e)) => entities.push(e.split_into(&mut claims)),
             None => {}
         }
     }

@@ -564,15 +564,14 @@ pub(crate) fn clean(
         if !assemble {
             return Ok(Outcome::Clean(None));
         }
-        let mut claims = Vec::new();
+        // Each claim moved once, into a vector of its final size; then sorted in place,
+        // since the pass proved the ids unique, so that `Dataset::new` finds them in order.
+        let mut claims = Vec::with_capacity(records.iter().map(|e| e.claims.len()).sum());
         let entities = records
             .into_iter()
-            .map(|e| {
-                let (entity, mut c) = e.into_parts();
-                claims.append(&mut c);
-                entity
-            })
+            .map(|e| e.split_into(&mut claims))
             .collect();
+        claims.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         let sources = sources.into_iter().map(|(_, s)| s).collect();
         let mut dataset = Dataset::new(metadata, properties.property, sources, entities, claims);
         dataset.quote_verification = summarize(&dataset, lock);
