@@ -352,8 +352,8 @@ struct Plan<'a> {
     aftermath: Vec<&'a Claim>,
     /// Disputing pairs, each once, smaller id first, with the declared relation.
     disputes: Vec<(&'a Claim, &'a Claim, DateRelation)>,
-    /// Claims in a dispute, either side.
-    disputed: BTreeSet<&'a str>,
+    /// Claims in a dispute, either side (only looked up).
+    disputed: FastSet<&'a str>,
 }
 
 fn is_people(kind: EntityKind) -> bool {
@@ -393,7 +393,7 @@ impl<'a> Plan<'a> {
             people_claims: Vec::new(),
             aftermath: Vec::new(),
             disputes: Vec::new(),
-            disputed: BTreeSet::new(),
+            disputed: FastSet::default(),
         };
         // Each subject's own date: the earliest of its date-valued claims.
         let mut subject_dates: BTreeMap<&'a str, &'a Edtf> = BTreeMap::new();
@@ -1047,20 +1047,26 @@ impl<'i, 'a, 'w> Doc<'i, 'a, 'w> {
 
     /// Claims grouped by subject, subjects ordered by `first`, kind, label and id.
     fn grouped(&mut self, claims: &[&'a Claim], first: Option<&Id>, plan: &Plan<'a>) -> Result<()> {
-        let mut by_subject: BTreeMap<(bool, Option<EntityKind>, &'a str, &'a Id), Vec<&'a Claim>> =
-            BTreeMap::new();
+        // Grouped by hash, each subject's key worked out once, then the subjects sorted.
+        let mut by_subject: FastMap<&'a Id, Vec<&'a Claim>> = FastMap::default();
         for claim in claims {
-            let entity = self.index.entity(claim.subject.as_str());
-            let key = (
-                Some(&claim.subject) != first,
-                entity.map(|e| e.kind),
-                entity.map_or("", |e| e.label()),
-                &claim.subject,
-            );
-            by_subject.entry(key).or_default().push(claim);
+            by_subject.entry(&claim.subject).or_default().push(claim);
         }
-        for ((_, _, _, id), claims) in by_subject {
-            let entity = self.index.entity(id.as_str());
+        let mut subjects: Vec<_> = by_subject
+            .into_iter()
+            .map(|(id, claims)| {
+                let entity = self.index.entity(id.as_str());
+                let key = (
+                    Some(id) != first,
+                    entity.map(|e| e.kind),
+                    entity.map_or("", |e| e.label()),
+                    id,
+                );
+                (key, entity, claims)
+            })
+            .collect();
+        subjects.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for ((_, _, _, id), entity, claims) in subjects {
             self.subject(entity, id, &claims, plan)?;
         }
         Ok(())
