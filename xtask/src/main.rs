@@ -248,7 +248,6 @@ enum ArchiveTask {
 }
 
 fn main() -> ExitCode {
-    memory::return_large_blocks_when_freed();
     let cli = Cli::parse();
     // The process ends when the task returns: its largest data is freed with it.
     PROCESS_ENDS_AFTER_TASK.store(true, std::sync::atomic::Ordering::Relaxed);
