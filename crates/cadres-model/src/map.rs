@@ -90,12 +90,6 @@ impl<K, V> SortedMap<K, V> {
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator {
         self.0.as_slice().iter().map(|(_, v)| v)
     }
-
-    /// The entry with the smallest key.
-    #[must_use]
-    pub fn first_key_value(&self) -> Option<(&K, &V)> {
-        self.0.first()
-    }
 }
 
 impl<K: Ord, V> SortedMap<K, V> {
