@@ -8,8 +8,8 @@
 //! entities), the entities' ids and kinds (from their paths, which a clean file agrees
 //! with), and the file's own claims (a claim may only dispute a claim of its own subject).
 //! Its sink ([`First`]) stops at the first report without building it. Ids are kept only as
-//! 64-bit hashes, sorted at the end to find duplicates. The record is dropped right after,
-//! in its thread.
+//! 64-bit hashes, each file's sorted and merged at the end to find duplicates. The record is
+//! dropped right after, in its thread.
 //!
 //! How a quote names its claim's entities needs every entity's names, which are known only
 //! at the end: each entity leaves its names, which of them its own quotes name it by, and
@@ -26,7 +26,8 @@
 //! check reports anything, and that on each rule's fixture the rule that stopped it is
 //! that fixture's rule.
 
-use std::collections::HashSet;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashSet, binary_heap::PeekMut};
 use std::hash::BuildHasher;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -161,7 +162,8 @@ struct NameFacts {
     /// Its file, for the doubt.
     file: FileNo,
     kind: EntityKind,
-    /// Its names ([`names::forms`]).
+    /// Its names ([`names::forms`]). This and the two below are sized exactly once the
+    /// entity is read: a hundred thousand of them wait for the last file.
     names: Vec<String>,
     /// For each citation that names the entity (its subject) by its names, the set of
     /// those that occur in its quote, as bits over `names`: one of them must not be
@@ -177,17 +179,18 @@ struct NameFacts {
 struct Checked {
     file: FileNo,
     /// The hashes of the ids it declares: its own first, then its claims'.
-    hashes: Vec<u64>,
+    hashes: Box<[u64]>,
     /// Its naming facts, when its record could be built (boxed, as the record: a hundred
     /// thousand of these wait for the last file to be read).
     names: Option<Box<NameFacts>>,
     /// The hashes of the claims its claims dispute that are not in the file: none is a
     /// rival (`dispute-mismatch`) if it exists, and `unknown-claim` if not.
-    elsewhere: Vec<u64>,
+    elsewhere: Box<[u64]>,
     /// The record, when the dataset is assembled.
     record: Option<Box<EntityFile>>,
-    /// Why the file must be looked at in full, if it must.
-    suspect: Option<Doubt>,
+    /// Why the file must be looked at in full, if it must (boxed: rare, and this struct is
+    /// kept for every entity file until the last is read).
+    suspect: Option<Box<Doubt>>,
 }
 
 /// What the streaming driver found.
@@ -467,7 +470,7 @@ pub(crate) fn clean(
             Read::Clean(_) => return Err(Doubt::at(&rules::SCHEMA_MISMATCH, &f.rel)),
         };
         match &checked.suspect {
-            Some(d) if !reporting => Err(d.clone()),
+            Some(d) if !reporting => Err((**d).clone()),
             _ => Ok(checked),
         }
     })?;
@@ -511,7 +514,7 @@ pub(crate) fn clean(
     );
     drop(cx.sources);
     let mut records = Vec::new();
-    let mut facts = Vec::with_capacity(checked.len());
+    let mut facts: Vec<Box<NameFacts>> = Vec::with_capacity(checked.len());
     // The first file, in walk order, disputing a claim of another file.
     let elsewhere = checked
         .iter()
@@ -519,17 +522,21 @@ pub(crate) fn clean(
     // The claims' hashes alone, only to judge such a dispute.
     let mut claim_hashes: Vec<u64> = Vec::new();
     let mut entity_files: Vec<FileNo> = Vec::with_capacity(checked.len());
-    hashes.reserve_exact(checked.iter().map(|c| c.hashes.len()).sum());
+    // Each entity file's id hashes, sorted: merged, never copied into one vector, which
+    // would hold them all twice at the pass's peak (18 MB at a million claims).
+    let mut id_hashes: Vec<(FileNo, Box<[u64]>)> = Vec::with_capacity(checked.len());
     for c in checked {
         entity_files.push(c.file);
         if let Some(d) = c.suspect {
-            suspects.push((c.file, d));
+            suspects.push((c.file, *d));
         }
         if elsewhere.is_some() {
             claim_hashes.extend(&c.hashes[1..]);
         }
-        hashes.extend(c.hashes.into_iter().map(|h| (h, c.file)));
-        facts.extend(c.names.map(|n| *n));
+        let mut own = c.hashes;
+        own.sort_unstable();
+        id_hashes.push((c.file, own));
+        facts.extend(c.names);
         records.extend(c.record.map(|e| *e));
     }
     if let Some((target, fi)) = elsewhere {
@@ -544,21 +551,26 @@ pub(crate) fn clean(
     }
     // The ids' hashes are judged and dropped before the name table is built: the two
     // would otherwise be the peak of the pass together.
-    hashes.par_sort_unstable();
-    for group in hashes.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
-        if !reporting {
-            return Err(Doubt {
-                rule: Some(&rules::DUPLICATE_ID),
-                file: None,
-            });
-        }
-        suspects.extend(
-            group
-                .iter()
-                .map(|&(_, fi)| (fi, Doubt::at(&rules::DUPLICATE_ID, &files[fi].rel))),
-        );
+    hashes.sort_unstable();
+    let lists: Vec<(FileNo, &[u64])> = hashes
+        .iter()
+        .map(|(h, fi)| (*fi, std::slice::from_ref(h)))
+        .chain(id_hashes.iter().map(|(fi, h)| (*fi, &**h)))
+        .collect();
+    let shared = shared_hashes(&lists);
+    if !shared.is_empty() && !reporting {
+        return Err(Doubt {
+            rule: Some(&rules::DUPLICATE_ID),
+            file: None,
+        });
     }
-    drop(hashes);
+    suspects.extend(
+        shared
+            .into_iter()
+            .map(|fi| (fi, Doubt::at(&rules::DUPLICATE_ID, &files[fi].rel))),
+    );
+    drop(lists);
+    drop((hashes, id_hashes));
     names_clean(files, facts)?;
     if suspects.is_empty() {
         if !assemble {
@@ -643,6 +655,38 @@ fn each<'a, T: Send>(
     results.into_iter().flatten().collect()
 }
 
+/// The files of the hashes that occur more than once in `lists` (each a file's, sorted),
+/// each time one does: a merge of the lists, smallest hash first, holding one cursor a list.
+fn shared_hashes(lists: &[(FileNo, &[u64])]) -> Vec<FileNo> {
+    let mut heads: BinaryHeap<Reverse<(u64, usize, usize)>> = lists
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, l))| Some(Reverse((*l.first()?, i, 0))))
+        .collect();
+    let mut shared = Vec::new();
+    // The hash last taken, its file, and whether that file is already in `shared`.
+    let mut last: Option<(u64, FileNo, bool)> = None;
+    while let Some(mut head) = heads.peek_mut() {
+        let Reverse((h, i, at)) = *head;
+        let file = lists[i].0;
+        last = match last {
+            Some((prev, prev_file, listed)) if prev == h => {
+                if !listed {
+                    shared.push(prev_file);
+                }
+                shared.push(file);
+                Some((h, file, true))
+            }
+            _ => Some((h, file, false)),
+        };
+        match lists[i].1.get(at + 1) {
+            Some(&next) => *head = Reverse((next, i, at + 1)),
+            None => drop(PeekMut::pop(head)),
+        }
+    }
+    shared
+}
+
 /// The hash an id is kept as: equal ids have equal hashes, so no duplicate goes unseen;
 /// two different ids with the same hash only send the dataset to the full check.
 fn hash(id: &str) -> u64 {
@@ -676,7 +720,7 @@ fn entity(
         Some(ids) => ids.contains(&id.as_str()),
         None => e.claims.iter().any(|b| b.id == *id),
     };
-    let elsewhere: Vec<u64> = e
+    let elsewhere: Box<[u64]> = e
         .claims
         .iter()
         .flat_map(|c| &c.disputes)
@@ -726,6 +770,9 @@ fn entity(
     drop(claims);
     facts.named_by.sort_unstable();
     facts.named_by.dedup();
+    facts.names.shrink_to_fit();
+    facts.named_by.shrink_to_fit();
+    facts.values.shrink_to_fit();
     let hashes = std::iter::once(e.id.as_str())
         .chain(e.claims.iter().map(|c| c.id.as_str()))
         .map(hash)
@@ -736,7 +783,7 @@ fn entity(
         names: Some(Box::new(facts)),
         elsewhere,
         record: assemble.then(|| Box::new(e)),
-        suspect,
+        suspect: suspect.map(Box::new),
     })
 }
 
@@ -754,25 +801,17 @@ fn broken_entity(file: FileNo, mut l: Loaded, cx: &Context<'_>) -> Result<Checke
         Some(Record::Entity(e)) => entity(file, e, Some(&ids), cx, false)?,
         _ => Checked {
             file,
-            hashes: Vec::new(),
+            hashes: Box::default(),
             names: None,
-            elsewhere: Vec::new(),
+            elsewhere: Box::default(),
             record: None,
             suspect: None,
         },
     };
-    checked.hashes = declared
-        .record
-        .iter()
-        .map(String::as_str)
-        .chain(ids)
-        .map(hash)
-        .collect();
-    if declared.record.is_none() {
-        // No id of its own: the hash list starts with the record's.
-        checked.hashes.insert(0, hash(""));
-    }
-    checked.suspect = Some(doubt);
+    // No id of its own: the hash list starts with the record's.
+    let own = declared.record.as_deref().unwrap_or("");
+    checked.hashes = std::iter::once(own).chain(ids).map(hash).collect();
+    checked.suspect = Some(Box::new(doubt));
     Ok(checked)
 }
 
@@ -845,9 +884,11 @@ fn citation_names(
 /// The naming rules that need every entity's names: each entity is named by one of its
 /// names that is not ambiguous, wherever its own quotes name it, and so is each value
 /// entity left for the end.
-fn names_clean(files: &[Found], facts: Vec<NameFacts>) -> Result<(), Doubt> {
+#[allow(clippy::vec_box)] // reason: each entity's facts were boxed in its thread; moved, not copied
+fn names_clean(files: &[Found], facts: Vec<Box<NameFacts>>) -> Result<(), Doubt> {
     let mut rest = Vec::with_capacity(facts.len());
     let table = NameTable::new(facts.into_iter().map(|f| {
+        let f = *f;
         rest.push((f.id.clone(), f.file, f.named_by, f.values));
         (f.id.as_str().to_owned(), f.kind, f.names)
     }));
@@ -1045,6 +1086,23 @@ pub(crate) mod tests {
     /// The streaming check is sound: it never calls clean a dataset in which the full
     /// check finds anything. And it is complete on these datasets: every one the full
     /// check finds nothing in, it proves clean.
+    #[test]
+    fn shared_hashes_names_each_file_of_a_hash_given_twice() {
+        let shared = |lists: &[(usize, &[u64])]| super::shared_hashes(lists);
+        assert_eq!(shared(&[]), Vec::<usize>::new());
+        assert_eq!(
+            shared(&[(0, &[1, 5]), (1, &[]), (2, &[2, 9])]),
+            Vec::<usize>::new()
+        );
+        // Across files, in hash order; a third owner of a hash is named too.
+        assert_eq!(
+            shared(&[(0, &[1, 7]), (1, &[3, 7]), (2, &[3]), (3, &[7])]),
+            vec![1, 2, 0, 1, 3]
+        );
+        // Within one file.
+        assert_eq!(shared(&[(4, &[2, 2, 8]), (5, &[9])]), vec![4, 4]);
+    }
+
     #[test]
     fn agrees_with_the_full_check_on_every_dataset() {
         let (mut dirty, mut proved, mut pointed) = (0, 0, Vec::new());
