@@ -33,14 +33,12 @@
 //! the citation says which entity it means under `as-named`.
 
 use cadres_model::{EntityKind, LangTag, label_key};
-use foldhash::fast::FixedState;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use cadres_model::is_han;
 
 use crate::Map;
-type Set<K> = std::collections::HashSet<K, FixedState>;
 
 /// For each name, the kinds of entity it is a name of, each with the other names of
 /// entities of that kind that it occurs in, sorted.
@@ -182,8 +180,11 @@ pub(crate) struct Rival<'t> {
 /// enough to tell whether a name is ambiguous (see the module docs).
 pub(crate) struct NameTable {
     entities: Vec<Entry>,
-    /// The entities (indexes into `entities`, ascending by id) with each name.
-    owners: Map<Box<str>, Vec<u32>>,
+    /// Every name of every entity, as indexes into `entities` and into its names, sorted by
+    /// name and then by entity (ascending by id): the owners of a name are one run. A map
+    /// from each name to its owners held a copy of every name beside the entities' own, and
+    /// was the peak of a million-claim check.
+    owners: Vec<(u32, u32)>,
     within: Within,
 }
 
@@ -204,28 +205,30 @@ impl NameTable {
         // Stable: of two entries with one id, the first stays first.
         list.sort_by(|a, b| a.id.cmp(&b.id));
         list.dedup_by(|b, a| a.id == b.id);
-        let mut owners: Map<Box<str>, Vec<u32>> = Map::default();
-        // Every name of each kind, and the names of that kind holding each token.
-        let mut of_kind: Set<(EntityKind, &str)> = Set::default();
-        let mut postings: Map<(EntityKind, &str), Vec<&str>> = Map::default();
+        let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let name_of = |&(e, n): &(u32, u32)| list[e as usize].names[n as usize].as_str();
+        let mut owners: Vec<(u32, u32)> =
+            Vec::with_capacity(list.iter().map(|e| e.names.len()).sum());
+        // Every name of each kind, once.
+        let mut of_kind: Vec<(EntityKind, &str)> = Vec::with_capacity(owners.capacity());
         for (i, Entry { kind, names, .. }) in list.iter().enumerate() {
-            let index = u32::try_from(i).unwrap_or(u32::MAX);
-            for name in names {
-                match owners.get_mut(name.as_str()) {
-                    Some(o) if o.last() == Some(&index) => {}
-                    Some(o) => o.push(index),
-                    None => {
-                        owners.insert(name.as_str().into(), vec![index]);
-                    }
-                }
-                if of_kind.insert((*kind, name.as_str())) {
-                    let mut seen: Vec<&str> = Vec::new();
-                    for t in tokens(name) {
-                        if !seen.contains(&t) {
-                            seen.push(t);
-                            postings.entry((*kind, t)).or_default().push(name.as_str());
-                        }
-                    }
+            for (n, name) in names.iter().enumerate() {
+                owners.push((index(i), index(n)));
+                of_kind.push((*kind, name.as_str()));
+            }
+        }
+        owners.sort_unstable_by(|a, b| (name_of(a), a.0).cmp(&(name_of(b), b.0)));
+        owners.dedup_by(|b, a| a.0 == b.0 && name_of(a) == name_of(b));
+        of_kind.sort_unstable();
+        of_kind.dedup();
+        // The names of each kind holding each token.
+        let mut postings: Map<(EntityKind, &str), Vec<&str>> = Map::default();
+        for &(kind, name) in &of_kind {
+            let mut seen: Vec<&str> = Vec::new();
+            for t in tokens(name) {
+                if !seen.contains(&t) {
+                    seen.push(t);
+                    postings.entry((kind, t)).or_default().push(name);
                 }
             }
         }
@@ -255,11 +258,25 @@ impl NameTable {
             }
         }
         drop((of_kind, postings));
+        owners.shrink_to_fit();
         NameTable {
             entities: list,
             owners,
             within,
         }
+    }
+
+    /// The name `(entity, name)` of [`NameTable::owners`] stands for.
+    fn name_of(&self, (e, n): (u32, u32)) -> &str {
+        &self.entities[e as usize].names[n as usize]
+    }
+
+    /// The entities with the name `name`, as runs of [`NameTable::owners`]: none, or one
+    /// each, ascending by id.
+    fn owners(&self, name: &str) -> &[(u32, u32)] {
+        let start = self.owners.partition_point(|p| self.name_of(*p) < name);
+        let rest = &self.owners[start..];
+        &rest[..rest.partition_point(|p| self.name_of(*p) == name)]
     }
 
     /// The kind and the [`forms`] of the entity `id`, when the table has it.
@@ -275,23 +292,24 @@ impl NameTable {
     /// name that `name` occurs in. The first such entity by id and name; `None` when the
     /// name is not ambiguous.
     pub(crate) fn rival(&self, id: &str, kind: EntityKind, name: &str) -> Option<Rival<'_>> {
-        let other_than = |owners: &[u32], same_kind: bool| {
+        let other_than = |owners: &[(u32, u32)], same_kind: bool| {
             owners
                 .iter()
-                .map(|&i| &self.entities[i as usize])
+                .map(|&(i, _)| &self.entities[i as usize])
                 .find(|e| *e.id != *id && (!same_kind || e.kind == kind))
         };
-        if let Some((stored, owners)) = self.owners.get_key_value(name)
+        let owners = self.owners(name);
+        if let Some(&stored) = owners.first()
             && let Some(e) = other_than(owners, false)
         {
             return Some(Rival {
                 id: &e.id,
-                name: stored,
+                name: self.name_of(stored),
             });
         }
         let (_, longer_names) = self.within.get(name)?.iter().find(|(k, _)| *k == kind)?;
         for longer in longer_names {
-            if let Some(e) = self.owners.get(longer).and_then(|o| other_than(o, true)) {
+            if let Some(e) = other_than(self.owners(longer), true) {
                 return Some(Rival {
                     id: &e.id,
                     name: longer,
