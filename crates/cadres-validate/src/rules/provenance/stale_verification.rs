@@ -34,7 +34,7 @@ use std::path::Path;
 
 use crate::Diagnostic;
 use crate::checks::Index;
-use crate::verified::{LOCK_FILE, QuoteHash, Read, VERIFY_COMMAND, places, quote_hash, read_from};
+use crate::verified::{LOCK_FILE, Read, VERIFY_COMMAND, places, quote_hash, quote_key, read_from};
 
 /// Entries of the record that match no citation any more: a quote changed or removed, a
 /// source no longer read. Only with the archive, since only then can the record be
@@ -70,7 +70,10 @@ pub(crate) fn check(ix: &Index<'_>, read: &Read, dataset: &Path, out: &mut Vec<D
             out.push(d.help(format!("write the record again: `{VERIFY_COMMAND}`")));
             continue;
         };
-        let cited: BTreeSet<QuoteHash> = quotes.iter().map(|q| quote_hash(q.quote)).collect();
+        let cited: BTreeSet<u64> = quotes
+            .iter()
+            .map(|q| quote_key(&quote_hash(q.quote)))
+            .collect();
         for h in &locked.quotes {
             if cited.contains(h) {
                 continue;
@@ -81,7 +84,7 @@ pub(crate) fn check(ix: &Index<'_>, read: &Read, dataset: &Path, out: &mut Vec<D
                 format!("this entry verifies a quote of `{id}` that no citation holds any more"),
             );
             let at = places.as_ref().and_then(|(p, t)| {
-                let r = p.quotes.get(id)?.iter().find(|(x, _)| x == h)?;
+                let r = p.quotes.get(id)?.iter().find(|(x, _)| quote_key(x) == *h)?;
                 Some((r.1.clone(), t))
             });
             let d = match at {
