@@ -32,7 +32,10 @@
 //! ambiguous name still occurs in the quote, but it does not name its entity by itself:
 //! the citation says which entity it means under `as-named`.
 
+use std::hash::BuildHasher;
+
 use cadres_model::{EntityKind, LangTag, label_key};
+use foldhash::fast::FixedState;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -160,6 +163,17 @@ fn tokens(name: &str) -> Vec<&str> {
     out
 }
 
+/// [`tokens`], each once, in order.
+fn distinct_tokens(name: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for t in tokens(name) {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// One entity's entry in a [`NameTable`].
 struct Entry {
     id: Box<str>,
@@ -209,46 +223,73 @@ impl NameTable {
         let name_of = |&(e, n): &(u32, u32)| list[e as usize].names[n as usize].as_str();
         let mut owners: Vec<(u32, u32)> =
             Vec::with_capacity(list.iter().map(|e| e.names.len()).sum());
-        // Every name of each kind, once.
-        let mut of_kind: Vec<(EntityKind, &str)> = Vec::with_capacity(owners.capacity());
-        for (i, Entry { kind, names, .. }) in list.iter().enumerate() {
-            for (n, name) in names.iter().enumerate() {
-                owners.push((index(i), index(n)));
-                of_kind.push((*kind, name.as_str()));
-            }
+        for (i, Entry { names, .. }) in list.iter().enumerate() {
+            owners.extend((0..names.len()).map(|n| (index(i), index(n))));
         }
         owners.sort_unstable_by(|a, b| (name_of(a), a.0).cmp(&(name_of(b), b.0)));
         owners.dedup_by(|b, a| a.0 == b.0 && name_of(a) == name_of(b));
-        of_kind.sort_unstable();
-        of_kind.dedup();
-        // The names of each kind holding each token.
-        let mut postings: Map<(EntityKind, &str), Vec<&str>> = Map::default();
-        for &(kind, name) in &of_kind {
-            let mut seen: Vec<&str> = Vec::new();
-            for t in tokens(name) {
-                if !seen.contains(&t) {
-                    seen.push(t);
-                    postings.entry((kind, t)).or_default().push(name);
-                }
-            }
+        // Every name of each kind, once: the kinds of each run of owners, with the run's
+        // start, which stands for the name below.
+        let of_kind = || {
+            let (list, name_of) = (&list, &name_of);
+            let mut start = 0;
+            owners
+                .chunk_by(|a, b| name_of(a) == name_of(b))
+                .flat_map(move |run| {
+                    let mut kinds: Vec<EntityKind> =
+                        run.iter().map(|&(e, _)| list[e as usize].kind).collect();
+                    kinds.sort_unstable();
+                    kinds.dedup();
+                    let (name, at) = (name_of(&run[0]), index(start));
+                    start += run.len();
+                    kinds.into_iter().map(move |kind| (kind, name, at))
+                })
+        };
+        // The names of each kind holding each token: (the hash of the kind and the token,
+        // the name's run, the kind), sorted, the postings of a token one run. 16 bytes a
+        // posting: a map from each kind and token to its names was most of a million-claim
+        // check's last allocations. Two tokens with one hash only share a run: the kind and
+        // `occurs` still decide.
+        let key = |kind: EntityKind, token: &str| FixedState::default().hash_one((kind, token));
+        // Counted first: grown by doubling, the vector was twice its size while it moved.
+        let count = of_kind()
+            .map(|(_, name, _)| distinct_tokens(name).len())
+            .sum();
+        let mut postings: Vec<(u64, u32, EntityKind)> = Vec::with_capacity(count);
+        for (kind, name, at) in of_kind() {
+            postings.extend(
+                distinct_tokens(name)
+                    .into_iter()
+                    .map(|t| (key(kind, t), at, kind)),
+            );
         }
+        postings.sort_unstable();
+        let posted = |kind: EntityKind, token: &str| {
+            let k = key(kind, token);
+            let rest = &postings[postings.partition_point(|p| p.0 < k)..];
+            &rest[..rest.partition_point(|p| p.0 == k)]
+        };
         let mut within = Within::default();
-        for &(kind, name) in &of_kind {
+        for (kind, name, _) in of_kind() {
             // The names of this kind holding the name's rarest token: only they can hold it.
             let Some(candidates) = tokens(name)
                 .into_iter()
-                .filter_map(|t| postings.get(&(kind, t)))
+                .map(|t| posted(kind, t))
+                .filter(|p| !p.is_empty())
                 .min_by_key(|p| p.len())
             else {
                 continue;
             };
             let mut found: Vec<Box<str>> = candidates
                 .iter()
-                .filter(|other| **other != name && occurs(name, other))
-                .map(|other| (*other).into())
+                .filter(|&&(_, _, k)| k == kind)
+                .map(|&(_, at, _)| name_of(&owners[at as usize]))
+                .filter(|other| *other != name && occurs(name, other))
+                .map(Into::into)
                 .collect();
             if !found.is_empty() {
                 found.sort_unstable();
+                found.dedup();
                 match within.get_mut(name) {
                     Some(kinds) => kinds.push((kind, found)),
                     None => {
@@ -257,7 +298,7 @@ impl NameTable {
                 }
             }
         }
-        drop((of_kind, postings));
+        drop(postings);
         owners.shrink_to_fit();
         NameTable {
             entities: list,
