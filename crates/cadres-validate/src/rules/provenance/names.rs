@@ -36,6 +36,7 @@ use std::hash::BuildHasher;
 
 use cadres_model::{EntityKind, LangTag, label_key};
 use foldhash::fast::FixedState;
+use rayon::slice::ParallelSliceMut;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -174,6 +175,23 @@ fn distinct_tokens(name: &str) -> Vec<&str> {
     out
 }
 
+/// A name of an entity in a [`NameTable`]: the name's [`name_hash`], the entity's index
+/// and the name's among its names.
+type Owner = (u64, u32, u32);
+
+/// How many of a name's hash's first bits choose its bucket in [`NameTable::owners`].
+const BUCKET_BITS: u32 = 16;
+
+/// The bucket of a name's hash.
+fn bucket(h: u64) -> usize {
+    usize::try_from(h >> (u64::BITS - BUCKET_BITS)).unwrap_or(0)
+}
+
+/// The hash [`NameTable::owners`] are sorted by.
+fn name_hash(name: &str) -> u64 {
+    FixedState::default().hash_one(name)
+}
+
 /// One entity's entry in a [`NameTable`].
 struct Entry {
     id: Box<str>,
@@ -194,11 +212,16 @@ pub(crate) struct Rival<'t> {
 /// enough to tell whether a name is ambiguous (see the module docs).
 pub(crate) struct NameTable {
     entities: Vec<Entry>,
-    /// Every name of every entity, as indexes into `entities` and into its names, sorted by
-    /// name and then by entity (ascending by id): the owners of a name are one run. A map
+    /// Every name of every entity, as its hash and indexes into `entities` and into its
+    /// names, sorted by hash, name and entity (ascending by id): the owners of a name are
+    /// one run, found by comparing numbers (by name, each look-up cost a check at a
+    /// million claims a tenth of its time). A map
     /// from each name to its owners held a copy of every name beside the entities' own, and
     /// was the peak of a million-claim check.
-    owners: Vec<(u32, u32)>,
+    owners: Vec<Owner>,
+    /// Where in `owners` the hashes of each first [`BUCKET_BITS`] bits start, and at the
+    /// end its length: a look-up searches a few owners, not all of them.
+    buckets: Box<[u32]>,
     within: Within,
 }
 
@@ -220,24 +243,32 @@ impl NameTable {
         list.sort_by(|a, b| a.id.cmp(&b.id));
         list.dedup_by(|b, a| a.id == b.id);
         let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        let name_of = |&(e, n): &(u32, u32)| list[e as usize].names[n as usize].as_str();
-        let mut owners: Vec<(u32, u32)> =
-            Vec::with_capacity(list.iter().map(|e| e.names.len()).sum());
+        let name_of = |&(_, e, n): &Owner| list[e as usize].names[n as usize].as_str();
+        let mut owners: Vec<Owner> = Vec::with_capacity(list.iter().map(|e| e.names.len()).sum());
         for (i, Entry { names, .. }) in list.iter().enumerate() {
-            owners.extend((0..names.len()).map(|n| (index(i), index(n))));
+            owners.extend(
+                names
+                    .iter()
+                    .enumerate()
+                    .map(|(n, name)| (name_hash(name), index(i), index(n))),
+            );
         }
-        owners.sort_unstable_by(|a, b| (name_of(a), a.0).cmp(&(name_of(b), b.0)));
-        owners.dedup_by(|b, a| a.0 == b.0 && name_of(a) == name_of(b));
+        owners.par_sort_unstable_by(|a, b| {
+            (a.0.cmp(&b.0))
+                .then_with(|| name_of(a).cmp(name_of(b)))
+                .then(a.1.cmp(&b.1))
+        });
+        owners.dedup_by(|b, a| a.1 == b.1 && a.0 == b.0 && name_of(a) == name_of(b));
         // Every name of each kind, once: the kinds of each run of owners, with the run's
         // start, which stands for the name below.
         let of_kind = || {
             let (list, name_of) = (&list, &name_of);
             let mut start = 0;
             owners
-                .chunk_by(|a, b| name_of(a) == name_of(b))
+                .chunk_by(|a, b| a.0 == b.0 && name_of(a) == name_of(b))
                 .flat_map(move |run| {
                     let mut kinds: Vec<EntityKind> =
-                        run.iter().map(|&(e, _)| list[e as usize].kind).collect();
+                        run.iter().map(|&(_, e, _)| list[e as usize].kind).collect();
                     kinds.sort_unstable();
                     kinds.dedup();
                     let (name, at) = (name_of(&run[0]), index(start));
@@ -300,23 +331,38 @@ impl NameTable {
         }
         drop(postings);
         owners.shrink_to_fit();
+        let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1].into_boxed_slice();
+        let mut at = 0;
+        for (b, start) in buckets.iter_mut().enumerate() {
+            while owners.get(at).is_some_and(|o| bucket(o.0) < b) {
+                at += 1;
+            }
+            *start = index(at);
+        }
         NameTable {
             entities: list,
             owners,
+            buckets,
             within,
         }
     }
 
-    /// The name `(entity, name)` of [`NameTable::owners`] stands for.
-    fn name_of(&self, (e, n): (u32, u32)) -> &str {
+    /// The name an [`Owner`] stands for.
+    fn name_of(&self, (_, e, n): Owner) -> &str {
         &self.entities[e as usize].names[n as usize]
     }
 
     /// The entities with the name `name`, as runs of [`NameTable::owners`]: none, or one
     /// each, ascending by id.
-    fn owners(&self, name: &str) -> &[(u32, u32)] {
-        let start = self.owners.partition_point(|p| self.name_of(*p) < name);
-        let rest = &self.owners[start..];
+    fn owners(&self, name: &str) -> &[Owner] {
+        let h = name_hash(name);
+        let b = bucket(h);
+        let (start, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        let bucket = self.owners.get(start..end).unwrap_or_default();
+        let rest = &bucket[bucket.partition_point(|p| p.0 < h)..];
+        let same = &rest[..rest.partition_point(|p| p.0 == h)];
+        // Names with one hash: a run each, in name order.
+        let rest = &same[same.partition_point(|p| self.name_of(*p) < name)..];
         &rest[..rest.partition_point(|p| self.name_of(*p) == name)]
     }
 
@@ -333,10 +379,10 @@ impl NameTable {
     /// name that `name` occurs in. The first such entity by id and name; `None` when the
     /// name is not ambiguous.
     pub(crate) fn rival(&self, id: &str, kind: EntityKind, name: &str) -> Option<Rival<'_>> {
-        let other_than = |owners: &[(u32, u32)], same_kind: bool| {
+        let other_than = |owners: &[Owner], same_kind: bool| {
             owners
                 .iter()
-                .map(|&(i, _)| &self.entities[i as usize])
+                .map(|&(_, i, _)| &self.entities[i as usize])
                 .find(|e| *e.id != *id && (!same_kind || e.kind == kind))
         };
         let owners = self.owners(name);
