@@ -212,12 +212,10 @@ pub(crate) struct Rival<'t> {
 /// enough to tell whether a name is ambiguous (see the module docs).
 pub(crate) struct NameTable {
     entities: Vec<Entry>,
-    /// Every name of every entity, as its hash and indexes into `entities` and into its
-    /// names, sorted by hash, name and entity (ascending by id): the owners of a name are
-    /// one run, found by comparing numbers (by name, each look-up cost a check at a
-    /// million claims a tenth of its time). A map
-    /// from each name to its owners held a copy of every name beside the entities' own, and
-    /// was the peak of a million-claim check.
+    /// Every name of every entity ([`Owner`]), sorted by hash, name and entity (ascending
+    /// by id): the owners of a name are one run. A map from each name to its owners held a
+    /// copy of every name beside the entities' own, and was the peak of a million-claim
+    /// check; sorted by name alone, each look-up compared strings at every step.
     owners: Vec<Owner>,
     /// Where in `owners` the hashes of each first [`BUCKET_BITS`] bits start, and at the
     /// end its length: a look-up searches a few owners, not all of them.
