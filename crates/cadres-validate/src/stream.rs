@@ -478,7 +478,7 @@ pub(crate) fn clean(
 
     // The entities, each checked against what is known; their ids' hashes are kept, and
     // the records themselves only to assemble the dataset.
-    let checked: Vec<Checked> = each(of_kind(RecordKind::Entity), &tick, |(fi, f)| {
+    let mut checked: Vec<Checked> = each(of_kind(RecordKind::Entity), &tick, |(fi, f)| {
         let checked = match read(f, reporting)? {
             Read::Clean(Record::Entity(e)) => entity(fi, e, None, &cx, assemble)?,
             Read::Broken(l) => broken_entity(fi, *l, &cx)?,
@@ -528,7 +528,6 @@ pub(crate) fn clean(
     // What each file leaves is taken out; its id hashes stay, sorted, and are gathered from
     // there: copied into one vector, they were held twice at the pass's peak (18 MB at a
     // million claims).
-    let mut checked = checked;
     for c in &mut checked {
         entity_files.push(c.file);
         if let Some(d) = c.suspect.take() {
@@ -959,7 +958,7 @@ fn names_clean(files: &[Found], mut facts: Vec<Box<NameFacts>>) -> Result<(), Do
             }
             for (file, quote) in f.values() {
                 // An entity whose record could not be built has no names to judge.
-                let v = entity_at(&files[file].rel).map_or("", |(id, _)| id);
+                let v = id_of(files, file);
                 let Some((kind, forms)) = table.entity(v) else {
                     continue;
                 };
