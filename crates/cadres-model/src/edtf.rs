@@ -495,9 +495,17 @@ impl Ord for Edtf {
                 |d| (0, d),
             )
         };
+        // The text breaks a tie of bounds; equal values have equal texts, and a timeline
+        // of one date repeated would otherwise write both at every comparison.
         (low(self), high(self))
             .cmp(&(low(other), high(other)))
-            .then_with(|| self.to_string().cmp(&other.to_string()))
+            .then_with(|| {
+                if self == other {
+                    Ordering::Equal
+                } else {
+                    self.to_string().cmp(&other.to_string())
+                }
+            })
     }
 }
 
