@@ -29,7 +29,7 @@
 use std::collections::HashSet;
 use std::hash::BuildHasher;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 use foldhash::fast::FixedState;
 use rayon::prelude::*;
@@ -43,7 +43,7 @@ use crate::rules::lookup::{ClaimAt, FileNo, First, Lookup, Namespace};
 use crate::rules::provenance::names::{self, NameTable};
 use crate::rules::provenance::unverified_quote::{self, Standing};
 use crate::rules::{self, Rule};
-use crate::verified::{Lock, quote_hash, summarize};
+use crate::verified::{Lock, quote_hash, summary};
 use crate::walk::Found;
 
 /// What the entities' claims need of a source.
@@ -53,6 +53,10 @@ struct SourceFacts<'a> {
     cited: AtomicBool,
     /// Whether a citation names it as its `source`: then it must pin its text.
     read: AtomicBool,
+    /// The citations that quote it, and of those the ones `quotes.lock` verifies: the
+    /// release's summary, counted as each quote is judged rather than hashed again.
+    quotes: AtomicU64,
+    verified: AtomicU64,
 }
 
 /// What is known when the entities are read.
@@ -449,6 +453,8 @@ pub(crate) fn clean(
                 source: s,
                 cited: AtomicBool::new(false),
                 read: AtomicBool::new(false),
+                quotes: AtomicU64::new(0),
+                verified: AtomicU64::new(0),
             },
         );
     }
@@ -570,6 +576,15 @@ pub(crate) fn clean(
         if !assemble {
             return Ok(Outcome::Clean(None));
         }
+        let verification = summary(
+            cx.sources
+                .values()
+                .filter(|s| s.read.load(Ordering::Relaxed))
+                .map(|s| {
+                    let count = |n: &AtomicU64| n.load(Ordering::Relaxed);
+                    (s.source, count(&s.quotes), count(&s.verified))
+                }),
+        );
         drop(cx.sources);
         // Each claim moved once, into a vector of its final size; then sorted in place,
         // since the pass proved the ids unique, so that `Dataset::new` finds them in order.
@@ -578,10 +593,10 @@ pub(crate) fn clean(
             .into_iter()
             .map(|e| e.split_into(&mut claims))
             .collect();
-        claims.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        claims.par_sort_unstable_by(|a, b| a.id.cmp(&b.id));
         let sources = sources.into_iter().map(|(_, s)| *s).collect();
         let mut dataset = Dataset::new(metadata, properties.property, sources, entities, claims);
-        dataset.quote_verification = summarize(&dataset, lock);
+        dataset.quote_verification = verification;
         return Ok(Outcome::Clean(Some(dataset)));
     }
     // The first suspect in file order names why; each suspect is read once.
@@ -883,8 +898,15 @@ fn citations_clean(
         if let Some(source) = cx.sources.get(cit.source.as_str()) {
             if let Some(q) = &cit.quote {
                 let pin = source.source.archived_text.as_ref();
+                source.quotes.fetch_add(1, Ordering::Relaxed);
                 match unverified_quote::standing(cx.lock, cit.source.as_str(), pin) {
-                    Standing::Entry(l) => unverified |= !l.holds(&quote_hash(q)),
+                    Standing::Entry(l) => {
+                        if l.holds(&quote_hash(q)) {
+                            source.verified.fetch_add(1, Ordering::Relaxed);
+                        } else {
+                            unverified = true;
+                        }
+                    }
                     Standing::Unpinned => return Err(&rules::UNPINNED_SOURCE),
                     Standing::NoRecord | Standing::NoEntry | Standing::OtherText(_) => {
                         return Err(&rules::UNVERIFIED_QUOTE);

@@ -442,20 +442,33 @@ pub(crate) fn summarize(dataset: &Dataset, lock: Option<&Lock>) -> Vec<QuoteVeri
     let sources: BTreeMap<&str, &Source> =
         dataset.sources.iter().map(|s| (s.id.as_str(), s)).collect();
     let read = read_sources(dataset.claims.iter().flat_map(|c| &c.citations));
-    read.into_iter()
-        .filter_map(|(id, (quotes, list))| {
-            let source = sources.get(id)?;
-            let pin = source.archived_text.as_ref();
-            let verified = lock.map_or(0, |l| {
-                list.iter().filter(|q| l.verifies(id, pin, q)).count() as u64
-            });
-            Some(QuoteVerification {
-                source: source.id.clone(),
-                quotes,
-                verified,
-            })
+    summary(read.into_iter().filter_map(|(id, (quotes, list))| {
+        let source = sources.get(id)?;
+        let pin = source.archived_text.as_ref();
+        let verified = lock.map_or(0, |l| {
+            list.iter().filter(|q| l.verifies(id, pin, q)).count() as u64
+        });
+        Some((*source, quotes, verified))
+    }))
+}
+
+/// The release's summary of verification from each source read with its count of quoted
+/// citations and of those verified, in any order: one entry per source, by source id.
+/// The full driver counts from the assembled dataset ([`summarize`]), the streaming
+/// driver as it judges each quote.
+pub(crate) fn summary<'a>(
+    read: impl IntoIterator<Item = (&'a Source, u64, u64)>,
+) -> Vec<QuoteVerification> {
+    let mut out: Vec<QuoteVerification> = read
+        .into_iter()
+        .map(|(source, quotes, verified)| QuoteVerification {
+            source: source.id.clone(),
+            quotes,
+            verified,
         })
-        .collect()
+        .collect();
+    out.sort_by(|a, b| a.source.as_str().cmp(b.source.as_str()));
+    out
 }
 
 /// A citation's quote, where it is.
