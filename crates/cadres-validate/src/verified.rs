@@ -31,6 +31,7 @@
 //! of whitespace folded into one space ([`crate::fold`]), as 32 hexadecimal digits: the
 //! same normalization that finds a quote in its text.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -94,12 +95,21 @@ fn hex(h: &QuoteHash) -> String {
 }
 
 fn unhex(s: &str) -> Option<QuoteHash> {
-    if s.len() != 32 || !s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+    // Lowercase digits only, as [`hex`] writes them.
+    fn nibble(b: u8) -> Option<u8> {
+        match b {
+            b'0'..=b'9' => Some(b - b'0'),
+            b'a'..=b'f' => Some(b - b'a' + 10),
+            _ => None,
+        }
+    }
+    let bytes = s.as_bytes();
+    if bytes.len() != 32 {
         return None;
     }
     let mut h = [0u8; 16];
-    for (i, b) in h.iter_mut().enumerate() {
-        *b = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()?;
+    for (b, pair) in h.iter_mut().zip(bytes.chunks_exact(2)) {
+        *b = nibble(pair[0])? << 4 | nibble(pair[1])?;
     }
     Some(h)
 }
@@ -282,20 +292,20 @@ fn fast(text: &str) -> Option<Lock> {
     }
     let mut sources = crate::Map::default();
     for chunk in chunks {
-        let tables: Tables = toml::from_str(chunk).ok()?;
-        for (id, e) in tables.sources {
-            // A line a quote, 32 hex digits and a newline: the vector's exact size, where
-            // growing by doubling left up to half of it unused (tens of megabytes at a
-            // million quotes).
-            let mut quotes: Vec<u64> = Vec::with_capacity(e.quotes.len().div_ceil(33));
-            for line in e.quotes.lines() {
-                quotes.push(quote_key(&unhex(line)?));
-            }
-            quotes.sort_unstable();
-            quotes.dedup();
+        // A table as `lock_text` writes it is read by its layout; any other, by toml.
+        let tables: Vec<(String, Sha256, Cow<'_, str>)> = match written(chunk) {
+            Some((id, sha256, text)) => vec![(id, sha256, Cow::Borrowed(text))],
+            None => toml::from_str::<Tables>(chunk)
+                .ok()?
+                .sources
+                .into_iter()
+                .map(|(id, e)| (id, e.sha256, Cow::Owned(e.quotes)))
+                .collect(),
+        };
+        for (id, sha256, text) in tables {
             let locked = Locked {
-                sha256: Some(e.sha256),
-                quotes,
+                sha256: Some(sha256),
+                quotes: quote_keys(&text)?,
             };
             // A table given twice is an error of the whole document: [`parse`] says so.
             if sources.insert(id, locked).is_some() {
@@ -304,6 +314,41 @@ fn fast(text: &str) -> Option<Lock> {
         }
     }
     Some(Lock { sources })
+}
+
+/// A source's table exactly as [`lock_text`] writes it: its id (a bare key), pin and
+/// quotes' text (`"""` and the newline after it left out, as toml leaves them). `None` for
+/// a table laid out in any other way, which toml then reads (and judges). toml's lexer looks for the end of a multi-line string one byte at a time, and
+/// the record of a million quotes took most of a second to read that way.
+fn written(chunk: &str) -> Option<(String, Sha256, &str)> {
+    let rest = chunk.strip_prefix("[sources.")?;
+    let (id, rest) = rest.split_once("]\nsha256 = \"")?;
+    let bare = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    if id.is_empty() || !id.bytes().all(bare) {
+        return None;
+    }
+    let (sha256, rest) = rest.split_once("\"\nquotes = \"\"\"\n")?;
+    let text = rest.trim_end_matches('\n').strip_suffix("\"\"\"")?;
+    // Only hash lines, each ended: no quote mark, escape or other line inside the string.
+    if !text.is_empty() && !text.ends_with('\n') || text.contains(['"', '\\', '\r']) {
+        return None;
+    }
+    let sha256 = Sha256::try_from(sha256.to_owned()).ok()?;
+    Some((id.to_owned(), sha256, text))
+}
+
+/// The keys of a source's quotes' text, one hash a line, sorted; `None` at a line that is
+/// not a hash.
+fn quote_keys(text: &str) -> Option<Vec<u64>> {
+    // A line a quote, 32 hex digits and a newline: the vector's exact size, where growing
+    // by doubling left up to half of it unused (tens of megabytes at a million quotes).
+    let mut quotes: Vec<u64> = Vec::with_capacity(text.len().div_ceil(33));
+    for line in text.lines() {
+        quotes.push(quote_key(&unhex(line)?));
+    }
+    quotes.sort_unstable();
+    quotes.dedup();
+    Some(quotes)
 }
 
 /// `text` cut before each line that opens a table (`[`): the keys before the first table,
@@ -510,7 +555,7 @@ mod tests {
 
     use cadres_model::TextPin;
 
-    use super::{fast, lock_text, parse, pin_of, quote_hash};
+    use super::{fast, hex, lock_text, parse, pin_of, quote_hash, unhex};
 
     fn record() -> String {
         let pins: BTreeMap<String, TextPin> = ["a-source", "b-source"]
@@ -534,6 +579,55 @@ mod tests {
         let slow = parse(&text).expect("a record in its format").0;
         assert_eq!(fast(&text), Some(slow));
         assert_eq!(fast(&text).map(|l| l.sources.len()), Some(2));
+    }
+
+    /// A table laid out otherwise than `lock_text` writes it (a comment, a literal string,
+    /// CRLF line ends, keys in another order, a quoted key) is read by toml, to the same
+    /// record as the slow way; one as it writes it is read by its layout.
+    #[test]
+    fn a_table_in_another_layout_reads_as_toml_reads_it() {
+        let text = record();
+        let b = text.find("[sources.b-source]").expect("a table");
+        assert!(super::written(&text[b..]).is_some());
+        let (head, table) = text.split_at(b);
+        let (id_line, rest) = table.split_once('\n').expect("the table's lines");
+        let (sha_line, quotes) = rest.split_once('\n').expect("its pin");
+        let layouts = [
+            format!("{head}{id_line}\n# a comment\n{rest}"),
+            format!("{head}{}", table.replace('\n', "\r\n")),
+            format!("{head}{}", table.replace("\"\"\"", "'''")),
+            format!("{head}{id_line}\n{quotes}{sha_line}\n"),
+            format!("{head}[sources.\"b-source\"]\n{rest}"),
+        ];
+        let slow = parse(&text).expect("a record in its format").0;
+        for other in layouts {
+            assert!(super::written(&other[b..]).is_none(), "{other}");
+            assert_eq!(
+                parse(&other).map(|p| p.0).ok().as_ref(),
+                Some(&slow),
+                "{other}"
+            );
+            assert_eq!(fast(&other).as_ref(), Some(&slow), "{other}");
+        }
+    }
+
+    /// A quote's hash reads back from the digits `hex` writes, and from nothing else:
+    /// uppercase, a digit short or one too many, a character outside the hex digits.
+    #[test]
+    fn a_hash_reads_back_only_from_its_own_digits() {
+        let h = quote_hash("七千人大会 one");
+        assert_eq!(unhex(&hex(&h)), Some(h));
+        let digits = hex(&h);
+        assert_eq!(
+            unhex(&digits.to_uppercase()),
+            (digits == digits.to_uppercase()).then_some(h)
+        );
+        assert_eq!(unhex(&digits[1..]), None);
+        assert_eq!(unhex(&format!("{digits}0")), None);
+        assert_eq!(unhex(&format!("g{}", &digits[1..])), None);
+        assert_eq!(unhex(&format!("é{}", &digits[2..])), None);
+        assert_eq!(unhex("00000000000000000000000000000000"), Some([0; 16]));
+        assert_eq!(unhex("ffffffffffffffffffffffffffffffff"), Some([0xff; 16]));
     }
 
     /// What only the whole document shows gives way to the slow way: a table given twice,
