@@ -54,6 +54,14 @@ pub const LOCK_FILE: &str = "quotes.lock";
 /// The version of the record's format this crate reads and writes.
 const LOCK_VERSION: u32 = 1;
 
+/// How [`lock_text`] lays out a source's table, piece by piece, and [`written`] reads it
+/// back: `[sources.ID]`, its pin (`sha256 = "…"`), and its quotes' hashes in a multi-line
+/// string (`quotes = """`, a hash a line, `"""`).
+const TABLE_OPEN: &str = "[sources.";
+const TABLE_PIN: &str = "]\nsha256 = \"";
+const TABLE_QUOTES: &str = "\"\nquotes = \"\"\"\n";
+const TABLE_CLOSE: &str = "\"\"\"\n";
+
 /// The command that verifies quotes and writes the record, for help texts.
 pub const VERIFY_COMMAND: &str = "cargo xtask archive verify --archive DIR";
 
@@ -208,13 +216,20 @@ pub fn lock_text(
     );
     let _ = writeln!(s, "version = {LOCK_VERSION}");
     for (id, pin) in pins {
-        let _ = writeln!(s, "\n[sources.{id}]");
-        let _ = writeln!(s, "sha256 = \"{}\"", pin.sha256);
-        s.push_str("quotes = \"\"\"\n");
+        for piece in [
+            "\n",
+            TABLE_OPEN,
+            id,
+            TABLE_PIN,
+            pin.sha256.as_str(),
+            TABLE_QUOTES,
+        ] {
+            s.push_str(piece);
+        }
         for h in quotes.get(id).into_iter().flatten() {
             let _ = writeln!(s, "{}", hex(h));
         }
-        s.push_str("\"\"\"\n");
+        s.push_str(TABLE_CLOSE);
     }
     s
 }
@@ -318,17 +333,21 @@ fn fast(text: &str) -> Option<Lock> {
 
 /// A source's table exactly as [`lock_text`] writes it: its id (a bare key), pin and
 /// quotes' text (`"""` and the newline after it left out, as toml leaves them). `None` for
-/// a table laid out in any other way, which toml then reads (and judges). toml's lexer looks for the end of a multi-line string one byte at a time, and
-/// the record of a million quotes took most of a second to read that way.
+/// a table laid out in any other way, which toml then reads (and judges). toml's lexer
+/// looks for the end of a multi-line string one byte at a time, and the record of a million
+/// quotes took most of a second to read that way.
 fn written(chunk: &str) -> Option<(String, Sha256, &str)> {
-    let rest = chunk.strip_prefix("[sources.")?;
-    let (id, rest) = rest.split_once("]\nsha256 = \"")?;
+    let rest = chunk.strip_prefix(TABLE_OPEN)?;
+    let (id, rest) = rest.split_once(TABLE_PIN)?;
     let bare = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
     if id.is_empty() || !id.bytes().all(bare) {
         return None;
     }
-    let (sha256, rest) = rest.split_once("\"\nquotes = \"\"\"\n")?;
-    let text = rest.trim_end_matches('\n').strip_suffix("\"\"\"")?;
+    let (sha256, rest) = rest.split_once(TABLE_QUOTES)?;
+    // The blank line before the next table, if any, goes with this one.
+    let text = rest
+        .trim_end_matches('\n')
+        .strip_suffix(TABLE_CLOSE.trim_end_matches('\n'))?;
     // Only hash lines, each ended: no quote mark, escape or other line inside the string.
     if !text.is_empty() && !text.ends_with('\n') || text.contains(['"', '\\', '\r']) {
         return None;
