@@ -18,6 +18,15 @@ use std::borrow::Cow;
 /// - A leading `-`, `+`, `=` or `1.`/`1)` is escaped, so the text cannot start a list or
 ///   a heading underline when it begins a line or a list item.
 pub fn markdown(text: &str) -> String {
+    // Most text needs nothing: then it is copied, not read a character at a time.
+    if is_plain(text) {
+        return text.to_owned();
+    }
+    escaped(text)
+}
+
+/// [`markdown`] character by character: what every text that is not [`is_plain`] takes.
+fn escaped(text: &str) -> String {
     let flat = one_line(text);
     let mut out = String::with_capacity(flat.len() + 8);
     for (i, c) in flat.char_indices() {
@@ -49,6 +58,13 @@ pub fn markdown(text: &str) -> String {
 /// text around them may have no spaces (`刘少奇"三分天灾"提法`). The data keeps the text as
 /// written.
 pub fn quoted(text: &str) -> String {
+    if plain(text, true) {
+        let mut out = String::with_capacity(text.len() + 6);
+        out.push('“');
+        out.push_str(text);
+        out.push('”');
+        return out;
+    }
     let mut open = true;
     let inner: String = text
         .chars()
@@ -63,6 +79,91 @@ pub fn quoted(text: &str) -> String {
         })
         .collect();
     format!("“{}”", markdown(&inner))
+}
+
+/// Whether [`markdown`] leaves `text` as it is, judged a byte at a time: it is on one line
+/// ([`is_one_line`]), holds no character that is escaped, and does not begin with one that
+/// is escaped at the start (a digit is taken to begin an ordered list, to be safe). Every
+/// byte of a character outside ASCII is 0x80 or more, so an ASCII byte is that character;
+/// of the characters outside ASCII only the control characters (U+0080 to U+009F) and the
+/// line and paragraph separators (U+2028, U+2029) are line breaks.
+fn is_plain(text: &str) -> bool {
+    plain(text, false)
+}
+
+/// What a byte is to [`plain`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Byte {
+    /// Left as it is.
+    Kept,
+    /// Escaped, or a line break: the text is not plain.
+    Escaped,
+    /// A space: not plain after another.
+    Space,
+    /// `"`: not plain inside [`quoted`], which turns it into a single quote.
+    Quote,
+    /// 0xC2, the lead byte of U+0080 to U+00BF, the control characters among them.
+    C2,
+    /// 0xE2, the lead byte of U+2000 to U+2FFF: the line and paragraph separators and the
+    /// curly double quotes among them.
+    E2,
+}
+
+/// [`Byte`] of each byte value.
+const BYTES: [Byte; 256] = {
+    let mut table = [Byte::Kept; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = Byte::Escaped;
+        b += 1;
+    }
+    let escaped = b"\\`*_[]#|~$@<>&\x7f";
+    let mut i = 0;
+    while i < escaped.len() {
+        table[escaped[i] as usize] = Byte::Escaped;
+        i += 1;
+    }
+    table[b' ' as usize] = Byte::Space;
+    table[b'"' as usize] = Byte::Quote;
+    table[0xc2] = Byte::C2;
+    table[0xe2] = Byte::E2;
+    table
+};
+
+/// [`is_plain`], and with `quotes` also free of double quotes, straight or curly (`“` is
+/// E2 80 9C, `”` E2 80 9D).
+fn plain(text: &str, quotes: bool) -> bool {
+    let bytes = text.as_bytes();
+    if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last())
+        && (matches!(first, b'-' | b'+' | b'=' | b' ' | b'0'..=b'9') || last == b' ')
+    {
+        return false;
+    }
+    let mut space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let stop = match BYTES[b as usize] {
+            Byte::Kept => false,
+            Byte::Escaped => true,
+            Byte::Space => space,
+            Byte::Quote => quotes,
+            // U+0080 to U+009F: C2 80 to C2 9F.
+            Byte::C2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; `“` and `”` E2 80 9C and 9D.
+            Byte::E2 => {
+                bytes.get(i + 1) == Some(&0x80)
+                    && match bytes.get(i + 2) {
+                        Some(0xa8 | 0xa9) => true,
+                        Some(0x9c | 0x9d) => quotes,
+                        _ => false,
+                    }
+            }
+        };
+        if stop {
+            return false;
+        }
+        space = b == b' ';
+    }
+    true
 }
 
 /// Whether the `.` or `)` at byte `i` ends a run of up to nine digits that begins the text
@@ -138,7 +239,66 @@ fn flatten(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{flatten, is_one_line, markdown, mermaid, quoted};
+    use super::{escaped, flatten, is_one_line, is_plain, markdown, mermaid, quoted};
+
+    /// Every string of up to `n` characters of `alphabet`.
+    fn strings(alphabet: &[char], n: usize) -> Vec<String> {
+        let mut texts = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..n {
+            last = last
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        texts
+    }
+
+    #[test]
+    fn plain_text_is_what_escaping_leaves_alone() {
+        // Every character that is escaped or breaks a line, beside ones that are not, and
+        // the neighbours of the multi-byte line breaks in UTF-8 (U+00A0 is C2 A0, U+2027
+        // is E2 80 A7, U+2030 is E2 80 B0, U+201C is E2 80 9C).
+        let alphabet = [
+            ' ', 'a', '1', '.', ')', '-', '+', '=', '\\', '`', '*', '_', '[', ']', '#', '|', '~',
+            '$', '@', '<', '>', '&', '"', '\n', '\t', '\u{7f}', '\u{85}', '\u{9f}', '\u{a0}',
+            '\u{2027}', '\u{2028}', '\u{2029}', '\u{2030}', '“', '”', '七',
+        ];
+        let texts = strings(&alphabet, 3);
+        assert!(texts.len() > 45_000);
+        let mut plain = 0;
+        for text in &texts {
+            if is_plain(text) {
+                plain += 1;
+                assert_eq!(escaped(text), *text, "{text:?}");
+            }
+            assert_eq!(markdown(text), escaped(text), "{text:?}");
+        }
+        // The shortcut is taken, and not only for the empty text.
+        assert!(plain > 1_000, "{plain}");
+    }
+
+    #[test]
+    fn quoting_plain_text_takes_the_shortcut_to_the_same_text() {
+        let alphabet = [' ', 'a', '"', '“', '”', '‘', '*', '\n', '七'];
+        for text in strings(&alphabet, 4) {
+            let mut open = true;
+            let inner: String = text
+                .chars()
+                .map(|c| match c {
+                    '“' => '‘',
+                    '”' => '’',
+                    '"' => {
+                        open = !open;
+                        if open { '’' } else { '‘' }
+                    }
+                    c => c,
+                })
+                .collect();
+            assert_eq!(quoted(&text), format!("“{}”", escaped(&inner)), "{text:?}");
+        }
+    }
 
     #[test]
     fn text_on_one_line_is_what_flatten_leaves_alone() {
