@@ -21,6 +21,14 @@ use cadres_model::is_han;
 
 /// NFC, then whitespace runs folded to one space, ends trimmed.
 pub fn fold(text: &str) -> String {
+    if is_folded(text) {
+        return text.to_owned();
+    }
+    normalized(text)
+}
+
+/// [`fold`] a character at a time: what every text that is not [`is_folded`] takes.
+fn normalized(text: &str) -> String {
     // Most text is already in NFC, which the quick check tells without composing.
     let quick = unicode_normalization::is_nfc_quick(text.chars())
         == unicode_normalization::IsNormalized::Yes;
@@ -43,6 +51,50 @@ pub fn fold(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether [`fold`] leaves `text` as it is, judged a byte at a time without normalizing:
+/// its characters are ASCII or [`is_plain_cjk`], single spaces stand between words and
+/// none at the ends. A quick test for most text, not the whole answer: `false` says only
+/// that the text has something else in it.
+pub(crate) fn is_folded(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut space = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // `char::is_whitespace` of ASCII: tab, line feed, vertical tab, form feed,
+            // carriage return and space, which may only stand alone.
+            if matches!(b, b'\t'..=b'\r') || (b == b' ' && space) {
+                return false;
+            }
+            space = b == b' ';
+            i += 1;
+            continue;
+        }
+        // Every character of `is_plain_cjk` takes three bytes: 1110xxxx 10xxxxxx 10xxxxxx.
+        let Some(&[lead, b1, b2]) = bytes.get(i..i + 3) else {
+            return false;
+        };
+        let c = u32::from(lead & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f);
+        if lead & 0xf0 != 0xe0 || !char::from_u32(c).is_some_and(is_plain_cjk) {
+            return false;
+        }
+        space = false;
+        i += 3;
+    }
+    true
+}
+
+/// Han ideographs (U+4E00 to U+9FFF), CJK punctuation (U+3001 to U+3011: `、`, `。`, `「`
+/// and the like) and fullwidth punctuation and digits (U+FF01 to U+FF20: `！`, `：`, `１`):
+/// characters with no case, no decomposition and no combining class, that no
+/// normalization composes with what follows, and that are not whitespace.
+fn is_plain_cjk(c: char) -> bool {
+    matches!(c, '\u{3001}'..='\u{3011}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff20}')
 }
 
 /// The words of `text` with their byte ranges: runs of letters and digits, each Han
@@ -205,4 +257,38 @@ pub(crate) fn verify(
         found.pins.insert(id.to_owned(), (fi, pin));
     }
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fold, is_folded, normalized};
+
+    #[test]
+    fn folded_text_is_what_folding_leaves_alone() {
+        // Whitespace of every kind, characters that compose, and the ends of and the
+        // neighbours of the shortcut's ranges.
+        let alphabet = [
+            'a', 'Z', '1', ' ', '\t', '\n', '\u{b}', '\u{85}', '\u{a0}', '\u{3000}', '\u{301}',
+            'e', 'Å', '\u{212b}', '\u{3001}', '\u{3011}', '\u{3012}', '\u{302a}', '\u{4dff}',
+            '\u{4e00}', '\u{9fff}', '\u{a000}', '\u{f900}', '\u{ff01}', '\u{ff20}', 'Ａ', '七',
+        ];
+        let mut texts = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..3 {
+            last = last
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        let mut folded = 0;
+        for text in &texts {
+            if is_folded(text) {
+                folded += 1;
+                assert_eq!(normalized(text), *text, "{text:?}");
+            }
+            assert_eq!(fold(text), normalized(text), "{text:?}");
+        }
+        assert!(folded > 1_000, "{folded}");
+    }
 }

@@ -71,7 +71,11 @@ pub type QuoteHash = [u8; 16];
 /// The hash of `quote`: the first 128 bits of the SHA-256 of the quote as [`crate::fold`]
 /// gives it (in NFC, its whitespace folded).
 pub fn quote_hash(quote: &str) -> QuoteHash {
-    let digest = Hasher::digest(fold(quote).as_bytes());
+    let digest = if crate::archive::is_folded(quote) {
+        Hasher::digest(quote.as_bytes())
+    } else {
+        Hasher::digest(fold(quote).as_bytes())
+    };
     let mut h = [0u8; 16];
     h.copy_from_slice(&digest[..16]);
     h

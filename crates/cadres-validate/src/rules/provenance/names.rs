@@ -52,30 +52,35 @@ type Within = Map<Box<str>, Vec<(EntityKind, Vec<Box<str>>)>>;
 /// into one space, the ends trimmed, then case folded: [`label_key`] of
 /// [`crate::fold`]ed text.
 pub(crate) fn key(text: &str) -> String {
-    let ascii = text.is_ascii();
-    if !ascii && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+    if let Some(key) = caseless_key(text) {
+        return key;
+    }
+    if is_nfc_quick(text.chars()) != IsNormalized::Yes {
         return label_key(&crate::fold(text));
     }
-    // Text already in NFC (ASCII always is): the same result in one pass, whitespace folded
-    // and case folded, and normalized again only if lowercasing undid NFC.
+    // Text already in NFC: the same result in one pass, whitespace folded and case folded,
+    // and normalized again only if lowercasing undid NFC.
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        if ascii {
-            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            // A whole word at a time, for the final sigma (`ΣΊΣΥΦΟΣ` ends in `ς`); a
-            // space is neither cased nor case-ignorable, so no word's case looks past it.
-            out.push_str(&word.to_lowercase());
-        }
+        // A whole word at a time, for the final sigma (`ΣΊΣΥΦΟΣ` ends in `ς`); a space is
+        // neither cased nor case-ignorable, so no word's case looks past it.
+        out.push_str(&word.to_lowercase());
     }
-    if ascii || is_nfc_quick(out.chars()) == IsNormalized::Yes {
+    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
         out
     } else {
         out.nfc().collect()
     }
+}
+
+/// [`key`] of text that [`crate::archive::is_folded`] passes, most quotes and names: such
+/// text is in NFC and stays so, has no whitespace to fold, and nothing in it but ASCII has
+/// a case. `None` for any other text.
+fn caseless_key(text: &str) -> Option<String> {
+    crate::archive::is_folded(text).then(|| text.to_ascii_lowercase())
 }
 
 /// A letter or digit of a script that puts spaces between words.
@@ -540,7 +545,7 @@ pub(crate) fn occurring(names: &[String], quote: &str) -> u64 {
 mod tests {
     use cadres_model::{EntityKind, label_key};
 
-    use super::{NameTable, Naming, key, naming, occurs};
+    use super::{NameTable, Naming, caseless_key, key, naming, occurs};
 
     #[test]
     fn the_shortcut_gives_the_general_key() {
@@ -557,10 +562,20 @@ mod tests {
             assert_eq!(key(text), label_key(&crate::fold(text)), "{text:?}");
         }
         assert_eq!(key("ZHO\u{304}U  E\u{304}NLA\u{301}I"), "zhōu ēnlái");
+        // Latin and Han text takes the shortcut; a character it does not know leaves it.
+        assert_eq!(
+            caseless_key("Lin Jing 312: Output 林静312号：批评、自我批评").as_deref(),
+            Some("lin jing 312: output 林静312号：批评、自我批评")
+        );
+        assert_eq!(caseless_key("Zhōu"), None);
+        assert_eq!(caseless_key("Lin  Jing"), None);
         // Every string of up to three characters that need care.
         let alphabet = [
-            'a', 'Z', ' ', '\n', '\u{3000}', '\u{301}', '\u{304}', '\u{323}', 'O', 'ō', 'Å',
-            '\u{212b}', 'İ', 'Σ', 'ß', '\u{1e9e}', '七', '會', '\u{f900}', 'ǅ',
+            'a', 'Z', ' ', '\n', '\u{b}', '\u{3000}', '\u{301}', '\u{304}', '\u{323}', 'O', 'ō',
+            'Å', '\u{212b}', 'İ', 'Σ', 'ß', '\u{1e9e}', '七', '會', '\u{f900}', 'ǅ',
+            // At and beside the ends of the shortcut's ranges.
+            '\u{3001}', '\u{3011}', '\u{3012}', '\u{302a}', '\u{4dff}', '\u{4e00}', '\u{9fff}',
+            '\u{a000}', '\u{ff01}', '\u{ff20}', 'Ａ', '\u{85}',
         ];
         for a in alphabet {
             for b in alphabet {
