@@ -7,7 +7,10 @@
 //! time and the child's peak resident memory, as `/usr/bin/time -f %M` reports it from
 //! `wait4`'s rusage (or, without `/usr/bin/time`, the child's `VmHWM` polled from
 //! `/proc/<pid>/status`). The floor is `cargo xtask parse-floor`: read every file of the
-//! dataset and parse it with the `toml` crate on all cores, nothing else.
+//! dataset and parse it with the `toml` crate on all cores, nothing else. The export has
+//! two floors of its own: the write floor (`cargo xtask write-floor`, blank files of the
+//! release's sizes installed as the export installs them) and the memory floor (`cargo
+//! xtask memory-floor`, as much fresh memory as the export's peak, each page touched).
 //!
 //! `--peers` installs `ajv-cli` (npm, into `target/bench/tools/`) and `check-jsonschema`
 //! (pip, into a virtual environment in `target/bench/venv/`) and runs them, schema only,
@@ -69,6 +72,9 @@ struct Row {
     /// the time to install blank files of the same sizes the way the export installs its
     /// files.
     release: Option<(Vec<(String, u64)>, Measure)>,
+    /// The memory floor: the time to take as many bytes of fresh memory as the export's
+    /// peak and touch each page, on all cores.
+    memory: Option<Measure>,
     /// Check of the same dataset with one broken reference.
     broken: Option<Measure>,
     /// Check of the same dataset with [`ERRORS`] errors of mixed kinds spread over it.
@@ -114,6 +120,7 @@ pub(crate) fn run(config: &Config) -> anyhow::Result<std::process::ExitCode> {
             check: Measure::default(),
             export: Err(String::new()),
             release: None,
+            memory: None,
             broken: None,
             errors: None,
             ajv: None,
@@ -186,6 +193,12 @@ pub(crate) fn run(config: &Config) -> anyhow::Result<std::process::ExitCode> {
             })?;
             fs::remove_dir_all(&blank).with_context(|| format!("removing {b}"))?;
             row.release = Some((release_files, floor));
+        }
+        if let Ok(e) = &row.export {
+            let bytes = e.rss.to_string();
+            row.memory = Some(median(config.runs, "memory floor", || {
+                measure(&[&exe_s, "memory-floor", "--bytes", &bytes], true)
+            })?);
         }
         if let Some(p) = &peers {
             let json = synth::json_dir(&dir);
@@ -402,12 +415,22 @@ fn targets(rows: &[Row], cold: Option<Duration>) -> String {
                 let x = secs(m.wall) / secs(r.check.wall).max(1e-9);
                 // The least any export of this release could take: its check, then writing
                 // the release's bytes with no rendering at all.
-                let bound = r.release.as_ref().map_or_else(String::new, |(_, w)| {
+                let check = secs(r.check.wall).max(1e-9);
+                let mut bound = r.release.as_ref().map_or_else(String::new, |(_, w)| {
                     format!(
                         "; writing the release's bytes alone takes {:.2} × check",
-                        secs(w.wall) / secs(r.check.wall).max(1e-9)
+                        secs(w.wall) / check
                     )
                 });
+                // And taking the memory it peaks at, which costs more than the writes that
+                // fill it on a machine that hands its freed pages back to a host.
+                if let (false, Some(mem)) = (bound.is_empty(), &r.memory) {
+                    let _ = write!(
+                        bound,
+                        ", taking its peak memory {:.2} × check",
+                        secs(mem.wall) / check
+                    );
+                }
                 (
                     x,
                     format!(
@@ -961,21 +984,28 @@ fn table(rows: &[Row]) -> String {
     if rows.iter().any(|r| r.release.is_some()) {
         t.push_str(
             "\nWhat bounds the export: the write floor installs blank files of the release's sizes \
-             the way the export installs its files (written, synced, swapped in), with no rendering.\n\n",
+             the way the export installs its files (written, synced, swapped in), with no rendering; \
+             the memory floor takes as much fresh memory as the export's peak and touches each page, \
+             on all cores, with nothing in it.\n\n",
         );
-        t.push_str("| claims | release MB | release / disk | write floor s | check + write floor s | export s | (check + write floor) / check |\n");
-        t.push_str("|---:|---:|---:|---:|---:|---:|---:|\n");
+        t.push_str("| claims | release MB | release / disk | write floor s | memory floor s | check + floors s | export s | (check + floors) / check |\n");
+        t.push_str("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for r in rows {
             if let (Some((files, w)), Ok(e)) = (&r.release, &r.export) {
-                let least = secs(r.check.wall) + secs(w.wall);
+                let memory = r.memory.map_or(0.0, |m| secs(m.wall));
+                let least = secs(r.check.wall) + secs(w.wall) + memory;
                 let bytes = share(files, |_| true);
                 let _ = writeln!(
                     t,
-                    "| {} | {:.1} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
+                    "| {} | {:.1} | {:.2} | {:.2} | {} | {:.2} | {:.2} | {:.2} |",
                     r.claims,
                     mb(bytes),
                     mb(bytes) / mb(r.bytes).max(1e-9),
                     secs(w.wall),
+                    r.memory.map_or_else(
+                        || "not measured".to_owned(),
+                        |m| format!("{:.2}", secs(m.wall))
+                    ),
                     least,
                     secs(e.wall),
                     least / secs(r.check.wall).max(1e-9),
@@ -1202,6 +1232,38 @@ fn break_text(text: &str, kind: usize) -> Option<String> {
     (broken != text).then_some(broken)
 }
 
+/// `cargo xtask memory-floor --bytes N`: take `bytes` of fresh memory and write one byte
+/// into each page of it, the pages split among as many threads as there are cores, and
+/// nothing else: what holding the export's peak costs before anything is put in it. The
+/// allocation is zeroed by the system, lazily, so the writes are the first touch of each
+/// page.
+pub(crate) fn memory_floor(bytes: usize) -> std::process::ExitCode {
+    const PAGE: usize = 4096;
+    let mut memory = vec![0u8; bytes];
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let part = bytes.div_ceil(threads).div_ceil(PAGE).max(1) * PAGE;
+    std::thread::scope(|scope| {
+        for chunk in memory.chunks_mut(part) {
+            scope.spawn(move || {
+                for page in chunk.chunks_mut(PAGE) {
+                    page[0] = 1;
+                }
+            });
+        }
+    });
+    let touched = std::hint::black_box(&memory)
+        .iter()
+        .step_by(PAGE)
+        .filter(|&&b| b == 1)
+        .count();
+    let _ = writeln!(
+        io::stderr(),
+        "touched {touched} pages, {:.1} MB",
+        mb(bytes as u64)
+    );
+    std::process::ExitCode::SUCCESS
+}
+
 /// `cargo xtask write-floor --like DIR --out DIR`: install at `out` blank files of the
 /// names and sizes of the release in `like`, the way the export installs a release
 /// ([`cadres_export::install_blank`]): the least an export of that release can cost beyond
@@ -1315,6 +1377,7 @@ mod tests {
             check: m(check.0, check.1),
             export: Ok(m(export.0, export.1)),
             release: None,
+            memory: None,
             broken: None,
             errors: None,
             ajv: Some(m(check.0 * 2.0, 100)),
@@ -1427,5 +1490,26 @@ mod tests {
         assert_eq!(verdict(&t, "check peak memory"), "**missed**");
         assert_eq!(verdict(&t, "export peak memory"), "**missed**");
         assert_eq!(verdict(&t, "cold"), "not measured");
+
+        // With the memory floor measured, the bound says what taking the peak costs, and
+        // the table of bounds adds it to the check and the write floor.
+        slow[1].memory = Some(m(0.9, 600));
+        let t = targets(&slow, None);
+        assert!(
+            t.contains(
+                "writing the release's bytes alone takes 0.30 × check, taking its peak memory 0.20 × check"
+            ),
+            "{t}"
+        );
+        let bounds = table(&slow);
+        assert!(
+            bounds.contains("| 1000000 | 3145.7 | 6.25 | 1.35 | 0.90 | 6.75 | 9.00 | 1.50 |"),
+            "{bounds}"
+        );
+        assert!(
+            bounds
+                .contains("| 100000 | 3145.7 | 62.50 | 0.20 | not measured | 0.60 | 0.50 | 1.50 |"),
+            "{bounds}"
+        );
     }
 }

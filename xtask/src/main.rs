@@ -212,6 +212,14 @@ enum Task {
         #[arg(long)]
         dataset: PathBuf,
     },
+    /// Take N bytes of fresh memory and touch each page on all cores, nothing else (the
+    /// bench's memory floor).
+    #[command(hide = true)]
+    MemoryFloor {
+        /// How many bytes.
+        #[arg(long)]
+        bytes: usize,
+    },
     /// Install blank files of the sizes of a release, as the export installs one (the bench's
     /// write floor).
     #[command(hide = true)]
@@ -325,6 +333,7 @@ fn main() -> ExitCode {
             write: !no_write,
         }),
         Task::ParseFloor { dataset } => bench::parse_floor(&dataset),
+        Task::MemoryFloor { bytes } => Ok(bench::memory_floor(bytes)),
         Task::WriteFloor { like, out } => bench::write_floor(&like, &out),
         Task::Diff { old, new, format } => diff::run(&old, &new, format.into()),
         Task::New { dataset, template } => {
