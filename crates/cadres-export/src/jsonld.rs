@@ -26,7 +26,6 @@ use cadres_model::{
     Certainty, Claim, Dataset, Edtf, EdtfDate, Entity, EntityKind, Id, LangTag, Name, Precision,
     Property, QuoteVerification, Source, SourceType, TextPin, Value as ClaimValue,
 };
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Value, json};
 
 use crate::{Error, FastMap, Sorted};
@@ -153,11 +152,11 @@ pub fn write(sorted: &Sorted<'_>, out: &mut dyn Write) -> Result<(), Error> {
     w.write_all(b"{\"@context\":")?;
     serde_json::to_writer(&mut w, &context())?;
     w.write_all(b",\"@graph\":[\n")?;
-    serde_json::to_writer(&mut w, &dataset_node(sorted.dataset))?;
+    let mut text = String::new();
+    dataset_node(sorted.dataset).write(&mut w, &mut text)?;
     let mut node = |j: J<'_>| -> Result<(), Error> {
         w.write_all(b",\n")?;
-        serde_json::to_writer(&mut w, &j)?;
-        Ok(())
+        j.write(&mut w, &mut text)
     };
     for p in &sorted.properties {
         node(property(p))?;
@@ -202,37 +201,65 @@ enum J<'a> {
     Arr(Vec<J<'a>>),
 }
 
-impl Serialize for J<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl J<'_> {
+    /// Writes the value as compact JSON, byte for byte what `serde_json::to_writer` writes
+    /// of the same `serde_json::Value`. Strings are escaped by `serde_json`; the keys are the
+    /// document's own terms, which need no escaping.
+    fn write(&self, out: &mut impl Write, text: &mut String) -> Result<(), Error> {
         match self {
-            J::Str(s) => serializer.serialize_str(s),
-            J::Owned(s) => serializer.serialize_str(s),
-            J::Bool(b) => serializer.serialize_bool(*b),
-            J::Show(d) => serializer.collect_str(d),
-            J::Name(prefix, id) => serializer.collect_str(&format_args!("{prefix}:{id}")),
-            J::Citation(claim, n) => serializer.collect_str(&format_args!("citation:{claim}:{n}")),
-            J::Count(n) => serializer.collect_str(n),
+            J::Str(s) => serde_json::to_writer(&mut *out, s)?,
+            J::Owned(s) => serde_json::to_writer(&mut *out, s)?,
+            J::Bool(b) => out.write_all(if *b { b"true" } else { b"false" })?,
+            J::Show(d) => shown(out, text, format_args!("{d}"))?,
+            J::Name(prefix, id) => shown(out, text, format_args!("{prefix}:{id}"))?,
+            J::Citation(claim, n) => shown(out, text, format_args!("citation:{claim}:{n}"))?,
+            J::Count(n) => shown(out, text, format_args!("{n}"))?,
             J::Ref(prefix, id) => {
-                let mut map = serializer.serialize_map(Some(1))?;
-                map.serialize_entry("@id", &J::Name(prefix, *id))?;
-                map.end()
+                out.write_all(b"{\"@id\":")?;
+                shown(out, text, format_args!("{prefix}:{id}"))?;
+                out.write_all(b"}")?;
             }
             J::Obj(entries) => {
-                let mut map = serializer.serialize_map(Some(entries.len()))?;
-                for (key, value) in entries {
-                    map.serialize_entry(key, value)?;
+                out.write_all(b"{")?;
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    debug_assert!(!key.contains(['"', '\\']) && !key.contains(char::is_control));
+                    if i > 0 {
+                        out.write_all(b",")?;
+                    }
+                    out.write_all(b"\"")?;
+                    out.write_all(key.as_bytes())?;
+                    out.write_all(b"\":")?;
+                    value.write(out, text)?;
                 }
-                map.end()
+                out.write_all(b"}")?;
             }
             J::Arr(items) => {
-                let mut seq = serializer.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    seq.serialize_element(item)?;
+                out.write_all(b"[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.write_all(b",")?;
+                    }
+                    item.write(out, text)?;
                 }
-                seq.end()
+                out.write_all(b"]")?;
             }
         }
+        Ok(())
     }
+}
+
+/// `args` as a JSON string: formatted into `text` (a buffer kept from one value to the
+/// next), then escaped.
+fn shown(
+    out: &mut impl Write,
+    text: &mut String,
+    args: std::fmt::Arguments<'_>,
+) -> Result<(), Error> {
+    text.clear();
+    // A `String` takes every write.
+    let _ = std::fmt::Write::write_fmt(text, args);
+    serde_json::to_writer(out, text.as_str())?;
+    Ok(())
 }
 
 /// An object of `pairs`, in the sorted order of their keys.
@@ -657,4 +684,59 @@ fn claim<'a>(c: &'a Claim, language: &dyn Fn(&str) -> Option<&'a LangTag>) -> J<
         ("description", text(&c.statement)),
         ("wasDerivedFrom", many(citations)),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::{J, obj};
+
+    /// `J::write` writes what `serde_json` writes of the same value, escapes included.
+    #[test]
+    fn a_node_is_written_as_serde_json_writes_it() {
+        let id: cadres_model::Id = "seven-thousand".parse().expect("an id");
+        let text = "a \"quoted\" word,\nback\\slash, \u{1} and 七千人大会";
+        let node = obj(vec![
+            ("@id", J::Name("entity", &id)),
+            (
+                "@type",
+                J::Arr(vec![J::Str("cadres:Claim"), J::Str("oa:Annotation")]),
+            ),
+            ("description", J::Str(text)),
+            ("owned", J::Owned(text.to_owned())),
+            ("read", J::Bool(true)),
+            ("unread", J::Bool(false)),
+            ("position", J::Count(12)),
+            ("hasBody", J::Ref("claim", &id)),
+            ("shown", J::Show(&text)),
+            ("citation", J::Citation(&id, 3)),
+            ("empty", J::Arr(Vec::new())),
+            (
+                "nested",
+                obj(vec![("z", J::Obj(Vec::new())), ("a", J::Str(""))]),
+            ),
+        ]);
+        let mut written = Vec::new();
+        node.write(&mut written, &mut String::new())
+            .expect("writes");
+        let expected = json!({
+            "@id": "entity:seven-thousand",
+            "@type": ["cadres:Claim", "oa:Annotation"],
+            "description": text,
+            "owned": text,
+            "read": true,
+            "unread": false,
+            "position": "12",
+            "hasBody": {"@id": "claim:seven-thousand"},
+            "shown": text,
+            "citation": "citation:seven-thousand:3",
+            "empty": [],
+            "nested": {"a": "", "z": {}},
+        });
+        assert_eq!(
+            String::from_utf8(written).expect("UTF-8"),
+            serde_json::to_string(&expected).expect("serializes")
+        );
+    }
 }
