@@ -268,9 +268,10 @@ mod tests {
         // Whitespace of every kind, characters that compose, and the ends of and the
         // neighbours of the shortcut's ranges.
         let alphabet = [
-            'a', 'Z', '1', ' ', '\t', '\n', '\u{b}', '\u{85}', '\u{a0}', '\u{3000}', '\u{301}',
-            'e', 'Å', '\u{212b}', '\u{3001}', '\u{3011}', '\u{3012}', '\u{302a}', '\u{4dff}',
-            '\u{4e00}', '\u{9fff}', '\u{a000}', '\u{f900}', '\u{ff01}', '\u{ff20}', 'Ａ', '七',
+            'a', 'Z', '1', ' ', '\t', '\n', '\u{b}', '\u{1c}', '\u{85}', '\u{a0}', '\u{3000}',
+            '\u{301}', 'e', 'Å', '\u{212b}', '\u{3001}', '\u{3011}', '\u{3012}', '\u{302a}',
+            '\u{4dff}', '\u{4e00}', '\u{9fff}', '\u{a000}', '\u{f900}', '\u{ff01}', '\u{ff20}',
+            'Ａ', '七',
         ];
         let mut texts = vec![String::new()];
         let mut last = vec![String::new()];
