@@ -53,48 +53,28 @@ fn normalized(text: &str) -> String {
     out
 }
 
-/// Whether [`fold`] leaves `text` as it is, judged a byte at a time without normalizing:
-/// its characters are ASCII or [`is_plain_cjk`], single spaces stand between words and
-/// none at the ends. A quick test for most text, not the whole answer: `false` says only
-/// that the text has something else in it.
+/// Whether [`fold`] leaves `text` as it is, judged without normalizing: its characters are
+/// all [`plain`](crate::rules::text::is_plain) (in NFC whatever stands beside them), none
+/// is whitespace but single spaces between words. A quick test for most text, not the
+/// whole answer: `false` says only that the text has something else in it.
 pub(crate) fn is_folded(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+    if text.starts_with(' ') || text.ends_with(' ') {
         return false;
     }
     let mut space = false;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            // `char::is_whitespace` of ASCII: tab, line feed, vertical tab, form feed,
-            // carriage return and space, which may only stand alone.
-            if matches!(b, b'\t'..=b'\r') || (b == b' ' && space) {
-                return false;
-            }
-            space = b == b' ';
-            i += 1;
-            continue;
-        }
-        // Every character of `is_plain_cjk` takes three bytes: 1110xxxx 10xxxxxx 10xxxxxx.
-        let Some(&[lead, b1, b2]) = bytes.get(i..i + 3) else {
-            return false;
+    for c in text.chars() {
+        let kept = match c {
+            ' ' => !space,
+            // `char::is_whitespace` of ASCII but the space.
+            '\t'..='\r' => false,
+            c => crate::rules::text::is_plain(c),
         };
-        let c = u32::from(lead & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f);
-        if lead & 0xf0 != 0xe0 || !char::from_u32(c).is_some_and(is_plain_cjk) {
+        if !kept {
             return false;
         }
-        space = false;
-        i += 3;
+        space = c == ' ';
     }
     true
-}
-
-/// Han ideographs (U+4E00 to U+9FFF), CJK punctuation (U+3001 to U+3011: `、`, `。`, `「`
-/// and the like) and fullwidth punctuation and digits (U+FF01 to U+FF20: `！`, `：`, `１`):
-/// characters with no case, no decomposition and no combining class, that no
-/// normalization composes with what follows, and that are not whitespace.
-fn is_plain_cjk(c: char) -> bool {
-    matches!(c, '\u{3001}'..='\u{3011}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff20}')
 }
 
 /// The words of `text` with their byte ranges: runs of letters and digits, each Han

@@ -76,8 +76,10 @@ fn plain(s: &str) -> bool {
 /// punctuation (dashes, quotation marks), CJK punctuation and brackets, the CJK unified
 /// ideographs of the basic block and extension A (not the compatibility ideographs, which
 /// NFC changes), and the fullwidth ASCII forms. A test checks every one. (ASCII control
-/// characters are invisible: [`plain`] excludes them before it asks.)
-fn is_plain(c: char) -> bool {
+/// characters are invisible: [`plain`] excludes them before it asks.) None outside ASCII
+/// is whitespace, and none but the uppercase letters has a lowercase other than itself, so
+/// folding (`crate::archive::is_folded`) and names' keys lean on the set too.
+pub(crate) fn is_plain(c: char) -> bool {
     c.is_ascii()
         || matches!(
             c,
@@ -112,6 +114,10 @@ mod tests {
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
             assert!(!is_invisible(c), "{c:?}");
+            assert!(c.is_ascii() || !c.is_whitespace(), "{c:?}");
+            if !c.is_uppercase() {
+                assert!(c.to_lowercase().eq([c]), "{c:?}");
+            }
         }
     }
 
