@@ -6,6 +6,7 @@
 //! as a word) over the text and keeping the window sharing the most words with the quote:
 //! one pass, linear in the text.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
@@ -21,10 +22,16 @@ use cadres_model::is_han;
 
 /// NFC, then whitespace runs folded to one space, ends trimmed.
 pub fn fold(text: &str) -> String {
+    folded(text).into_owned()
+}
+
+/// [`fold`], borrowing the text when it is folded already ([`is_folded`]).
+pub(crate) fn folded(text: &str) -> Cow<'_, str> {
     if is_folded(text) {
-        return text.to_owned();
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(normalized(text))
     }
-    normalized(text)
 }
 
 /// [`fold`] a character at a time: what every text that is not [`is_folded`] takes.

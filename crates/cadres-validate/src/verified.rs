@@ -44,7 +44,7 @@ use cadres_model::{Citation, Dataset, QuoteVerification, Sha256, Source, TextPin
 
 use crate::checks::Index;
 
-use crate::archive::fold;
+use crate::archive::folded;
 use crate::rules::provenance::unverified_quote::{Standing, standing};
 use crate::{Diagnostic, rules};
 
@@ -71,11 +71,7 @@ pub type QuoteHash = [u8; 16];
 /// The hash of `quote`: the first 128 bits of the SHA-256 of the quote as [`crate::fold`]
 /// gives it (in NFC, its whitespace folded).
 pub fn quote_hash(quote: &str) -> QuoteHash {
-    let digest = if crate::archive::is_folded(quote) {
-        Hasher::digest(quote.as_bytes())
-    } else {
-        Hasher::digest(fold(quote).as_bytes())
-    };
+    let digest = Hasher::digest(folded(quote).as_bytes());
     let mut h = [0u8; 16];
     h.copy_from_slice(&digest[..16]);
     h
